@@ -1,0 +1,22 @@
+// Each command group registers its subcommands on the root app. A command parses its
+// arguments, calls one library function, prints, and returns the process exit code
+// through CommandResult.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace qat::cli {
+
+// Exit codes: 0 success, 1 the work failed (bad data, network, ...), 2 bad usage.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// Set by the subcommand that ran; main() returns it.
+int& CommandExitCode();
+
+void AddDataCommands(CLI::App& app);  // import, bars
+void AddTaCommands(CLI::App& app);    // ta
+void AddDemoCommand(CLI::App& app);   // demo
+
+}  // namespace qat::cli

@@ -1,0 +1,5 @@
+option(QAT_SANITIZE "Build with address and undefined-behaviour sanitizers" OFF)
+if(QAT_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,85 @@
+// Result<T>: the value of an operation that can fail for an expected reason (bad file, bad
+// row, HTTP error, SQLite error, unknown symbol, too little history). The error carries a
+// message that names the file and line, symbol or date. Programmer errors are assertions.
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <fmt/format.h>
+
+namespace qat {
+
+struct Error {
+  std::string message;
+};
+
+// Builds an Error from a fmt format string: `return Fail("{}:{}: bad value", file, line);`
+template <typename... Args>
+Error Fail(fmt::format_string<Args...> format, Args&&... args) {
+  return Error{fmt::format(format, std::forward<Args>(args)...)};
+}
+
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+
+  T& value() & { assert(ok()); return std::get<0>(state_); }
+  const T& value() const& { assert(ok()); return std::get<0>(state_); }
+  T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  const Error& error() const { assert(!ok()); return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+  const Error& error() const { assert(!ok_); return error_; }
+
+ private:
+  Error error_;
+  bool ok_ = true;
+};
+
+using Status = Result<void>;
+
+inline Status Ok() { return Status(); }
+
+}  // namespace qat
+
+#define QAT_CONCAT_INNER(a, b) a##b
+#define QAT_CONCAT(a, b) QAT_CONCAT_INNER(a, b)
+
+// Evaluates `expr` (a Status or Result); returns its error from the enclosing function.
+#define QAT_RETURN_IF_ERROR(expr)                                     \
+  do {                                                                \
+    auto&& qat_status_ = (expr);                                      \
+    if (!qat_status_.ok()) return ::qat::Error(qat_status_.error()); \
+  } while (false)
+
+// `QAT_ASSIGN_OR_RETURN(auto x, F());` declares x from F()'s value or returns its error.
+#define QAT_ASSIGN_OR_RETURN(lhs, expr) \
+  QAT_ASSIGN_OR_RETURN_IMPL(QAT_CONCAT(qat_result_, __LINE__), lhs, expr)
+#define QAT_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr)     \
+  auto tmp = (expr);                                  \
+  if (!tmp.ok()) return ::qat::Error(tmp.error());    \
+  lhs = std::move(tmp).value()

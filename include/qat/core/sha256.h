@@ -1,0 +1,28 @@
+// SHA-256, for the data hash in run manifests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace qat {
+
+class Sha256 {
+ public:
+  Sha256();
+  void Update(std::string_view bytes);
+  void Update(const void* data, std::size_t size);
+  // Lower-case hex digest; the object must not be updated afterwards.
+  std::string HexDigest();
+
+ private:
+  void Compress(const std::uint8_t* block);
+  std::uint32_t state_[8];
+  std::uint8_t buffer_[64];
+  std::size_t buffered_ = 0;
+  std::uint64_t total_bytes_ = 0;
+};
+
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace qat
