@@ -13,6 +13,24 @@ namespace qat::testing {
 namespace {
 
 const std::filesystem::path kRoot = std::filesystem::path(QAT_SOURCE_DIR) / "tests/testdata/ta";
+const std::filesystem::path kBundledDaily = std::filesystem::path(QAT_SOURCE_DIR) / "data/daily";
+
+std::filesystem::path InputPath(const std::string& name) {
+  auto own = kRoot / "inputs" / (name + ".csv");
+  return std::filesystem::exists(own) ? own : kBundledDaily / (name + ".csv");
+}
+
+// golden/<name>.csv and golden/<name>.<part>.csv, sorted.
+std::vector<std::filesystem::path> GoldenParts(const std::string& name) {
+  std::vector<std::filesystem::path> parts;
+  for (const auto& entry : std::filesystem::directory_iterator(kRoot / "golden")) {
+    std::string file = entry.path().filename().string();
+    if (entry.path().extension() != ".csv") continue;
+    if (file == name + ".csv" || file.rfind(name + ".", 0) == 0) parts.push_back(entry.path());
+  }
+  std::sort(parts.begin(), parts.end());
+  return parts;
+}
 
 [[noreturn]] void Die(const std::string& message) {
   std::fprintf(stderr, "golden: %s\n", message.c_str());
@@ -41,17 +59,19 @@ std::vector<std::string> GoldenCaseNames() {
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(kRoot / "golden")) {
     if (entry.path().extension() != ".csv") continue;
-    std::string stem = entry.path().stem().string();
-    if (std::filesystem::exists(kRoot / "inputs" / (stem + ".csv"))) names.push_back(stem);
+    std::string file = entry.path().filename().string();
+    std::string stem = file.substr(0, file.find('.'));
+    if (std::filesystem::exists(InputPath(stem))) names.push_back(stem);
   }
   std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 
 GoldenCase LoadGoldenCase(const std::string& name) {
   GoldenCase c;
   c.name = name;
-  auto input = ReadCsv(kRoot / "inputs" / (name + ".csv"));
+  auto input = ReadCsv(InputPath(name));
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < input[0].size(); ++i) col[ToLower(input[0][i])] = i;
   for (const char* required : {"date", "open", "high", "low", "close", "volume"}) {
@@ -71,8 +91,9 @@ GoldenCase LoadGoldenCase(const std::string& name) {
     c.close.push_back(number(row[col["close"]]));
     c.volume.push_back(number(row[col["volume"]]));
   }
-  auto golden = ReadCsv(kRoot / "golden" / (name + ".csv"));
-  if (golden.size() != input.size()) Die(name + ": golden and input row counts differ");
+  for (const auto& part : GoldenParts(name)) {
+    auto golden = ReadCsv(part);
+  if (golden.size() != input.size()) Die(part.string() + ": golden and input row counts differ");
   for (std::size_t j = 1; j < golden[0].size(); ++j) {
     auto& values = c.columns[golden[0][j]];
     for (std::size_t r = 1; r < golden.size(); ++r) {
@@ -84,6 +105,7 @@ GoldenCase LoadGoldenCase(const std::string& name) {
         values.push_back(number(cell));
       }
     }
+  }
   }
   return c;
 }

@@ -1,7 +1,11 @@
 // Golden cases for the ta module: an OHLCV input and TA-Lib's output for it, made with the
 // oracle (../shared/tools/oracle) and committed under tests/testdata/ta/:
-//   inputs/<case>.csv   date,open,high,low,close,volume (other columns ignored)
-//   golden/<case>.csv   date + TA-Lib output columns; an empty cell = undefined (lookback)
+//   inputs/<case>.csv   date,open,high,low,close,volume (other columns ignored); for a
+//                       bundled real file the input is data/daily/<case>.csv instead
+//   golden/<case>.csv and/or golden/<case>.<part>.csv
+//                       date + TA-Lib output columns; an empty cell = undefined (lookback).
+//                       A case may be split into parts (by columns) to keep files small;
+//                       the loader joins them.
 // tests/testdata/ta/README.md says which TA-Lib made them and with which command.
 #pragma once
 
