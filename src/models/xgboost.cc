@@ -1,0 +1,138 @@
+#include "qat/models/xgboost.h"
+
+#include <xgboost/c_api.h>
+
+#include <cmath>
+#include <fstream>
+
+namespace qat::models {
+namespace {
+
+Error XgbError(const char* call) { return Fail("XGBoost {}: {}", call, XGBGetLastError()); }
+
+}  // namespace
+
+Result<DMatrix> DMatrix::FromDense(std::span<const float> values, std::size_t rows, std::size_t cols) {
+  if (values.size() != rows * cols) {
+    return Fail("DMatrix: {} values for {} rows x {} columns", values.size(), rows, cols);
+  }
+  DMatrixHandle handle = nullptr;
+  if (XGDMatrixCreateFromMat(values.data(), rows, cols, std::nanf(""), &handle) != 0) {
+    return XgbError("XGDMatrixCreateFromMat");
+  }
+  return DMatrix(handle);
+}
+
+DMatrix& DMatrix::operator=(DMatrix&& other) noexcept {
+  if (this != &other) {
+    if (handle_) XGDMatrixFree(handle_);
+    handle_ = std::exchange(other.handle_, nullptr);
+  }
+  return *this;
+}
+
+DMatrix::~DMatrix() {
+  if (handle_) XGDMatrixFree(handle_);
+}
+
+Status DMatrix::SetLabels(std::span<const float> labels) {
+  if (XGDMatrixSetFloatInfo(handle_, "label", labels.data(), labels.size()) != 0) {
+    return XgbError("XGDMatrixSetFloatInfo(label)");
+  }
+  return Ok();
+}
+
+Status DMatrix::SetWeights(std::span<const float> weights) {
+  if (XGDMatrixSetFloatInfo(handle_, "weight", weights.data(), weights.size()) != 0) {
+    return XgbError("XGDMatrixSetFloatInfo(weight)");
+  }
+  return Ok();
+}
+
+Result<Booster> Booster::Create(const DMatrix& train) {
+  BoosterHandle handle = nullptr;
+  DMatrixHandle cache[] = {train.handle()};
+  if (XGBoosterCreate(cache, 1, &handle) != 0) return XgbError("XGBoosterCreate");
+  return Booster(handle);
+}
+
+Result<Booster> Booster::Load(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) return Fail("{}: model file not found", path.string());
+  BoosterHandle handle = nullptr;
+  if (XGBoosterCreate(nullptr, 0, &handle) != 0) return XgbError("XGBoosterCreate");
+  Booster booster(handle);
+  if (XGBoosterLoadModel(handle, path.c_str()) != 0) {
+    return Fail("{}: cannot load model: {}", path.string(), XGBGetLastError());
+  }
+  return booster;
+}
+
+Booster& Booster::operator=(Booster&& other) noexcept {
+  if (this != &other) {
+    if (handle_) XGBoosterFree(handle_);
+    handle_ = std::exchange(other.handle_, nullptr);
+  }
+  return *this;
+}
+
+Booster::~Booster() {
+  if (handle_) XGBoosterFree(handle_);
+}
+
+Status Booster::SetParam(const std::string& name, const std::string& value) {
+  if (XGBoosterSetParam(handle_, name.c_str(), value.c_str()) != 0) {
+    return Fail("XGBoost parameter {}={}: {}", name, value, XGBGetLastError());
+  }
+  return Ok();
+}
+
+Status Booster::UpdateOneIter(int iteration, const DMatrix& train) {
+  if (XGBoosterUpdateOneIter(handle_, iteration, train.handle()) != 0) {
+    return XgbError("XGBoosterUpdateOneIter");
+  }
+  return Ok();
+}
+
+Status Booster::BoostOneIter(const DMatrix& train, std::span<float> gradient, std::span<float> hessian) {
+  if (gradient.size() != hessian.size()) return Fail("BoostOneIter: gradient/hessian sizes differ");
+  if (XGBoosterBoostOneIter(handle_, train.handle(), gradient.data(), hessian.data(),
+                            gradient.size()) != 0) {
+    return XgbError("XGBoosterBoostOneIter");
+  }
+  return Ok();
+}
+
+Result<std::vector<float>> Booster::Predict(const DMatrix& data, bool output_margin) const {
+  bst_ulong length = 0;
+  const float* result = nullptr;
+  if (XGBoosterPredict(handle_, data.handle(), output_margin ? 1 : 0, 0, 0, &length, &result) != 0) {
+    return XgbError("XGBoosterPredict");
+  }
+  return std::vector<float>(result, result + length);
+}
+
+Status Booster::SaveJson(const std::filesystem::path& path) const {
+  QAT_ASSIGN_OR_RETURN(std::string json, ToJson());
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Fail("{}: cannot write model", path.string());
+  out << json;
+  if (!out) return Fail("{}: write failed", path.string());
+  return Ok();
+}
+
+Result<std::string> Booster::ToJson() const {
+  bst_ulong length = 0;
+  const char* bytes = nullptr;
+  if (XGBoosterSaveModelToBuffer(handle_, R"({"format": "json"})", &length, &bytes) != 0) {
+    return XgbError("XGBoosterSaveModelToBuffer");
+  }
+  return std::string(bytes, length);
+}
+
+std::string XGBoostVersionString() {
+  int major = 0, minor = 0, patch = 0;
+  XGBoostVersion(&major, &minor, &patch);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+}  // namespace qat::models
