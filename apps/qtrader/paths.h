@@ -1,0 +1,18 @@
+// Where qtrader keeps its data: $QTRADER_HOME if set, else $XDG_DATA_HOME/qtrader, else
+// ~/.local/share/qtrader. The store is qtrader.db in that folder; --db overrides it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace qat::cli {
+
+std::filesystem::path DataHome();
+// `db_option` if not empty, else DataHome()/qtrader.db.
+std::filesystem::path ResolveDbPath(const std::string& db_option);
+// Adds the shared --db option to a command.
+void AddDbOption(CLI::App* command, std::string& db);
+
+}  // namespace qat::cli
