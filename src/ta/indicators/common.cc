@@ -1,0 +1,223 @@
+#include "ta/indicators/common.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qat::ta {
+
+std::string_view MaTypeName(MaType type) {
+  switch (type) {
+    case MaType::kSma: return "SMA";
+    case MaType::kEma: return "EMA";
+    case MaType::kWma: return "WMA";
+    case MaType::kDema: return "DEMA";
+    case MaType::kTema: return "TEMA";
+    case MaType::kTrima: return "TRIMA";
+    case MaType::kKama: return "KAMA";
+    case MaType::kMama: return "MAMA";
+    case MaType::kT3: return "T3";
+  }
+  return "?";
+}
+
+namespace internal {
+
+Status CheckPeriod(std::string_view fn, std::string_view param, int value, int min) {
+  if (value < min || value > kMaxPeriod) {
+    return Fail("{}: {} must be in [{}, {}], got {}", fn, param, min, kMaxPeriod, value);
+  }
+  return Ok();
+}
+
+Status CheckReal(std::string_view fn, std::string_view param, double value) {
+  if (!std::isfinite(value) || value < -3e37 || value > 3e37) {
+    return Fail("{}: {} must be a finite number within +-3e37, got {}", fn, param, value);
+  }
+  return Ok();
+}
+
+Status CheckMaType(std::string_view fn, std::string_view param, MaType type) {
+  switch (type) {
+    case MaType::kSma:
+    case MaType::kEma:
+    case MaType::kWma:
+    case MaType::kDema:
+    case MaType::kTema:
+      return Ok();
+    case MaType::kTrima:
+    case MaType::kKama:
+    case MaType::kMama:
+    case MaType::kT3:
+      return Fail("{}: {} {} is not supported (supported: SMA, EMA, WMA, DEMA, TEMA)", fn, param,
+                  MaTypeName(type));
+  }
+  return Fail("{}: {} has an unknown MA type code {}", fn, param, static_cast<int>(type));
+}
+
+Status CheckSameLength(std::string_view fn, std::initializer_list<std::span<const double>> columns) {
+  std::size_t n = columns.begin()->size();
+  for (auto c : columns) {
+    if (c.size() != n) {
+      return Fail("{}: input columns differ in length ({} and {})", fn, n, c.size());
+    }
+  }
+  return Ok();
+}
+
+int MaLookbackUnchecked(int period, MaType type) {
+  if (period <= 1) return 0;
+  switch (type) {
+    case MaType::kSma:
+    case MaType::kEma:
+    case MaType::kWma:
+      return period - 1;
+    case MaType::kDema:
+      return 2 * (period - 1);
+    case MaType::kTema:
+      return 3 * (period - 1);
+    default:
+      return -1;
+  }
+}
+
+void SmaKernel(std::span<const double> in, int period, double* out) {
+  const std::size_t n = in.size();
+  const std::size_t lookback = static_cast<std::size_t>(period - 1);
+  if (n <= lookback) return;
+  double total = 0.0;
+  for (std::size_t i = 0; i < lookback; ++i) total += in[i];
+  const double divisor = period;
+  std::size_t trailing = 0;
+  for (std::size_t i = lookback; i < n; ++i) {
+    total += in[i];
+    const double value = total;
+    total -= in[trailing++];
+    out[i] = value / divisor;
+  }
+}
+
+void EmaKernel(std::span<const double> in, int period, double k, double* out) {
+  const std::size_t n = in.size();
+  const std::size_t lookback = static_cast<std::size_t>(period - 1);
+  if (n <= lookback) return;
+  double seed = 0.0;
+  for (std::size_t i = 0; i <= lookback; ++i) seed += in[i];
+  double prev = seed / period;
+  out[lookback] = prev;
+  for (std::size_t i = lookback + 1; i < n; ++i) {
+    prev = ((in[i] - prev) * k) + prev;
+    out[i] = prev;
+  }
+}
+
+void WmaKernel(std::span<const double> in, int period, double* out) {
+  const std::size_t n = in.size();
+  const std::size_t lookback = static_cast<std::size_t>(period - 1);
+  if (n <= lookback) return;
+  const double divider = static_cast<double>((period * (period + 1)) >> 1);
+  double sum = 0.0;
+  double sub = 0.0;
+  for (std::size_t i = 0; i < lookback; ++i) {
+    const double v = in[i];
+    sub += v;
+    sum += v * static_cast<double>(i + 1);
+  }
+  double trailing_value = 0.0;
+  std::size_t trailing = 0;
+  const double weight = period;
+  for (std::size_t i = lookback; i < n; ++i) {
+    const double v = in[i];
+    sub += v;
+    sub -= trailing_value;
+    sum += v * weight;
+    trailing_value = in[trailing++];
+    out[i] = sum / divider;
+    sum -= sub;
+  }
+}
+
+void DemaKernel(std::span<const double> in, int period, double* out) {
+  const std::size_t n = in.size();
+  const std::size_t lb = static_cast<std::size_t>(period - 1);
+  if (n <= 2 * lb) return;
+  const double k = EmaK(period);
+  std::vector<double> e1(n), e2(n);
+  EmaKernel(in, period, k, e1.data());
+  EmaKernel(std::span<const double>(e1).subspan(lb), period, k, e2.data() + lb);
+  for (std::size_t i = 2 * lb; i < n; ++i) out[i] = (2.0 * e1[i]) - e2[i];
+}
+
+void TemaKernel(std::span<const double> in, int period, double* out) {
+  const std::size_t n = in.size();
+  const std::size_t lb = static_cast<std::size_t>(period - 1);
+  if (n <= 3 * lb) return;
+  const double k = EmaK(period);
+  std::vector<double> e1(n), e2(n), e3(n);
+  EmaKernel(in, period, k, e1.data());
+  EmaKernel(std::span<const double>(e1).subspan(lb), period, k, e2.data() + lb);
+  EmaKernel(std::span<const double>(e2).subspan(2 * lb), period, k, e3.data() + 2 * lb);
+  for (std::size_t i = 3 * lb; i < n; ++i) out[i] = e3[i] + ((3.0 * e1[i]) - (3.0 * e2[i]));
+}
+
+void MaKernel(std::span<const double> in, int period, MaType type, double* out) {
+  if (period == 1) {
+    std::copy(in.begin(), in.end(), out);
+    return;
+  }
+  switch (type) {
+    case MaType::kSma: SmaKernel(in, period, out); return;
+    case MaType::kEma: EmaKernel(in, period, EmaK(period), out); return;
+    case MaType::kWma: WmaKernel(in, period, out); return;
+    case MaType::kDema: DemaKernel(in, period, out); return;
+    case MaType::kTema: TemaKernel(in, period, out); return;
+    default: return;  // rejected by CheckMaType before any kernel runs
+  }
+}
+
+void RawStochKKernel(std::span<const double> high, std::span<const double> low,
+                     std::span<const double> close, int fastk, double* out) {
+  // TA-Lib keeps the index of the current extreme and rescans the window only when that
+  // index falls out of it; the values (not the indices) are what the output depends on.
+  const long n = static_cast<long>(close.size());
+  const long lookback = fastk - 1;
+  long lowest_idx = -1, highest_idx = -1;
+  double lowest = 0.0, highest = 0.0, diff = 0.0;
+  for (long today = lookback, trailing = 0; today < n; ++today, ++trailing) {
+    double tmp = low[today];
+    if (lowest_idx < trailing) {
+      lowest_idx = trailing;
+      lowest = low[trailing];
+      for (long i = trailing + 1; i <= today; ++i) {
+        if (low[i] < lowest) {
+          lowest_idx = i;
+          lowest = low[i];
+        }
+      }
+      diff = (highest - lowest) / 100.0;
+    } else if (tmp <= lowest) {
+      lowest_idx = today;
+      lowest = tmp;
+      diff = (highest - lowest) / 100.0;
+    }
+    tmp = high[today];
+    if (highest_idx < trailing) {
+      highest_idx = trailing;
+      highest = high[trailing];
+      for (long i = trailing + 1; i <= today; ++i) {
+        if (high[i] > highest) {
+          highest_idx = i;
+          highest = high[i];
+        }
+      }
+      diff = (highest - lowest) / 100.0;
+    } else if (tmp >= highest) {
+      highest_idx = today;
+      highest = tmp;
+      diff = (highest - lowest) / 100.0;
+    }
+    out[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
+  }
+}
+
+}  // namespace internal
+}  // namespace qat::ta

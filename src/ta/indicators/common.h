@@ -1,0 +1,68 @@
+// Helpers shared by the indicator sources: parameter checks with TA-Lib's ranges, NaN-filled
+// outputs, and the moving-average kernels that several indicators chain.
+//
+// A "kernel" runs TA-Lib's algorithm as if called with startIdx = 0 over `in` (n values) and
+// writes its outputs aligned with `in`: out[lookback .. n-1]. It writes nothing when
+// n <= lookback. Callers that need TA-Lib's behaviour for a later startIdx (MACD's fast EMA,
+// DEMA's second EMA, ...) pass a sub-span that begins where TA-Lib's seed window begins.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <initializer_list>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "qat/core/result.h"
+#include "qat/ta/indicators.h"
+
+namespace qat::ta::internal {
+
+inline constexpr int kMaxPeriod = 100000;
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// TA-Lib's TA_EPSILON (0.6.x): values inside (-1e-14, 1e-14) count as zero.
+inline constexpr double kEpsilon = 1e-14;
+inline bool IsZero(double v) { return -kEpsilon < v && v < kEpsilon; }
+
+inline Series NanSeries(std::size_t n) { return Series(n, kNaN); }
+
+// "<fn>: <param> must be in [lo, 100000], got v".
+Status CheckPeriod(std::string_view fn, std::string_view param, int value, int min);
+// Finite and within TA-Lib's +-3e37.
+Status CheckReal(std::string_view fn, std::string_view param, double value);
+// SMA, EMA, WMA, DEMA or TEMA.
+Status CheckMaType(std::string_view fn, std::string_view param, MaType type);
+// All columns have the length of the first.
+Status CheckSameLength(std::string_view fn, std::initializer_list<std::span<const double>> columns);
+
+// Lookback of the supported MA types (TA_MA_Lookback); period 1 -> 0.
+int MaLookbackUnchecked(int period, MaType type);
+
+// Kernels (see the top of this file). `out` must not alias `in`.
+void SmaKernel(std::span<const double> in, int period, double* out);
+void EmaKernel(std::span<const double> in, int period, double k, double* out);
+void WmaKernel(std::span<const double> in, int period, double* out);
+void DemaKernel(std::span<const double> in, int period, double* out);
+void TemaKernel(std::span<const double> in, int period, double* out);
+// TA_MA for a supported type; period 1 copies.
+void MaKernel(std::span<const double> in, int period, MaType type, double* out);
+
+inline double EmaK(int period) { return 2.0 / static_cast<double>(period + 1); }
+
+// Raw stochastic %K of TA-Lib's STOCH/STOCHF: out[i] for i >= fastk-1.
+void RawStochKKernel(std::span<const double> high, std::span<const double> low,
+                     std::span<const double> close, int fastk, double* out);
+
+// True range of bar i >= 1 (TA-Lib's TRUE_RANGE macro).
+inline double TrueRange(double high, double low, double prev_close) {
+  double greatest = high - low;
+  double v = std::fabs(prev_close - high);
+  if (v > greatest) greatest = v;
+  v = std::fabs(prev_close - low);
+  if (v > greatest) greatest = v;
+  return greatest;
+}
+
+}  // namespace qat::ta::internal

@@ -1,0 +1,173 @@
+// STOCH, STOCHF, STOCHRSI and WILLR: where the close sits in the recent high-low range.
+//   raw %K = 100 * (close - lowest low) / (highest high - lowest low), 0 when the range is 0
+//   WILLR  = -100 * (highest high - close) / (highest high - lowest low), 0 when the range is 0
+// (TA-Lib divides by range/100 and range/-100; we do the same so the rounding agrees).
+#include <algorithm>
+
+#include "ta/indicators/common.h"
+
+namespace qat::ta {
+
+using internal::CheckMaType;
+using internal::CheckPeriod;
+using internal::MaLookbackUnchecked;
+using internal::NanSeries;
+
+namespace {
+
+// STOCHF over (high, low, close) into aligned fastk/fastd; both defined from
+// (fastk_period-1) + MA lookback on.
+void StochFKernel(std::span<const double> high, std::span<const double> low,
+                  std::span<const double> close, int fastk_period, int fastd_period,
+                  MaType fastd_type, Series& fastk, Series& fastd) {
+  const std::size_t n = close.size();
+  const std::size_t k_lb = static_cast<std::size_t>(fastk_period - 1);
+  const std::size_t lookback = k_lb + static_cast<std::size_t>(MaLookbackUnchecked(fastd_period, fastd_type));
+  if (n <= lookback) return;
+  std::vector<double> raw(n);
+  internal::RawStochKKernel(high, low, close, fastk_period, raw.data());
+  internal::MaKernel(std::span<const double>(raw).subspan(k_lb), fastd_period, fastd_type,
+                     fastd.data() + k_lb);
+  for (std::size_t i = k_lb; i < lookback; ++i) fastd[i] = internal::kNaN;
+  for (std::size_t i = lookback; i < n; ++i) fastk[i] = raw[i];
+}
+
+}  // namespace
+
+Result<StochResult> STOCH(std::span<const double> high, std::span<const double> low,
+                          std::span<const double> close, int fastk_period, int slowk_period,
+                          MaType slowk_type, int slowd_period, MaType slowd_type) {
+  QAT_RETURN_IF_ERROR(internal::CheckSameLength("STOCH", {high, low, close}));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCH", "fastk_period", fastk_period, 1));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCH", "slowk_period", slowk_period, 1));
+  QAT_RETURN_IF_ERROR(CheckMaType("STOCH", "slowk_type", slowk_type));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCH", "slowd_period", slowd_period, 1));
+  QAT_RETURN_IF_ERROR(CheckMaType("STOCH", "slowd_type", slowd_type));
+  const std::size_t n = close.size();
+  StochResult r{NanSeries(n), NanSeries(n)};
+  const std::size_t k_lb = static_cast<std::size_t>(fastk_period - 1);
+  const std::size_t slowk_from = k_lb + static_cast<std::size_t>(MaLookbackUnchecked(slowk_period, slowk_type));
+  const std::size_t lookback =
+      slowk_from + static_cast<std::size_t>(MaLookbackUnchecked(slowd_period, slowd_type));
+  if (n <= lookback) return r;
+  std::vector<double> raw(n), slowk(n);
+  internal::RawStochKKernel(high, low, close, fastk_period, raw.data());
+  internal::MaKernel(std::span<const double>(raw).subspan(k_lb), slowk_period, slowk_type,
+                     slowk.data() + k_lb);
+  internal::MaKernel(std::span<const double>(slowk).subspan(slowk_from), slowd_period, slowd_type,
+                     r.slowd.data() + slowk_from);
+  for (std::size_t i = slowk_from; i < lookback; ++i) r.slowd[i] = internal::kNaN;
+  for (std::size_t i = lookback; i < n; ++i) r.slowk[i] = slowk[i];
+  return r;
+}
+int STOCHLookback(int fastk_period, int slowk_period, MaType slowk_type, int slowd_period,
+                  MaType slowd_type) {
+  if (!CheckPeriod("STOCH", "fastk_period", fastk_period, 1).ok() ||
+      !CheckPeriod("STOCH", "slowk_period", slowk_period, 1).ok() ||
+      !CheckPeriod("STOCH", "slowd_period", slowd_period, 1).ok() ||
+      !CheckMaType("STOCH", "slowk_type", slowk_type).ok() ||
+      !CheckMaType("STOCH", "slowd_type", slowd_type).ok()) {
+    return -1;
+  }
+  return fastk_period - 1 + MaLookbackUnchecked(slowk_period, slowk_type) +
+         MaLookbackUnchecked(slowd_period, slowd_type);
+}
+
+Result<StochFResult> STOCHF(std::span<const double> high, std::span<const double> low,
+                            std::span<const double> close, int fastk_period, int fastd_period,
+                            MaType fastd_type) {
+  QAT_RETURN_IF_ERROR(internal::CheckSameLength("STOCHF", {high, low, close}));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCHF", "fastk_period", fastk_period, 1));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCHF", "fastd_period", fastd_period, 1));
+  QAT_RETURN_IF_ERROR(CheckMaType("STOCHF", "fastd_type", fastd_type));
+  const std::size_t n = close.size();
+  StochFResult r{NanSeries(n), NanSeries(n)};
+  StochFKernel(high, low, close, fastk_period, fastd_period, fastd_type, r.fastk, r.fastd);
+  return r;
+}
+int STOCHFLookback(int fastk_period, int fastd_period, MaType fastd_type) {
+  if (!CheckPeriod("STOCHF", "fastk_period", fastk_period, 1).ok() ||
+      !CheckPeriod("STOCHF", "fastd_period", fastd_period, 1).ok() ||
+      !CheckMaType("STOCHF", "fastd_type", fastd_type).ok()) {
+    return -1;
+  }
+  return fastk_period - 1 + MaLookbackUnchecked(fastd_period, fastd_type);
+}
+
+namespace internal {
+void RsiKernel(std::span<const double> in, int period, double* out);  // rsi.cc
+}  // namespace internal
+
+Result<StochFResult> STOCHRSI(std::span<const double> real, int period, int fastk_period,
+                              int fastd_period, MaType fastd_type) {
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCHRSI", "period", period, 2));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCHRSI", "fastk_period", fastk_period, 1));
+  QAT_RETURN_IF_ERROR(CheckPeriod("STOCHRSI", "fastd_period", fastd_period, 1));
+  QAT_RETURN_IF_ERROR(CheckMaType("STOCHRSI", "fastd_type", fastd_type));
+  const std::size_t n = real.size();
+  StochFResult r{NanSeries(n), NanSeries(n)};
+  const std::size_t rsi_lb = static_cast<std::size_t>(period);
+  if (n <= rsi_lb) return r;
+  std::vector<double> rsi(n);
+  internal::RsiKernel(real, period, rsi.data());
+  std::span<const double> tail = std::span<const double>(rsi).subspan(rsi_lb);
+  Series k(tail.size(), internal::kNaN), d(tail.size(), internal::kNaN);
+  StochFKernel(tail, tail, tail, fastk_period, fastd_period, fastd_type, k, d);
+  std::copy(k.begin(), k.end(), r.fastk.begin() + static_cast<std::ptrdiff_t>(rsi_lb));
+  std::copy(d.begin(), d.end(), r.fastd.begin() + static_cast<std::ptrdiff_t>(rsi_lb));
+  return r;
+}
+int STOCHRSILookback(int period, int fastk_period, int fastd_period, MaType fastd_type) {
+  if (!CheckPeriod("STOCHRSI", "period", period, 2).ok()) return -1;
+  const int f = STOCHFLookback(fastk_period, fastd_period, fastd_type);
+  return f < 0 ? -1 : period + f;
+}
+
+Result<Series> WILLR(std::span<const double> high, std::span<const double> low,
+                     std::span<const double> close, int period) {
+  QAT_RETURN_IF_ERROR(internal::CheckSameLength("WILLR", {high, low, close}));
+  QAT_RETURN_IF_ERROR(CheckPeriod("WILLR", "period", period, 2));
+  const long n = static_cast<long>(close.size());
+  Series out = NanSeries(close.size());
+  long lowest_idx = -1, highest_idx = -1;
+  double lowest = 0.0, highest = 0.0, diff = 0.0;
+  for (long today = period - 1, trailing = 0; today < n; ++today, ++trailing) {
+    double tmp = low[today];
+    if (lowest_idx < trailing) {
+      lowest_idx = trailing;
+      lowest = low[trailing];
+      for (long i = trailing + 1; i <= today; ++i) {
+        if (low[i] < lowest) {
+          lowest_idx = i;
+          lowest = low[i];
+        }
+      }
+      diff = (highest - lowest) / (-100.0);
+    } else if (tmp <= lowest) {
+      lowest_idx = today;
+      lowest = tmp;
+      diff = (highest - lowest) / (-100.0);
+    }
+    tmp = high[today];
+    if (highest_idx < trailing) {
+      highest_idx = trailing;
+      highest = high[trailing];
+      for (long i = trailing + 1; i <= today; ++i) {
+        if (high[i] > highest) {
+          highest_idx = i;
+          highest = high[i];
+        }
+      }
+      diff = (highest - lowest) / (-100.0);
+    } else if (tmp >= highest) {
+      highest_idx = today;
+      highest = tmp;
+      diff = (highest - lowest) / (-100.0);
+    }
+    out[today] = diff != 0.0 ? (highest - close[today]) / diff : 0.0;
+  }
+  return out;
+}
+int WILLRLookback(int period) { return CheckPeriod("WILLR", "period", period, 2).ok() ? period - 1 : -1; }
+
+}  // namespace qat::ta
