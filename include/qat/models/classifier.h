@@ -1,0 +1,32 @@
+// The BUY/SELL/HOLD classifier: XGBoost multi:softprob with hist trees.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "qat/core/result.h"
+#include "qat/models/xgboost.h"
+
+namespace qat::models {
+
+struct ClassifierParams {
+  int rounds = 150;
+  int max_depth = 3;
+  double eta = 0.05;
+  double subsample = 0.8;
+  double colsample_bytree = 0.8;
+  double min_child_weight = 20;
+  int threads = 2;
+  std::uint64_t seed = 42;
+};
+
+// Trains on `x` (rows x cols, row-major) with class labels 0..classes-1.
+Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std::span<const float> y,
+                                int classes, const ClassifierParams& params);
+
+// Class probabilities, rows x classes, row-major.
+Result<std::vector<float>> PredictProbabilities(const Booster& booster, std::span<const float> x,
+                                                std::size_t cols);
+
+}  // namespace qat::models

@@ -1,0 +1,24 @@
+// Small column helpers shared by the feature families.
+#pragma once
+
+#include <cmath>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace qat::features {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// x[t] / x[t-k] - 1 (NaN for t < k).
+std::vector<double> PctChange(std::span<const double> x, int k);
+// log(x[t] / x[t-1]) (NaN at t = 0).
+std::vector<double> LogReturns(std::span<const double> x);
+// Sample standard deviation over the `window` values ending at t (NaN until defined or if any is NaN).
+std::vector<double> RollingStd(std::span<const double> x, int window);
+// a[t] / b[t] - 1, NaN where either is NaN or b is 0.
+std::vector<double> RatioMinusOne(std::span<const double> a, std::span<const double> b);
+// a[t] / b[t], NaN where either is NaN or b is 0.
+std::vector<double> Ratio(std::span<const double> a, std::span<const double> b);
+
+}  // namespace qat::features

@@ -1,0 +1,39 @@
+#include "qat/models/classifier.h"
+
+#include <fmt/format.h>
+
+namespace qat::models {
+
+Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std::span<const float> y,
+                                int classes, const ClassifierParams& p) {
+  if (cols == 0 || x.size() != y.size() * cols) {
+    return Fail("classifier: {} values for {} labels x {} columns", x.size(), y.size(), cols);
+  }
+  QAT_ASSIGN_OR_RETURN(auto train, DMatrix::FromDense(x, y.size(), cols));
+  QAT_RETURN_IF_ERROR(train.SetLabels(y));
+  QAT_ASSIGN_OR_RETURN(auto booster, Booster::Create(train));
+  const std::pair<const char*, std::string> params[] = {
+      {"objective", "multi:softprob"},
+      {"num_class", std::to_string(classes)},
+      {"tree_method", "hist"},
+      {"max_depth", std::to_string(p.max_depth)},
+      {"eta", fmt::format("{}", p.eta)},
+      {"subsample", fmt::format("{}", p.subsample)},
+      {"colsample_bytree", fmt::format("{}", p.colsample_bytree)},
+      {"min_child_weight", fmt::format("{}", p.min_child_weight)},
+      {"nthread", std::to_string(p.threads)},
+      {"seed", std::to_string(p.seed)},
+      {"eval_metric", "mlogloss"},
+  };
+  for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name, value));
+  for (int round = 0; round < p.rounds; ++round) QAT_RETURN_IF_ERROR(booster.UpdateOneIter(round, train));
+  return booster;
+}
+
+Result<std::vector<float>> PredictProbabilities(const Booster& booster, std::span<const float> x,
+                                                std::size_t cols) {
+  QAT_ASSIGN_OR_RETURN(auto data, DMatrix::FromDense(x, x.size() / cols, cols));
+  return booster.Predict(data);
+}
+
+}  // namespace qat::models

@@ -1,0 +1,193 @@
+#include "qat/pipeline/demo.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "qat/models/dataset.h"
+#include "qat/store/bars.h"
+
+namespace qat::pipeline {
+namespace {
+
+StrategyResult Summarize(std::string name, backtest::BacktestResult run, portfolio::Cents initial) {
+  StrategyResult s;
+  s.name = std::move(name);
+  s.metrics = reports::ComputeEquityMetrics(initial, run.equity);
+  std::size_t wins = 0;
+  for (const auto& t : run.trades) wins += t.pnl > 0;
+  s.win_rate = run.trades.empty() ? 0.0 : double(wins) / double(run.trades.size());
+  s.run = std::move(run);
+  return s;
+}
+
+nlohmann::json ReportJson(const models::ClassificationReport& r) {
+  return {{"n", r.n},
+          {"accuracy", r.accuracy},
+          {"baseline_accuracy", r.baseline_accuracy},
+          {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
+          {"balanced_accuracy", r.balanced_accuracy},
+          {"directional_accuracy", r.directional_accuracy},
+          {"directional_n", r.directional_n},
+          {"log_loss", r.log_loss},
+          {"confusion", r.confusion}};
+}
+
+nlohmann::json StrategyJson(const StrategyResult& s) {
+  return {{"name", s.name},
+          {"total_return", s.metrics.total_return},
+          {"cagr", s.metrics.cagr},
+          {"sharpe", s.metrics.sharpe},
+          {"max_drawdown", s.metrics.max_drawdown},
+          {"volatility", s.metrics.volatility},
+          {"trades", s.run.trades.size()},
+          {"win_rate", s.win_rate},
+          {"final_equity", portfolio::FormatCents(s.run.equity.empty() ? 0 : s.run.equity.back())}};
+}
+
+}  // namespace
+
+nlohmann::json DemoConfig::ToJson() const {
+  return {{"symbols", symbols},
+          {"market", market},
+          {"vix", vix},
+          {"horizon", labels.horizon},
+          {"label_vol_window", labels.vol_window},
+          {"label_threshold_sigmas", labels.threshold_sigmas},
+          {"folds", walk_forward.folds},
+          {"test_fraction", walk_forward.test_fraction},
+          {"embargo_sessions", walk_forward.embargo_sessions},
+          {"classifier",
+           {{"rounds", classifier.rounds}, {"max_depth", classifier.max_depth}, {"eta", classifier.eta},
+            {"subsample", classifier.subsample}, {"colsample_bytree", classifier.colsample_bytree},
+            {"min_child_weight", classifier.min_child_weight}, {"threads", classifier.threads},
+            {"seed", classifier.seed}}},
+          {"backtest",
+           {{"initial_cash", portfolio::FormatCents(backtest.initial_cash)},
+            {"max_positions", backtest.max_positions},
+            {"max_position_fraction", backtest.max_position_fraction},
+            {"hold_bars", backtest.hold_bars},
+            {"commission_per_order", portfolio::FormatCents(backtest.costs.commission_per_order)},
+            {"slippage_bps", backtest.costs.slippage_bps}}},
+          {"min_buy_probability", min_buy_probability}};
+}
+
+nlohmann::json DemoResult::ToJson() const {
+  nlohmann::json folds_json = nlohmann::json::array();
+  for (const auto& f : folds) {
+    auto j = ReportJson(f.report);
+    j["train_start"] = FormatDate(f.fold.train_start);
+    j["train_end"] = FormatDate(f.fold.train_end);
+    j["test_start"] = FormatDate(f.fold.test_start);
+    j["test_end"] = FormatDate(f.fold.test_end);
+    j["n_train"] = f.fold.train.size();
+    j["n_test"] = f.fold.test.size();
+    folds_json.push_back(j);
+  }
+  return {{"rows", rows},
+          {"features", feature_names},
+          {"folds", folds_json},
+          {"oos", ReportJson(oos)},
+          {"backtest",
+           {{"start", strategy.run.days.empty() ? "" : FormatDate(strategy.run.days.front())},
+            {"end", strategy.run.days.empty() ? "" : FormatDate(strategy.run.days.back())},
+            {"strategy", StrategyJson(strategy)},
+            {"buy_and_hold", StrategyJson(buy_and_hold)},
+            {"spy_buy_and_hold", StrategyJson(spy_buy_and_hold)}}}};
+}
+
+Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progress& progress) {
+  DemoResult result;
+  // 1. Bars from the store.
+  auto load = [&](const std::string& symbol) {
+    return store::LoadBars(db, {symbol, data::Interval::k1d, std::nullopt, std::nullopt});
+  };
+  std::vector<data::BarSeries> universe;
+  Days data_end = INT32_MAX;
+  for (const auto& symbol : c.symbols) {
+    QAT_ASSIGN_OR_RETURN(auto bars, load(symbol));
+    data_end = std::min(data_end, bars.DayAt(bars.size() - 1));
+    universe.push_back(std::move(bars));
+  }
+  QAT_ASSIGN_OR_RETURN(auto market, load(c.market));
+  QAT_ASSIGN_OR_RETURN(auto vix, load(c.vix));
+  result.data_end = data_end;
+  progress(fmt::format("loaded {} symbols; common data ends {}", universe.size(), FormatDate(data_end)));
+
+  // 2. Features and labels, pooled; only bars up to the common end.
+  models::DatasetOptions options;
+  options.labels = c.labels;
+  options.last_day = data_end;
+  QAT_ASSIGN_OR_RETURN(auto ds, models::BuildDataset(universe, {&market, &vix}, options));
+  result.rows = ds.rows();
+  result.feature_names = ds.feature_names;
+  progress(fmt::format("dataset: {} rows x {} features, label horizon {} bars", ds.rows(), ds.cols,
+                       c.labels.horizon));
+
+  // 3. Walk-forward training and out-of-sample predictions.
+  QAT_ASSIGN_OR_RETURN(auto folds, models::MakeWalkForwardFolds(ds.day, ds.label_end_day, c.walk_forward));
+  std::vector<float> oos_probabilities, oos_y;
+  std::vector<double> oos_returns;
+  std::vector<backtest::Signal> signals;
+  std::vector<float> all_train_y;
+  for (std::size_t k = 0; k < folds.size(); ++k) {
+    const auto& fold = folds[k];
+    std::vector<float> train_y, test_y;
+    std::vector<double> test_returns;
+    for (std::size_t i : fold.train) train_y.push_back(ds.y[i]);
+    for (std::size_t i : fold.test) {
+      test_y.push_back(ds.y[i]);
+      test_returns.push_back(ds.forward_return[i]);
+    }
+    QAT_ASSIGN_OR_RETURN(auto booster, models::TrainClassifier(ds.Rows(fold.train), ds.cols, train_y,
+                                                               labels::kNumActions, c.classifier));
+    QAT_ASSIGN_OR_RETURN(auto probabilities, models::PredictProbabilities(booster, ds.Rows(fold.test), ds.cols));
+    const int majority = models::MajorityClass(train_y);
+    FoldResult fr{fold, models::EvaluateClassifier(probabilities, test_y, test_returns, majority)};
+    progress(fmt::format("fold {}/{}: train {}..{} ({} rows), test {}..{} ({} rows): accuracy {:.3f} "
+                         "vs majority-class {:.3f}",
+                         k + 1, folds.size(), FormatDate(fold.train_start), FormatDate(fold.train_end),
+                         fold.train.size(), FormatDate(fold.test_start), FormatDate(fold.test_end),
+                         fold.test.size(), fr.report.accuracy, fr.report.baseline_accuracy));
+    result.folds.push_back(std::move(fr));
+    for (std::size_t j = 0; j < fold.test.size(); ++j) {
+      const float* p = &probabilities[j * labels::kNumActions];
+      const int predicted = static_cast<int>(std::max_element(p, p + labels::kNumActions) - p);
+      const float p_buy = p[static_cast<int>(labels::Action::kBuy)];
+      if (predicted == static_cast<int>(labels::Action::kBuy) && p_buy >= c.min_buy_probability) {
+        const std::size_t i = fold.test[j];
+        signals.push_back({ds.symbol[i], ds.bar[i], p_buy});
+      }
+    }
+    oos_probabilities.insert(oos_probabilities.end(), probabilities.begin(), probabilities.end());
+    oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
+    oos_returns.insert(oos_returns.end(), test_returns.begin(), test_returns.end());
+    if (k == 0) all_train_y = train_y;
+  }
+  // Over all folds, the baseline predicts each fold's own training majority class.
+  result.oos = models::EvaluateClassifier(oos_probabilities, oos_y, oos_returns,
+                                          models::MajorityClass(all_train_y));
+  double baseline_hits = 0;
+  for (const auto& f : result.folds) baseline_hits += f.report.baseline_accuracy * double(f.report.n);
+  result.oos.baseline_accuracy = baseline_hits / double(result.oos.n);
+
+  // 4. Backtest the out-of-sample BUY signals and the baselines over the same sessions.
+  const Days start = folds.front().test_start, end = folds.back().test_end;
+  backtest::BacktestConfig bt = c.backtest;
+  bt.hold_bars = c.labels.horizon;
+  QAT_ASSIGN_OR_RETURN(auto run, backtest::RunBacktest(universe, signals, start, end, bt));
+  result.strategy = Summarize("classifier BUY signals", std::move(run), bt.initial_cash);
+  QAT_ASSIGN_OR_RETURN(auto hold, backtest::RunBuyAndHold(universe, start, end, bt));
+  result.buy_and_hold = Summarize("buy-and-hold, equal weight", std::move(hold), bt.initial_cash);
+  std::vector<data::BarSeries> spy_only = {market};
+  QAT_ASSIGN_OR_RETURN(auto spy_hold, backtest::RunBuyAndHold(spy_only, start, end, bt));
+  result.spy_buy_and_hold = Summarize("buy-and-hold, SPY", std::move(spy_hold), bt.initial_cash);
+  progress(fmt::format("backtest {}..{}: {} signals, {} trades", FormatDate(start), FormatDate(end),
+                       signals.size(), result.strategy.run.trades.size()));
+  result.inputs = std::move(universe);
+  result.inputs.push_back(std::move(market));
+  result.inputs.push_back(std::move(vix));
+  return result;
+}
+
+}  // namespace qat::pipeline
