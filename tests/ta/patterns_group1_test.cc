@@ -4,8 +4,13 @@
 // oracle (tests/testdata/ta/README_group1.md): the six bundled daily files (SPY, QQQ, AAPL,
 // MSFT, GOOGL, TSLA) and hand-made bar sets (hand_*) that make the rare patterns fire in
 // every direction they have. Every row at or after a pattern's lookback must match exactly.
+// tests/testdata/ta/group1_custom/ holds TA-Lib's output under a non-default candle settings
+// table and non-default penetrations (made by group1_custom/ta_group1_custom.c), so the
+// settings are checked as a parameter too.
 #include <algorithm>
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -121,6 +126,82 @@ TEST(PatternsGroup1, MatchesTaLibOnEveryGoldenCase) {
   for (const Group1Pattern& p : Group1()) {
     EXPECT_GE(cases_per_pattern[p.name], 6) << p.name << " has too few golden cases";
   }
+}
+
+// The table and penetrations that tests/testdata/ta/group1_custom/ta_group1_custom.c gave
+// TA-Lib: every period nonzero and different, several range types changed.
+CandleSettings CustomSettings() {
+  CandleSettings s = DefaultCandleSettings();
+  using T = CandleSettingType;
+  s[T::kBodyLong] = {RangeType::kRealBody, 7, 1.2};
+  s[T::kBodyVeryLong] = {RangeType::kRealBody, 8, 2.5};
+  s[T::kBodyShort] = {RangeType::kHighLow, 6, 0.3};
+  s[T::kBodyDoji] = {RangeType::kHighLow, 12, 0.08};
+  s[T::kShadowLong] = {RangeType::kRealBody, 4, 0.9};
+  s[T::kShadowVeryLong] = {RangeType::kShadows, 5, 1.5};
+  s[T::kShadowShort] = {RangeType::kShadows, 9, 1.1};
+  s[T::kShadowVeryShort] = {RangeType::kHighLow, 3, 0.12};
+  s[T::kNear] = {RangeType::kHighLow, 6, 0.25};
+  s[T::kFar] = {RangeType::kShadows, 4, 0.7};
+  s[T::kEqual] = {RangeType::kRealBody, 8, 0.1};
+  return s;
+}
+
+std::vector<int> ComputeCustom(const Group1Pattern& p, const OhlcView& bars,
+                               const CandleSettings& settings) {
+  const std::string name = p.name;
+  if (name == "CDLABANDONEDBABY") return CDLABANDONEDBABY(bars, settings, 0.1);
+  if (name == "CDLDARKCLOUDCOVER") return CDLDARKCLOUDCOVER(bars, settings, 0.25);
+  if (name == "CDLEVENINGDOJISTAR") return CDLEVENINGDOJISTAR(bars, settings, 0.6);
+  return p.compute(bars, settings);
+}
+
+TEST(PatternsGroup1, MatchesTaLibWithCustomSettings) {
+  const CandleSettings settings = CustomSettings();
+  const std::filesystem::path dir =
+      std::filesystem::path(QAT_SOURCE_DIR) / "tests/testdata/ta/group1_custom";
+  int files = 0;
+  int nonzero = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".csv") continue;
+    const std::string case_name = entry.path().stem().string();
+    SCOPED_TRACE(case_name);
+    const testing::GoldenCase c = testing::LoadGoldenCase(case_name);  // for its bars
+    const OhlcView bars = View(c);
+    std::ifstream in(entry.path());
+    ASSERT_TRUE(in) << entry.path();
+    std::vector<std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) {
+      std::vector<std::string> row;
+      for (auto field : qat::Split(line, ',')) row.emplace_back(field);
+      rows.push_back(std::move(row));
+    }
+    ASSERT_EQ(rows.size(), c.close.size() + 1);
+    for (std::size_t col = 1; col < rows[0].size(); ++col) {
+      auto p = std::find_if(Group1().begin(), Group1().end(),
+                            [&](const Group1Pattern& g) { return rows[0][col] == g.name; });
+      ASSERT_NE(p, Group1().end()) << rows[0][col];
+      SCOPED_TRACE(p->name);
+      const std::vector<int> ours = ComputeCustom(*p, bars, settings);
+      const auto lookback = static_cast<std::size_t>(p->lookback(settings));
+      int mismatches = 0;
+      for (std::size_t r = 0; r < ours.size(); ++r) {
+        const std::string& cell = col < rows[r + 1].size() ? rows[r + 1][col] : std::string();
+        ASSERT_EQ(rows[r + 1][0], c.dates[r]);
+        ASSERT_EQ(cell.empty(), r < lookback) << "row " << r << ": lookback " << lookback;
+        if (cell.empty()) continue;
+        const int theirs = std::stoi(cell);
+        nonzero += theirs != 0;
+        if (ours[r] != theirs && ++mismatches <= 5) {
+          ADD_FAILURE() << "row " << r << ": TA-Lib " << theirs << ", ours " << ours[r];
+        }
+      }
+      EXPECT_EQ(mismatches, 0);
+    }
+    ++files;
+  }
+  EXPECT_GE(files, 3);
+  EXPECT_GT(nonzero, 1000);
 }
 
 TEST(PatternsGroup1, GoldenCasesCoverEveryDirection) {
