@@ -1,0 +1,38 @@
+// CDL3OUTSIDE - Three Outside Up / Down (three candles).
+//
+// Rules, with candles numbered 1..3 ending at the bar that gets the value:
+//   1-2. an engulfing pair: a black candle 1 whose real body is strictly engulfed by a white
+//      candle 2 (candle 2 closes above candle 1's open and opens below its close), or a white
+//      candle 1 strictly engulfed by a black candle 2 (opens above its close, closes below its
+//      open);
+//   3. a close beyond candle 2's close in candle 2's direction (higher after the white
+//      engulfing, lower after the black one).
+// No candle settings are used (no averages). Returns +100 for three outside up (white
+// engulfing), -100 for three outside down, else 0; the trend is not examined.
+#include "ta/patterns/group1.h"
+
+namespace qat::ta {
+
+int CDL3OUTSIDELookback(const CandleSettings& /*settings*/) { return 3; }
+
+std::vector<int> CDL3OUTSIDE(const OhlcView& bars, const CandleSettings& settings) {
+  const std::size_t n = group1_detail::CheckedSize(bars, settings);
+  std::vector<int> out(n, 0);
+  const auto first = static_cast<std::size_t>(CDL3OUTSIDELookback(settings));
+  if (n <= first) return out;
+  const auto& open = bars.open;
+  const auto& close = bars.close;
+  for (std::size_t i = first; i < n; ++i) {
+    const int c1 = CandleColor(bars, i - 2);
+    const int c2 = CandleColor(bars, i - 1);
+    if ((c2 == 1 && c1 == -1 && close[i - 1] > open[i - 2] && open[i - 1] < close[i - 2] &&
+         close[i] > close[i - 1]) ||
+        (c2 == -1 && c1 == 1 && open[i - 1] > close[i - 2] && close[i - 1] < open[i - 2] &&
+         close[i] < close[i - 1])) {
+      out[i] = c2 * 100;
+    }
+  }
+  return out;
+}
+
+}  // namespace qat::ta

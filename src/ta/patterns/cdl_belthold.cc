@@ -1,0 +1,41 @@
+// CDLBELTHOLD - Belt-hold (one candle).
+//
+// Rules: a long real body (> BodyLong average of the period candles before it) that opens at
+// or very near its extreme: a white candle with a very short lower shadow, or a black candle
+// with a very short upper shadow (< ShadowVeryShort average of the period candles before it).
+// Settings used: BodyLong, ShadowVeryShort. Returns +100 for the white (bullish) form, -100
+// for the black (bearish) form, else 0; the trend is not examined.
+#include <algorithm>
+
+#include "ta/patterns/group1.h"
+
+namespace qat::ta {
+
+int CDLBELTHOLDLookback(const CandleSettings& settings) {
+  using group1_detail::Period;
+  return std::max(Period(settings, CandleSettingType::kBodyLong),
+                  Period(settings, CandleSettingType::kShadowVeryShort));
+}
+
+std::vector<int> CDLBELTHOLD(const OhlcView& bars, const CandleSettings& settings) {
+  using group1_detail::CandleTotal;
+  const std::size_t n = group1_detail::CheckedSize(bars, settings);
+  std::vector<int> out(n, 0);
+  const auto first = static_cast<std::size_t>(CDLBELTHOLDLookback(settings));
+  if (n <= first) return out;
+  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 0);
+  CandleTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
+  for (std::size_t i = first; i < n; ++i) {
+    const int color = CandleColor(bars, i);
+    if (RealBody(bars, i) > body_long.Average(i) &&
+        ((color == 1 && LowerShadow(bars, i) < very_short.Average(i)) ||
+         (color == -1 && UpperShadow(bars, i) < very_short.Average(i)))) {
+      out[i] = color * 100;
+    }
+    body_long.Advance(i);
+    very_short.Advance(i);
+  }
+  return out;
+}
+
+}  // namespace qat::ta

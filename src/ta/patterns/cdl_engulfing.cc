@@ -1,0 +1,43 @@
+// CDLENGULFING - Engulfing Pattern (two candles).
+//
+// Rules, with candles numbered 1..2 ending at the bar that gets the value:
+//   candle 2 has the opposite colour to candle 1 and its real body covers candle 1's real
+//   body, with at least one end strictly beyond: for a white candle 2 after a black one,
+//   close(2) >= open(1) and open(2) <= close(1) with at least one of the two strict; for a
+//   black candle 2 after a white one, open(2) >= close(1) and close(2) <= open(1) likewise.
+// No candle settings are used. Returns +-100 when both ends of candle 2's body lie strictly
+// beyond candle 1's, +-80 when one end is level with candle 1's (the weaker form described by
+// Greg Morris); + for a white candle 2 (bullish), - for black. Else 0; the trend is not
+// examined.
+#include "ta/patterns/group1.h"
+
+namespace qat::ta {
+
+int CDLENGULFINGLookback(const CandleSettings& /*settings*/) { return 2; }
+
+std::vector<int> CDLENGULFING(const OhlcView& bars, const CandleSettings& settings) {
+  const std::size_t n = group1_detail::CheckedSize(bars, settings);
+  std::vector<int> out(n, 0);
+  const auto first = static_cast<std::size_t>(CDLENGULFINGLookback(settings));
+  if (n <= first) return out;
+  const auto& open = bars.open;
+  const auto& close = bars.close;
+  for (std::size_t i = first; i < n; ++i) {
+    const int c2 = CandleColor(bars, i);
+    const int c1 = CandleColor(bars, i - 1);
+    const bool engulfs =
+        (c2 == 1 && c1 == -1 &&
+         ((close[i] >= open[i - 1] && open[i] < close[i - 1]) ||
+          (close[i] > open[i - 1] && open[i] <= close[i - 1]))) ||
+        (c2 == -1 && c1 == 1 &&
+         ((open[i] >= close[i - 1] && close[i] < open[i - 1]) ||
+          (open[i] > close[i - 1] && close[i] <= open[i - 1])));
+    if (engulfs) {
+      const bool strict = open[i] != close[i - 1] && close[i] != open[i - 1];
+      out[i] = c2 * (strict ? 100 : 80);
+    }
+  }
+  return out;
+}
+
+}  // namespace qat::ta

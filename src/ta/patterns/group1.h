@@ -1,0 +1,141 @@
+// Candlestick patterns of group 1 (CDL2CROWS .. CDLEVENINGDOJISTAR), callable one by one.
+//
+// Every function returns one int per bar of `bars`, aligned with it: +100 bullish, -100
+// bearish (+-80 for the weak CDLENGULFING form), 0 where the pattern does not fire and in the
+// first <NAME>Lookback(settings) bars, where TA-Lib gives no value. Results equal TA-Lib C
+// 0.6.x bit for bit (tests/ta/patterns_group1_test.cc checks them against TA-Lib's output).
+//
+// Preconditions (programmer errors, checked by assert): the four columns of `bars` have the
+// same length, every candle setting has avg_period >= 0, and a penetration is finite and
+// >= 0 (TA-Lib accepts 0 .. 3e37).
+#pragma once
+
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "qat/ta/candle.h"
+
+namespace qat::ta {
+
+std::vector<int> CDL2CROWS(const OhlcView& bars, const CandleSettings& settings);
+int CDL2CROWSLookback(const CandleSettings& settings);
+
+std::vector<int> CDL3BLACKCROWS(const OhlcView& bars, const CandleSettings& settings);
+int CDL3BLACKCROWSLookback(const CandleSettings& settings);
+
+std::vector<int> CDL3INSIDE(const OhlcView& bars, const CandleSettings& settings);
+int CDL3INSIDELookback(const CandleSettings& settings);
+
+std::vector<int> CDL3LINESTRIKE(const OhlcView& bars, const CandleSettings& settings);
+int CDL3LINESTRIKELookback(const CandleSettings& settings);
+
+std::vector<int> CDL3OUTSIDE(const OhlcView& bars, const CandleSettings& settings);
+int CDL3OUTSIDELookback(const CandleSettings& settings);
+
+std::vector<int> CDL3STARSINSOUTH(const OhlcView& bars, const CandleSettings& settings);
+int CDL3STARSINSOUTHLookback(const CandleSettings& settings);
+
+std::vector<int> CDL3WHITESOLDIERS(const OhlcView& bars, const CandleSettings& settings);
+int CDL3WHITESOLDIERSLookback(const CandleSettings& settings);
+
+inline constexpr double kAbandonedBabyPenetration = 0.3;
+std::vector<int> CDLABANDONEDBABY(const OhlcView& bars, const CandleSettings& settings,
+                                  double penetration = kAbandonedBabyPenetration);
+int CDLABANDONEDBABYLookback(const CandleSettings& settings);
+
+std::vector<int> CDLADVANCEBLOCK(const OhlcView& bars, const CandleSettings& settings);
+int CDLADVANCEBLOCKLookback(const CandleSettings& settings);
+
+std::vector<int> CDLBELTHOLD(const OhlcView& bars, const CandleSettings& settings);
+int CDLBELTHOLDLookback(const CandleSettings& settings);
+
+std::vector<int> CDLBREAKAWAY(const OhlcView& bars, const CandleSettings& settings);
+int CDLBREAKAWAYLookback(const CandleSettings& settings);
+
+std::vector<int> CDLCLOSINGMARUBOZU(const OhlcView& bars, const CandleSettings& settings);
+int CDLCLOSINGMARUBOZULookback(const CandleSettings& settings);
+
+std::vector<int> CDLCONCEALBABYSWALL(const OhlcView& bars, const CandleSettings& settings);
+int CDLCONCEALBABYSWALLLookback(const CandleSettings& settings);
+
+std::vector<int> CDLCOUNTERATTACK(const OhlcView& bars, const CandleSettings& settings);
+int CDLCOUNTERATTACKLookback(const CandleSettings& settings);
+
+inline constexpr double kDarkCloudCoverPenetration = 0.5;
+std::vector<int> CDLDARKCLOUDCOVER(const OhlcView& bars, const CandleSettings& settings,
+                                   double penetration = kDarkCloudCoverPenetration);
+int CDLDARKCLOUDCOVERLookback(const CandleSettings& settings);
+
+std::vector<int> CDLDOJI(const OhlcView& bars, const CandleSettings& settings);
+int CDLDOJILookback(const CandleSettings& settings);
+
+std::vector<int> CDLDOJISTAR(const OhlcView& bars, const CandleSettings& settings);
+int CDLDOJISTARLookback(const CandleSettings& settings);
+
+std::vector<int> CDLDRAGONFLYDOJI(const OhlcView& bars, const CandleSettings& settings);
+int CDLDRAGONFLYDOJILookback(const CandleSettings& settings);
+
+std::vector<int> CDLENGULFING(const OhlcView& bars, const CandleSettings& settings);
+int CDLENGULFINGLookback(const CandleSettings& settings);
+
+inline constexpr double kEveningDojiStarPenetration = 0.3;
+std::vector<int> CDLEVENINGDOJISTAR(const OhlcView& bars, const CandleSettings& settings,
+                                    double penetration = kEveningDojiStarPenetration);
+int CDLEVENINGDOJISTARLookback(const CandleSettings& settings);
+
+namespace group1_detail {
+
+inline int Period(const CandleSettings& s, CandleSettingType t) { return s[t].avg_period; }
+
+// Checks the preconditions above; returns the number of bars.
+inline std::size_t CheckedSize(const OhlcView& bars, const CandleSettings& settings) {
+  assert(bars.open.size() == bars.close.size() && bars.high.size() == bars.close.size() &&
+         bars.low.size() == bars.close.size());
+  for ([[maybe_unused]] const CandleSetting& s : settings.table) assert(s.avg_period >= 0);
+  (void)settings;
+  return bars.size();
+}
+
+inline void CheckPenetration([[maybe_unused]] double penetration) {
+  assert(std::isfinite(penetration) && penetration >= 0.0);
+}
+
+// The running total TA-Lib keeps for one candle setting: the sum of CandleRange over the
+// `avg_period` candles just before the judged candle, which is bar (i - offset) when bar i is
+// evaluated. It starts as a plain left-to-right sum over the candles before the first judged
+// one, and after each evaluated bar moves one step as total += (range(new) - range(old)),
+// exactly TA-Lib's order of operations, so averages agree bit for bit.
+class CandleTotal {
+ public:
+  // `first` is the first bar evaluated (the pattern's lookback); requires
+  // first >= offset + avg_period, which every pattern's lookback guarantees.
+  CandleTotal(const OhlcView& bars, const CandleSetting& setting, std::size_t first,
+              std::size_t offset)
+      : bars_(bars), setting_(setting), offset_(offset) {
+    const auto period = static_cast<std::size_t>(setting.avg_period);
+    assert(first >= offset + period);
+    trailing_ = first - offset - period;
+    for (std::size_t j = trailing_; j < first - offset; ++j) sum_ += CandleRange(setting_, bars_, j);
+  }
+
+  // The setting's average (factor applied) for the judged candle of bar i.
+  double Average(std::size_t i) const { return CandleAverage(setting_, sum_, bars_, i - offset_); }
+
+  // Call once after bar i has been evaluated.
+  void Advance(std::size_t i) {
+    sum_ += CandleRange(setting_, bars_, i - offset_) - CandleRange(setting_, bars_, trailing_);
+    ++trailing_;
+  }
+
+ private:
+  const OhlcView& bars_;
+  CandleSetting setting_;
+  std::size_t offset_;
+  std::size_t trailing_ = 0;
+  double sum_ = 0.0;
+};
+
+}  // namespace group1_detail
+}  // namespace qat::ta

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+# Usage: python3 tests/testdata/ta/make_hand_group1.py tests/testdata/ta/inputs
+# Writes the hand-made group-1 pattern inputs (date,open,high,low,close,volume): quiet
+# warm-up candles (body 1, range 2, around 100) so the candle averages are known, then
+# each direction of the pattern, separated by more warm-up.
+import datetime, sys, os
+
+def warm(k):
+    out = []
+    for j in range(k):
+        if j % 2 == 0: out.append((100.0, 101.5, 99.5, 101.0))
+        else:          out.append((101.0, 101.5, 99.5, 100.0))
+    return out
+
+P = {
+ '2crows': [[(100,104.2,99.9,104), (106,106.2,104.9,105), (105.5,105.6,101.9,102)]],
+ '3blackcrows': [[(100,103.5,99.8,103), (103,103.3,101,101), (102.5,102.6,99.5,99.5), (101,101.1,97,97)]],
+ '3linestrike': [
+   [(100,101.6,99.9,101.5), (101.2,102.9,101.1,102.8), (102.5,104.1,102.4,104), (104.5,104.6,99.4,99.5)],
+   [(101,101.1,99.4,99.5), (99.8,99.9,98.1,98.2), (98.5,98.6,96.9,97), (96.5,101.6,96.4,101.5)]],
+ '3starsinsouth': [[(102,102.1,95.5,99), (100.5,100.6,97.5,99.2), (99.0,99.02,98.48,98.5)]],
+ '3whitesoldiers': [[(100,101.55,99.8,101.5), (101.3,102.95,101.2,102.9), (102.7,104.35,102.6,104.3)],
+   # a wide bar leaves the Far window between candles 2 and 3, so "3rd not far shorter than
+   # 2nd" holds only with the Far average taken before candle 2, as TA-Lib takes it
+   [(100,104,98,101), (101,101.5,99.5,100), (100,101.5,99.5,101), (101,101.5,99.5,100),
+    (100,101.65,99.9,101.6), (101.4,104.45,101.35,104.4), (104.2,105.75,104.1,105.7)]],
+ 'abandonedbaby': [
+   [(104,104.1,99.8,100), (98.5,98.8,98.2,98.52), (99.2,102.6,99.0,102.5)],
+   [(100,104.2,99.9,104), (105,105.3,104.7,105.02), (104.5,104.6,101.4,101.5)]],
+ 'breakaway': [
+   [(104,104.1,99.9,100), (99.5,99.6,98.4,98.5), (98.3,98.5,97.7,97.8), (97.6,97.7,96.7,96.8), (96.9,99.9,96.8,99.8)],
+   [(100,104.1,99.9,104), (104.5,105.6,104.4,105.5), (105.7,106.3,105.5,106.2), (106.4,107.3,106.3,107.2), (107.1,107.2,104.1,104.2)]],
+ 'concealbabyswall': [[(104,104.01,101.99,102), (102,102.01,99.99,100), (99.5,100.5,98.4,98.5), (100.8,100.9,97.3,97.5)]],
+ 'counterattack': [
+   [(103,103.1,99.9,100), (97,100.1,96.9,100.02)],
+   [(100,103.1,99.9,103), (106,106.1,102.9,102.99)]],
+}
+
+outdir = sys.argv[1]
+for name, groups in P.items():
+    bars = warm(14)
+    for g in groups:
+        bars += [tuple(map(float, b)) for b in g]
+        bars += warm(12)
+    d = datetime.date(2020, 1, 1)
+    with open(os.path.join(outdir, f'hand_{name}.csv'), 'w') as f:
+        f.write('date,open,high,low,close,volume\n')
+        for (o, h, l, c) in bars:
+            assert h >= max(o, c) and l <= min(o, c), (name, o, h, l, c)
+            f.write(f'{d.isoformat()},{o:g},{h:g},{l:g},{c:g},1000\n')
+            d += datetime.timedelta(days=1)
