@@ -63,6 +63,13 @@ std::vector<testing::GoldenCase> Group2Cases() {
   return cases;
 }
 
+// Hand-made cases (tests/testdata/ta/hand_group2.py) for the patterns that are rare in the
+// bundled real data, or rare in one direction.
+constexpr const char* kHandCases[] = {"hand_gapsidesidewhite", "hand_hikkakemod",
+                                      "hand_identical3crows",  "hand_inneck",
+                                      "hand_kicking",          "hand_kickingbylength",
+                                      "hand_ladderbottom"};
+
 const std::vector<testing::GoldenCase>& Cases() {
   static const std::vector<testing::GoldenCase> kCases = Group2Cases();
   return kCases;
@@ -88,9 +95,32 @@ TEST(PatternsGroup2, GoldenCasesCoverRealAndHandMadeData) {
   for (const char* symbol : {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA"}) {
     EXPECT_TRUE(names.count(symbol)) << "missing golden case " << symbol;
   }
-  for (const char* hand : {"hand_kicking", "hand_kickingbylength", "hand_identical3crows",
-                           "hand_hikkakemod"}) {
+  for (const char* hand : kHandCases) {
     EXPECT_TRUE(names.count(hand)) << "missing golden case " << hand;
+  }
+}
+
+// Each hand-made case fires its own pattern in every direction that pattern has.
+TEST(PatternsGroup2, HandCasesFireEveryDirection) {
+  for (const char* hand : kHandCases) {
+    const std::string name = hand;
+    std::string pattern = "CDL" + name.substr(std::string("hand_").size());
+    std::transform(pattern.begin(), pattern.end(), pattern.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+    SCOPED_TRACE(name + " " + pattern);
+    ASSERT_TRUE(Group2Values().count(pattern));
+    const testing::GoldenCase c = testing::LoadGoldenCase(name);
+    ASSERT_TRUE(c.columns.count(pattern));
+    std::set<int> seen;
+    for (const auto& v : c.columns.at(pattern)) {
+      if (v.has_value() && *v != 0.0) seen.insert(static_cast<int>(*v));
+    }
+    EXPECT_EQ(seen, Group2Values().at(pattern));
+    // and so does our code
+    const std::vector<int> ours = FindPattern(pattern)->compute(View(c), DefaultCandleSettings());
+    std::set<int> ours_seen(ours.begin(), ours.end());
+    ours_seen.erase(0);
+    EXPECT_EQ(ours_seen, Group2Values().at(pattern));
   }
 }
 
