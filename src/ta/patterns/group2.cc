@@ -1,9 +1,38 @@
+#include "ta/patterns/group2.h"
+
 #include "ta/patterns/groups.h"
 
 namespace qat::ta {
+namespace {
+
+// The registry's signature has no penetration; this uses TA-Lib's default.
+std::vector<int> EveningStarDefault(const OhlcView& bars, const CandleSettings& settings) {
+  return CDLEVENINGSTAR(bars, settings, kEveningStarPenetration);
+}
+
+}  // namespace
 
 void AddPatternGroup2(std::vector<PatternSpec>& out) {
-  (void)out;
+  out.push_back({"CDLEVENINGSTAR", &EveningStarDefault, &CDLEVENINGSTARLookback});
+  out.push_back({"CDLGAPSIDESIDEWHITE", &CDLGAPSIDESIDEWHITE, &CDLGAPSIDESIDEWHITELookback});
+  out.push_back({"CDLGRAVESTONEDOJI", &CDLGRAVESTONEDOJI, &CDLGRAVESTONEDOJILookback});
+  out.push_back({"CDLHAMMER", &CDLHAMMER, &CDLHAMMERLookback});
+  out.push_back({"CDLHANGINGMAN", &CDLHANGINGMAN, &CDLHANGINGMANLookback});
+  out.push_back({"CDLHARAMI", &CDLHARAMI, &CDLHARAMILookback});
+  out.push_back({"CDLHARAMICROSS", &CDLHARAMICROSS, &CDLHARAMICROSSLookback});
+  out.push_back({"CDLHIGHWAVE", &CDLHIGHWAVE, &CDLHIGHWAVELookback});
+  out.push_back({"CDLHIKKAKE", &CDLHIKKAKE, &CDLHIKKAKELookback});
+  out.push_back({"CDLHIKKAKEMOD", &CDLHIKKAKEMOD, &CDLHIKKAKEMODLookback});
+  out.push_back({"CDLHOMINGPIGEON", &CDLHOMINGPIGEON, &CDLHOMINGPIGEONLookback});
+  out.push_back({"CDLIDENTICAL3CROWS", &CDLIDENTICAL3CROWS, &CDLIDENTICAL3CROWSLookback});
+  out.push_back({"CDLINNECK", &CDLINNECK, &CDLINNECKLookback});
+  out.push_back({"CDLINVERTEDHAMMER", &CDLINVERTEDHAMMER, &CDLINVERTEDHAMMERLookback});
+  out.push_back({"CDLKICKING", &CDLKICKING, &CDLKICKINGLookback});
+  out.push_back({"CDLKICKINGBYLENGTH", &CDLKICKINGBYLENGTH, &CDLKICKINGBYLENGTHLookback});
+  out.push_back({"CDLLADDERBOTTOM", &CDLLADDERBOTTOM, &CDLLADDERBOTTOMLookback});
+  out.push_back({"CDLLONGLEGGEDDOJI", &CDLLONGLEGGEDDOJI, &CDLLONGLEGGEDDOJILookback});
+  out.push_back({"CDLLONGLINE", &CDLLONGLINE, &CDLLONGLINELookback});
+  out.push_back({"CDLMARUBOZU", &CDLMARUBOZU, &CDLMARUBOZULookback});
 }
 
 }  // namespace qat::ta

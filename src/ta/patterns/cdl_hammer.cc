@@ -1,0 +1,52 @@
+// CDLHAMMER: Hammer (one candle judged against the one before it).
+//
+// Rules, judging candle i:
+//   1. Small real body: body(i) is smaller than the BodyShort average.
+//   2. Long lower shadow: larger than the ShadowLong average (by default the candle's own
+//      real body, since ShadowLong has period 0).
+//   3. Very short upper shadow: smaller than the ShadowVeryShort average.
+//   4. The body sits near the previous candle's low: min(open, close) of candle i is at most
+//      low(i-1) + the Near average measured for candle i-1.
+// Settings used: BodyShort, ShadowLong, ShadowVeryShort (for candle i), Near (for i-1).
+// Returns +100 where it fires (the trend is not considered), else 0.
+// Lookback: max(BodyShort, ShadowLong, ShadowVeryShort, Near periods) + 1.
+#include <algorithm>
+
+#include "ta/patterns/group2.h"
+
+namespace qat::ta {
+
+using group2_detail::CandleTotal;
+using group2_detail::Period;
+using T = CandleSettingType;
+
+int CDLHAMMERLookback(const CandleSettings& s) {
+  return std::max({Period(s, T::kBodyShort), Period(s, T::kShadowLong),
+                   Period(s, T::kShadowVeryShort), Period(s, T::kNear)}) +
+         1;
+}
+
+std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
+  const std::size_t n = group2_detail::CheckedSize(b);
+  std::vector<int> out(n, 0);
+  const auto first = static_cast<std::size_t>(CDLHAMMERLookback(s));
+  if (n <= first) return out;
+  CandleTotal body(s[T::kBodyShort], b, 0, first);
+  CandleTotal shadow_long(s[T::kShadowLong], b, 0, first);
+  CandleTotal very_short(s[T::kShadowVeryShort], b, 0, first);
+  CandleTotal near(s[T::kNear], b, 1, first);
+  for (std::size_t i = first; i < n; ++i) {
+    if (RealBody(b, i) < body.Average(i) && LowerShadow(b, i) > shadow_long.Average(i) &&
+        UpperShadow(b, i) < very_short.Average(i) &&
+        std::min(b.close[i], b.open[i]) <= b.low[i - 1] + near.Average(i - 1)) {
+      out[i] = 100;
+    }
+    body.Advance(i);
+    shadow_long.Advance(i);
+    very_short.Advance(i);
+    near.Advance(i);
+  }
+  return out;
+}
+
+}  // namespace qat::ta

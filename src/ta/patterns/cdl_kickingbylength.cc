@@ -1,0 +1,59 @@
+// CDLKICKINGBYLENGTH: Kicking, bull/bear determined by the longer marubozu.
+//
+// Rules, judging bar i with candles i-1 and i:
+//   1. The two candles have opposite colors.
+//   2. Both are marubozu: a long real body (larger than the BodyLong average of the candles
+//      before that candle) and both shadows very short (each smaller than the
+//      ShadowVeryShort average of the candles before that candle).
+//   3. There is a gap between the whole candles: after a black candle i-1, candle i's low is
+//      above candle i-1's high; after a white candle i-1, candle i's high is below candle
+//      i-1's low.
+//   The direction is the color of the longer of the two marubozu (candle i if its body is
+//   strictly longer, otherwise candle i-1).
+// Returns +100 (the longer marubozu is white) or -100 (it is black), else 0.
+// Settings used: BodyLong, ShadowVeryShort (one running total per candle for each).
+// Lookback: max(ShadowVeryShort, BodyLong periods) + 1.
+#include <algorithm>
+
+#include "ta/patterns/group2.h"
+
+namespace qat::ta {
+
+using group2_detail::CandleTotal;
+using group2_detail::Period;
+using T = CandleSettingType;
+
+int CDLKICKINGBYLENGTHLookback(const CandleSettings& s) {
+  return std::max(Period(s, T::kShadowVeryShort), Period(s, T::kBodyLong)) + 1;
+}
+
+std::vector<int> CDLKICKINGBYLENGTH(const OhlcView& b, const CandleSettings& s) {
+  const std::size_t n = group2_detail::CheckedSize(b);
+  std::vector<int> out(n, 0);
+  const auto first = static_cast<std::size_t>(CDLKICKINGBYLENGTHLookback(s));
+  if (n <= first) return out;
+  CandleTotal body_long1(s[T::kBodyLong], b, 1, first);
+  CandleTotal body_long0(s[T::kBodyLong], b, 0, first);
+  CandleTotal very_short1(s[T::kShadowVeryShort], b, 1, first);
+  CandleTotal very_short0(s[T::kShadowVeryShort], b, 0, first);
+  for (std::size_t i = first; i < n; ++i) {
+    const bool first_marubozu = RealBody(b, i - 1) > body_long1.Average(i - 1) &&
+                                UpperShadow(b, i - 1) < very_short1.Average(i - 1) &&
+                                LowerShadow(b, i - 1) < very_short1.Average(i - 1);
+    const bool second_marubozu = RealBody(b, i) > body_long0.Average(i) &&
+                                 UpperShadow(b, i) < very_short0.Average(i) &&
+                                 LowerShadow(b, i) < very_short0.Average(i);
+    const bool gap = (CandleColor(b, i - 1) == -1 && CandleGapUp(b, i, i - 1)) ||
+                     (CandleColor(b, i - 1) == 1 && CandleGapDown(b, i, i - 1));
+    if (CandleColor(b, i - 1) == -CandleColor(b, i) && first_marubozu && second_marubozu && gap) {
+      out[i] = CandleColor(b, RealBody(b, i) > RealBody(b, i - 1) ? i : i - 1) * 100;
+    }
+    body_long1.Advance(i);
+    very_short1.Advance(i);
+    body_long0.Advance(i);
+    very_short0.Advance(i);
+  }
+  return out;
+}
+
+}  // namespace qat::ta
