@@ -87,9 +87,11 @@ const std::vector<GoldenCase>& CachedCases() {
 TEST(PatternsGroup3, GoldenFilesArePresent) {
   std::set<std::string> names;
   for (const auto& c : CachedCases()) names.insert(c.name);
-  for (const char* expected : {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA", "hand_cdlmathold",
-                               "hand_cdlrisefall3methods", "hand_cdlsticksandwich",
-                               "hand_cdltristar", "hand_cdlupsidegap2crows"}) {
+  for (const char* expected :
+       {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA", "grid_ties_group3", "hand_cdlmatchinglow",
+        "hand_cdlmathold", "hand_cdlmorningdojistar", "hand_cdlmorningstar",
+        "hand_cdlrisefall3methods", "hand_cdlshootingstar", "hand_cdlsticksandwich",
+        "hand_cdltristar", "hand_cdlupsidegap2crows"}) {
     EXPECT_TRUE(names.count(expected)) << "missing golden case " << expected;
   }
   for (const auto& c : CachedCases()) {
@@ -175,7 +177,11 @@ TEST(PatternsGroup3, FiresInEveryDirection) {
 // Each hand-made case makes its own pattern fire in each of its directions.
 TEST(PatternsGroup3, HandMadeCasesFireTheirPattern) {
   const std::map<std::string, std::string> hand = {
+      {"hand_cdlmatchinglow", "CDLMATCHINGLOW"},
       {"hand_cdlmathold", "CDLMATHOLD"},
+      {"hand_cdlmorningdojistar", "CDLMORNINGDOJISTAR"},
+      {"hand_cdlmorningstar", "CDLMORNINGSTAR"},
+      {"hand_cdlshootingstar", "CDLSHOOTINGSTAR"},
       {"hand_cdlrisefall3methods", "CDLRISEFALL3METHODS"},
       {"hand_cdlsticksandwich", "CDLSTICKSANDWICH"},
       {"hand_cdltristar", "CDLTRISTAR"},
