@@ -320,3 +320,43 @@ TEST(PatternsGroup3, PenetrationIsHonoured) {
 
 }  // namespace
 }  // namespace qat::ta
+
+namespace qat::ta {
+namespace {
+
+// TA-Lib's min()/max() macros decide the real-body gap tests on NaN input. Oracle runs on
+// SPY with the close of 1997-10-16, 2017-02-28 and 2017-06-21 changed:
+//   to NaN:                CDLTASUKIGAP two bars later = 0, 0, 0
+//   to that bar's open:    CDLTASUKIGAP two bars later = -100, 100, -100
+// (std::min/std::max in the gap test would turn the NaN case into the second one).
+TEST(PatternsGroup3, NaNCloseBreaksTheGapAsInTaLib) {
+  const GoldenCase* spy = nullptr;
+  for (const auto& c : CachedCases()) {
+    if (c.name == "SPY") spy = &c;
+  }
+  ASSERT_NE(spy, nullptr);
+  std::vector<double> close = spy->close;
+  const std::map<std::string, std::string> nan_then_check = {
+      {"1997-10-16", "1997-10-20"}, {"2017-02-28", "2017-03-02"}, {"2017-06-21", "2017-06-23"}};
+  std::vector<std::size_t> checked_rows;
+  for (std::size_t r = 0; r < spy->dates.size(); ++r) {
+    if (nan_then_check.count(spy->dates[r])) close[r] = std::numeric_limits<double>::quiet_NaN();
+    for (const auto& [nan_date, check_date] : nan_then_check) {
+      if (spy->dates[r] == check_date) checked_rows.push_back(r);
+    }
+  }
+  ASSERT_EQ(checked_rows.size(), 3u);
+  const OhlcView bars{spy->open, spy->high, spy->low, close};
+  const auto out = CDLTASUKIGAP(bars, DefaultCandleSettings());
+  for (std::size_t r : checked_rows) EXPECT_EQ(out[r], 0) << spy->dates[r];
+  std::vector<double> doji_close = spy->close;
+  for (std::size_t r : checked_rows) doji_close[r - 2] = spy->open[r - 2];
+  const auto fired = CDLTASUKIGAP(OhlcView{spy->open, spy->high, spy->low, doji_close},
+                                  DefaultCandleSettings());
+  EXPECT_EQ(fired[checked_rows[0]], -100);
+  EXPECT_EQ(fired[checked_rows[1]], 100);
+  EXPECT_EQ(fired[checked_rows[2]], -100);
+}
+
+}  // namespace
+}  // namespace qat::ta
