@@ -104,11 +104,18 @@ inline double CandleAverage(const CandleSetting& s, double sum, const OhlcView& 
          (s.range_type == RangeType::kShadows ? 2.0 : 1.0);
 }
 
+// TA-Lib's min()/max() macros, (a < b ? a : b) and (a > b ? a : b): unlike std::min/max they
+// return the second operand when the first comparison involves a NaN, and the gap tests
+// must agree with TA-Lib on NaN input too.
 inline bool RealBodyGapUp(const OhlcView& b, std::size_t i2, std::size_t i1) {
-  return std::min(b.open[i2], b.close[i2]) > std::max(b.open[i1], b.close[i1]);
+  const double low2 = b.open[i2] < b.close[i2] ? b.open[i2] : b.close[i2];
+  const double high1 = b.open[i1] > b.close[i1] ? b.open[i1] : b.close[i1];
+  return low2 > high1;
 }
 inline bool RealBodyGapDown(const OhlcView& b, std::size_t i2, std::size_t i1) {
-  return std::max(b.open[i2], b.close[i2]) < std::min(b.open[i1], b.close[i1]);
+  const double high2 = b.open[i2] > b.close[i2] ? b.open[i2] : b.close[i2];
+  const double low1 = b.open[i1] < b.close[i1] ? b.open[i1] : b.close[i1];
+  return high2 < low1;
 }
 inline bool CandleGapUp(const OhlcView& b, std::size_t i2, std::size_t i1) { return b.low[i2] > b.high[i1]; }
 inline bool CandleGapDown(const OhlcView& b, std::size_t i2, std::size_t i1) { return b.high[i2] < b.low[i1]; }

@@ -1,0 +1,148 @@
+// Private declarations of the group 3 candlestick patterns (CDLMATCHINGLOW ..
+// CDLXSIDEGAP3METHODS), each in its own cdl_<name>.cc, plus the running-total helper they
+// share.
+//
+// Every CDLxxx(bars, settings) returns one int per bar aligned with `bars`: 0 in the first
+// CDLxxxLookback(settings) bars and wherever the pattern does not fire, otherwise +100
+// (bullish) or -100 (bearish). The four OHLC spans must have equal length (a programmer
+// error otherwise, checked by assertion). The patterns that take a penetration take it as a
+// fraction of the first candle's real body with TA-Lib's default; it must be a finite number
+// in [0, 3e37] (TA-Lib's accepted range), also checked by assertion.
+#pragma once
+
+#include <cassert>
+#include <cstddef>
+#include <vector>
+
+#include "qat/ta/candle.h"
+
+namespace qat::ta {
+
+inline constexpr double kMatHoldPenetration = 0.5;
+inline constexpr double kMorningDojiStarPenetration = 0.3;
+inline constexpr double kMorningStarPenetration = 0.3;
+
+std::vector<int> CDLMATCHINGLOW(const OhlcView& bars, const CandleSettings& settings);
+int CDLMATCHINGLOWLookback(const CandleSettings& settings);
+
+std::vector<int> CDLMATHOLD(const OhlcView& bars, const CandleSettings& settings,
+                            double penetration = kMatHoldPenetration);
+int CDLMATHOLDLookback(const CandleSettings& settings);
+
+std::vector<int> CDLMORNINGDOJISTAR(const OhlcView& bars, const CandleSettings& settings,
+                                    double penetration = kMorningDojiStarPenetration);
+int CDLMORNINGDOJISTARLookback(const CandleSettings& settings);
+
+std::vector<int> CDLMORNINGSTAR(const OhlcView& bars, const CandleSettings& settings,
+                                double penetration = kMorningStarPenetration);
+int CDLMORNINGSTARLookback(const CandleSettings& settings);
+
+std::vector<int> CDLONNECK(const OhlcView& bars, const CandleSettings& settings);
+int CDLONNECKLookback(const CandleSettings& settings);
+
+std::vector<int> CDLPIERCING(const OhlcView& bars, const CandleSettings& settings);
+int CDLPIERCINGLookback(const CandleSettings& settings);
+
+std::vector<int> CDLRICKSHAWMAN(const OhlcView& bars, const CandleSettings& settings);
+int CDLRICKSHAWMANLookback(const CandleSettings& settings);
+
+std::vector<int> CDLRISEFALL3METHODS(const OhlcView& bars, const CandleSettings& settings);
+int CDLRISEFALL3METHODSLookback(const CandleSettings& settings);
+
+std::vector<int> CDLSEPARATINGLINES(const OhlcView& bars, const CandleSettings& settings);
+int CDLSEPARATINGLINESLookback(const CandleSettings& settings);
+
+std::vector<int> CDLSHOOTINGSTAR(const OhlcView& bars, const CandleSettings& settings);
+int CDLSHOOTINGSTARLookback(const CandleSettings& settings);
+
+std::vector<int> CDLSHORTLINE(const OhlcView& bars, const CandleSettings& settings);
+int CDLSHORTLINELookback(const CandleSettings& settings);
+
+std::vector<int> CDLSPINNINGTOP(const OhlcView& bars, const CandleSettings& settings);
+int CDLSPINNINGTOPLookback(const CandleSettings& settings);
+
+std::vector<int> CDLSTALLEDPATTERN(const OhlcView& bars, const CandleSettings& settings);
+int CDLSTALLEDPATTERNLookback(const CandleSettings& settings);
+
+std::vector<int> CDLSTICKSANDWICH(const OhlcView& bars, const CandleSettings& settings);
+int CDLSTICKSANDWICHLookback(const CandleSettings& settings);
+
+std::vector<int> CDLTAKURI(const OhlcView& bars, const CandleSettings& settings);
+int CDLTAKURILookback(const CandleSettings& settings);
+
+std::vector<int> CDLTASUKIGAP(const OhlcView& bars, const CandleSettings& settings);
+int CDLTASUKIGAPLookback(const CandleSettings& settings);
+
+std::vector<int> CDLTHRUSTING(const OhlcView& bars, const CandleSettings& settings);
+int CDLTHRUSTINGLookback(const CandleSettings& settings);
+
+std::vector<int> CDLTRISTAR(const OhlcView& bars, const CandleSettings& settings);
+int CDLTRISTARLookback(const CandleSettings& settings);
+
+std::vector<int> CDLUNIQUE3RIVER(const OhlcView& bars, const CandleSettings& settings);
+int CDLUNIQUE3RIVERLookback(const CandleSettings& settings);
+
+std::vector<int> CDLUPSIDEGAP2CROWS(const OhlcView& bars, const CandleSettings& settings);
+int CDLUPSIDEGAP2CROWSLookback(const CandleSettings& settings);
+
+std::vector<int> CDLXSIDEGAP3METHODS(const OhlcView& bars, const CandleSettings& settings);
+int CDLXSIDEGAP3METHODSLookback(const CandleSettings& settings);
+
+namespace group3 {
+
+// TA-Lib's min()/max() macros. They agree with std::min/std::max except when an operand is
+// NaN, where each returns the second operand, as TA-Lib does.
+inline double TaMin(double a, double b) { return a < b ? a : b; }
+inline double TaMax(double a, double b) { return a > b ? a : b; }
+
+// Number of bars; asserts that the four columns have the same length.
+inline std::size_t CheckedSize(const OhlcView& bars) {
+  assert(bars.open.size() == bars.close.size() && bars.high.size() == bars.close.size() &&
+         bars.low.size() == bars.close.size());
+  return bars.size();
+}
+
+inline bool ValidPenetration(double penetration) {
+  return penetration >= 0.0 && penetration <= 3e37;
+}
+
+inline int Period(const CandleSettings& settings, CandleSettingType type) {
+  return settings[type].avg_period;
+}
+
+// The running sum TA-Lib keeps for one candle setting, for judging the candle `offset` bars
+// before the current bar i: the sum of CandleRange over the `avg_period` candles before that
+// candle. It starts, for the first output bar `start`, as a left-to-right sum, then moves one
+// bar at a time with sum += (range(entering) - range(leaving)): the same operations in the
+// same order as TA-Lib, so every average is bit-identical. Requires start >= avg_period +
+// offset (true whenever start is the pattern's lookback).
+class RunningTotal {
+ public:
+  RunningTotal(const OhlcView& bars, const CandleSetting& setting, std::size_t offset,
+               std::size_t start)
+      : bars_(bars), setting_(setting), offset_(offset) {
+    assert(setting.avg_period >= 0);
+    const auto period = static_cast<std::size_t>(setting.avg_period);
+    assert(start >= period + offset);
+    for (std::size_t j = start - period; j < start; ++j) sum_ += CandleRange(setting_, bars_, j - offset_);
+  }
+
+  // The setting's average for judging candle i - offset (bar i is the current bar).
+  double Average(std::size_t i) const { return CandleAverage(setting_, sum_, bars_, i - offset_); }
+
+  // Moves the window on after bar i has been judged.
+  void Advance(std::size_t i) {
+    const auto period = static_cast<std::size_t>(setting_.avg_period);
+    sum_ += CandleRange(setting_, bars_, i - offset_) -
+            CandleRange(setting_, bars_, i - period - offset_);
+  }
+
+ private:
+  const OhlcView& bars_;
+  const CandleSetting& setting_;
+  std::size_t offset_;
+  double sum_ = 0.0;
+};
+
+}  // namespace group3
+}  // namespace qat::ta
