@@ -132,6 +132,29 @@ TEST(Quality, VixRawRowsAreOhlcIssuesAndRepairedRowsAreNot) {
                                              "2004-11-08", "2006-02-08", "2007-02-27",
                                              "2016-06-24", "2018-02-05", "2021-01-27", "2021-11-26",
                                              "2024-08-05", "2024-12-18", "2025-04-04"}));
+  // Calendar findings, as the data has them (not fixed): four NYSE sessions have no VIX row,
+  // and 33 rows fall on days the NYSE was closed: 2004-06-11 (Reagan's day of mourning; a
+  // close-only row o=h=l=c=15.04, the previous close) and, from 2022-05-30 on, every NYSE
+  // weekday closure except Good Friday, Christmas and New Year's Day, with distinct values
+  // (e.g. 2024-07-04 o=12.10 h=12.35 l=12.09 c=12.26; 2025-01-09, Carter's day of mourning):
+  // the source publishes the index on those US holidays since 2022.
+  EXPECT_EQ(Dates(repaired.DaysOf(IssueKind::kMissingSession)),
+            (std::vector<std::string>{"1991-03-01", "1997-01-31", "1997-11-26", "1999-12-31"}));
+  auto closed = Dates(repaired.DaysOf(IssueKind::kClosedDay));
+  ASSERT_EQ(closed.size(), 33u);
+  EXPECT_EQ(closed[0], "2004-06-11");
+  std::vector<std::string> expected;
+  for (Days d = D("2022-05-30"); d <= D("2026-07-23"); ++d) {
+    const std::string reason = ClosedReason(d);
+    if (reason.empty() || reason == "Saturday" || reason == "Sunday") continue;
+    if (reason == "Good Friday" || reason.rfind("Christmas", 0) == 0 ||
+        reason.rfind("New Year", 0) == 0) {
+      continue;
+    }
+    expected.push_back(FormatDate(d));
+  }
+  EXPECT_EQ(std::vector<std::string>(closed.begin() + 1, closed.end()), expected);
+  EXPECT_EQ(ClosedReason(D("2025-01-09")), "national day of mourning (Jimmy Carter)");
 }
 
 TEST(Quality, MissingAndClosedDaySessionsWithTheirDates) {
