@@ -67,10 +67,6 @@ void CheckMove(const BarSeries& s, std::size_t i, const std::set<Days>& splits, 
   out.push_back({IssueKind::kLargeMove, day, std::move(detail)});
 }
 
-bool InRegularSession(Timestamp start, Days day) {
-  return start >= SessionOpenTime(day) && start < SessionCloseTime(day);
-}
-
 }  // namespace
 
 std::string_view IssueKindName(IssueKind kind) {
@@ -119,15 +115,27 @@ Result<QualityReport> CheckQuality(const BarSeries& s, const QualityOptions& opt
   // Per-bar checks, and per-day volume totals for intraday series.
   std::map<Days, double> regular_volume;  // intraday: session day -> regular-session volume
   std::set<Days> bar_days;
+  Days cached_day = 0;
+  bool cached_session = false;
+  Timestamp session_open = 0, session_close = 0;
+  if (intraday) cached_day = s.DayAt(0) - 1;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const Days day = s.DayAt(i);
     bar_days.insert(day);
     CheckOhlc(s, i, issues);
     CheckMove(s, i, splits, options.max_move, issues);
     if (intraday) {
-      if (IsSession(day)) {
+      if (day != cached_day) {
+        cached_day = day;
+        cached_session = IsSession(day);
+        if (cached_session) {
+          session_open = SessionOpenTime(day);
+          session_close = SessionCloseTime(day);
+        }
+      }
+      if (cached_session) {
         double& total = regular_volume[day];
-        if (InRegularSession(s.start[i], day)) total += s.volume[i];
+        if (s.start[i] >= session_open && s.start[i] < session_close) total += s.volume[i];
       }
     } else if (!weekly && !is_index && s.volume[i] == 0 && IsSession(day)) {
       issues.push_back({IssueKind::kZeroVolume, day, "volume 0 on a session"});
