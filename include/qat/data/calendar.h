@@ -1,4 +1,5 @@
-// The US equity exchange calendar (NYSE rules; Nasdaq closes on the same days).
+// The US equity exchange calendar (NYSE rules; Nasdaq closes on the same days, except on
+// 1985-09-27, when Nasdaq traded for two hours while the NYSE was closed for Hurricane Gloria).
 //
 // A day is a session unless it is a Saturday or Sunday, a holiday, or a special closure.
 // Holidays, with the dates the exchange observes:
