@@ -5,6 +5,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
+
+#include "qat/data/interval.h"
+#include "qat/store/sqlite.h"
+
 namespace qat::cli {
 
 // Exit codes: 0 success, 1 the work failed (bad data, network, ...), 2 bad usage.
@@ -18,5 +23,10 @@ int& CommandExitCode();
 void AddDataCommands(CLI::App& app);  // import, bars
 void AddTaCommands(CLI::App& app);    // ta
 void AddDemoCommand(CLI::App& app);   // demo
+void AddQualityCommands(CLI::App& app);  // check, resample
+
+// Runs the data-quality checks on the stored series and prints each finding to stderr as a
+// warning (used after a successful import).
+void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval);
 
 }  // namespace qat::cli

@@ -59,6 +59,8 @@ int RunImport(const ImportOptions& o) {
               series.symbol.c_str(), std::string(data::IntervalName(series.interval)).c_str(),
               series.size(), RangeText(series).c_str(), static_cast<long long>(stats->inserted),
               static_cast<long long>(stats->updated), static_cast<long long>(stats->unchanged));
+  std::fflush(stdout);
+  PrintQualityWarnings(*db, series.symbol, series.interval);
   return kExitOk;
 }
 
