@@ -337,5 +337,37 @@ TEST_F(CliFetch, UnknownSymbolAndRefusedConnectionFailOnlyThatSymbol) {
   EXPECT_NE(env.out.find("NVDA 1d yahoo: 5 bars"), std::string::npos) << env.out;
 }
 
+TEST_F(CliFetch, IntradayAndAnEmptyResult) {
+  std::map<std::string, std::string> minute = {
+      {"AAPL", YahooBody("chart-AAPL-2024-10-02-to-2024-10-03-includePrePost-false-interval-1m.json")}};
+  server.SetHandler([&](const httplib::Request& req, httplib::Response& res) { ServeYahoo(req, res, minute); });
+  auto run = Fetch({"--provider", "yahoo", "--symbols", "AAPL", "--interval", "1m", "--start", "2024-10-02", "--end", "2024-10-02"});
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("AAPL 1m yahoo: 389 bars 2024-10-02T09:30:00-04:00 .. 2024-10-02T15:59:00-04:00"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("note: yahoo AAPL 1m: 1 row(s) with null prices left out"), std::string::npos) << run.out;
+  EXPECT_EQ(server.requests().back().params["interval"], "1m");
+  auto bars = RunCli({"bars", "--symbol", "AAPL", "--interval", "1m"}, home.path());
+  ASSERT_EQ(bars.exit_code, 0) << bars.err;
+  auto parsed = data::ParseBarsCsv(bars.out, "bars", {.interval = data::Interval::k1m});
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->series.size(), 389u);
+  const std::string before = bars.out;
+
+  // Yahoo's weekend answer (no timestamp array): an empty result, not an error, and the
+  // stored minutes stay as they were.
+  minute["AAPL"] = YahooBody("chart-AAPL-2025-02-01-to-2025-02-02-includePrePost-false-interval-1m.json");
+  auto weekend = Fetch({"--provider", "yahoo", "--symbols", "AAPL", "--interval", "1m", "--start", "2024-10-02", "--end", "2025-02-02"});
+  ASSERT_EQ(weekend.exit_code, 0) << weekend.out << weekend.err;
+  EXPECT_NE(weekend.out.find("AAPL 1m yahoo: 0 bars (0 new"), std::string::npos) << weekend.out;
+  EXPECT_EQ(RunCli({"bars", "--symbol", "AAPL", "--interval", "1m"}, home.path()).out, before);
+  // With nothing stored, an empty answer cannot be told from an unknown symbol: it fails.
+  auto empty = Fetch({"--provider", "yahoo", "--symbols", "MSFT2", "--interval", "1m", "--start", "2025-02-01", "--end", "2025-02-02"});
+  EXPECT_EQ(empty.exit_code, 1);
+  minute["MSFT2"] = minute["AAPL"];
+  empty = Fetch({"--provider", "yahoo", "--symbols", "MSFT2", "--interval", "1m", "--start", "2025-02-01", "--end", "2025-02-02"});
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_NE(empty.out.find("no bars returned (unknown symbol, or nothing in"), std::string::npos) << empty.out;
+}
+
 }  // namespace
 }  // namespace qat::testing
