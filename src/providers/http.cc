@@ -85,6 +85,9 @@ Result<HttpOptions> HttpOptionsFromEnv() {
   QAT_ASSIGN_OR_RETURN(o.retry.base_delay_s, EnvNumber("QTRADER_HTTP_BACKOFF_S", o.retry.base_delay_s));
   QAT_ASSIGN_OR_RETURN(o.retry.max_delay_s, EnvNumber("QTRADER_HTTP_BACKOFF_CAP_S", o.retry.max_delay_s));
   if (o.timeout_s <= 0) return Fail("QTRADER_HTTP_TIMEOUT_S must be > 0");
+  if (const char* agent = std::getenv("QTRADER_HTTP_USER_AGENT"); agent != nullptr && *agent != '\0') {
+    o.user_agent = agent;
+  }
   o.connect_timeout_s = std::min(o.connect_timeout_s, o.timeout_s);
   return o;
 }

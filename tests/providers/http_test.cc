@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "providers/fixture_server.h"
@@ -213,6 +214,21 @@ TEST(ProvidersHttp, BaseUrlReplacesSchemeHostPortOnly) {
   EXPECT_EQ(*u, "http://127.0.0.1:8081/v8/finance/chart/SPY?period1=1&interval=1d");
   EXPECT_FALSE(ReplaceBase("https://stooq.com/q/d/l/?s=spy.us", "http://127.0.0.1:1/other").ok());
   EXPECT_FALSE(ReplaceBase("https://stooq.com/q/d/l/?s=spy.us", "127.0.0.1:1").ok());
+}
+
+TEST(ProvidersHttp, OptionsFromEnvironment) {
+  setenv("QTRADER_HTTP_TIMEOUT_S", "abc", 1);
+  auto bad = HttpOptionsFromEnv();
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("QTRADER_HTTP_TIMEOUT_S='abc'"), std::string::npos);
+  setenv("QTRADER_HTTP_TIMEOUT_S", "2.5", 1);
+  setenv("QTRADER_HTTP_RETRIES", "0", 1);
+  auto good = HttpOptionsFromEnv();
+  unsetenv("QTRADER_HTTP_TIMEOUT_S");
+  unsetenv("QTRADER_HTTP_RETRIES");
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(good->timeout_s, 2.5);
+  EXPECT_EQ(good->retry.max_attempts, 1);
 }
 
 TEST(ProvidersRateLimiter, AlphaVantageFreeTierFivePerMinuteAndTwentyFivePerDay) {

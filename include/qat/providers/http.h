@@ -45,12 +45,14 @@ struct HttpOptions {
   double connect_timeout_s = 10;
   double timeout_s = 60;        // whole transfer
   RetryPolicy retry;
-  std::string user_agent = "qtrader/0.1 (+https://github.com/quantum-ai-trader)";
+  // Yahoo answers 429 to many non-browser agents, hence the Mozilla prefix.
+  std::string user_agent = "Mozilla/5.0 (X11; Linux x86_64) qtrader/0.1";
 };
 
 // Options from the environment (for the CLI; tests use them to keep runs fast):
 // QTRADER_HTTP_TIMEOUT_S, QTRADER_HTTP_RETRIES, QTRADER_HTTP_BACKOFF_S,
-// QTRADER_HTTP_BACKOFF_CAP_S. Fails on a value that is not a positive number.
+// QTRADER_HTTP_BACKOFF_CAP_S, QTRADER_HTTP_USER_AGENT. Fails on a number that is negative
+// or not a number.
 Result<HttpOptions> HttpOptionsFromEnv();
 
 struct HttpResponse {
