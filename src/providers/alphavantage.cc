@@ -143,7 +143,7 @@ class AlphaVantage final : public Provider {
 
 }  // namespace
 
-Result<FetchResult> ParseAlphaVantage(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
   const std::string source = fmt::format("alphavantage {} {}", r.symbol, data::IntervalName(r.interval));
   std::string_view text = Trim(body);
   if (text.empty()) return Fail("{}: empty response", source);
@@ -203,6 +203,15 @@ Result<FetchResult> ParseAlphaVantage(std::string_view body, const FetchRequest&
     }
   }
   return Convert(std::move(rows), r, source, repair_ohlc);
+}
+
+Result<FetchResult> ParseAlphaVantage(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+  // nlohmann::json throws on a value of the wrong type; that is a bad response, not a crash.
+  try {
+    return ParseAlphaVantageImpl(body, r, repair_ohlc);
+  } catch (const nlohmann::json::exception& e) {
+    return Fail("{}: unexpected JSON: {}", fmt::format("alphavantage {} {}", r.symbol, data::IntervalName(r.interval)), e.what());
+  }
 }
 
 namespace internal {

@@ -61,7 +61,7 @@ class Finnhub final : public Provider {
 
 }  // namespace
 
-Result<FetchResult> ParseFinnhubCandles(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
   const std::string source = fmt::format("finnhub {} {}", r.symbol, data::IntervalName(r.interval));
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) {
@@ -111,6 +111,15 @@ Result<FetchResult> ParseFinnhubCandles(std::string_view body, const FetchReques
   }
   QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, repair_ohlc, &out.notes));
   return out;
+}
+
+Result<FetchResult> ParseFinnhubCandles(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+  // nlohmann::json throws on a value of the wrong type; that is a bad response, not a crash.
+  try {
+    return ParseFinnhubCandlesImpl(body, r, repair_ohlc);
+  } catch (const nlohmann::json::exception& e) {
+    return Fail("{}: unexpected JSON: {}", fmt::format("finnhub {} {}", r.symbol, data::IntervalName(r.interval)), e.what());
+  }
 }
 
 namespace internal {

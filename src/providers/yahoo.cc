@@ -98,7 +98,7 @@ class Yahoo final : public Provider {
 
 }  // namespace
 
-Result<FetchResult> ParseYahooChart(std::string_view body, const FetchRequest& r, Timestamp now,
+static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const FetchRequest& r, Timestamp now,
                                     bool repair_ohlc) {
   const std::string source = fmt::format("yahoo {} {}", r.symbol, data::IntervalName(r.interval));
   json doc = json::parse(body, nullptr, false);
@@ -241,6 +241,16 @@ Result<FetchResult> ParseYahooChart(std::string_view body, const FetchRequest& r
   if (live_rows > 0) out.notes.push_back(fmt::format("{}: {} live/unfinished point(s) left out", source, live_rows));
   QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, repair_ohlc, &out.notes));
   return out;
+}
+
+Result<FetchResult> ParseYahooChart(std::string_view body, const FetchRequest& r, Timestamp now,
+                                    bool repair_ohlc) {
+  // nlohmann::json throws on a value of the wrong type; that is a bad response, not a crash.
+  try {
+    return ParseYahooChartImpl(body, r, now, repair_ohlc);
+  } catch (const nlohmann::json::exception& e) {
+    return Fail("{}: unexpected JSON: {}", fmt::format("yahoo {} {}", r.symbol, data::IntervalName(r.interval)), e.what());
+  }
 }
 
 namespace internal {

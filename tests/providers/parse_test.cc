@@ -144,6 +144,12 @@ TEST(ProvidersYahoo, BadBodiesFailClearly) {
       req, kNow);
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.error().message.find("symbol may be delisted"), std::string::npos);
+  // A value of the wrong type is a clear error, not an exception.
+  auto typed = nlohmann::json::parse(good);
+  typed["chart"]["result"][0]["events"] = {{"splits", {{"1577975400", {{"date", "soon"}, {"numerator", "4"}}}}}};
+  auto wrong = ParseYahooChart(typed.dump(), req, kNow);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.error().message.find("yahoo AAPL 1d: unexpected JSON"), std::string::npos) << wrong.error().message;
   // A bar that breaks OHLC (high below low) is rejected by the CSV importer's rules, naming the date.
   auto doc = nlohmann::json::parse(good);
   doc["chart"]["result"][0]["indicators"]["quote"][0]["high"][0] = 1.0;
