@@ -28,5 +28,6 @@ void AddQualityCommands(CLI::App& app);  // check, resample
 // Runs the data-quality checks on the stored series and prints each finding to stderr as a
 // warning (used after a successful import).
 void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval);
+void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
 
 }  // namespace qat::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   qat::cli::AddTaCommands(app);
   qat::cli::AddDemoCommand(app);
   qat::cli::AddQualityCommands(app);
+  qat::cli::AddProviderCommands(app);
 
   try {
     app.parse(argc, argv);

@@ -21,6 +21,7 @@ CREATE TABLE bars (
   PRIMARY KEY (symbol, interval, start)
 ) WITHOUT ROWID;
 )sql"},
+      {2, "corporate actions", "CREATE TABLE corporate_actions (symbol TEXT NOT NULL, date INTEGER NOT NULL, type TEXT NOT NULL CHECK (type IN ('split', 'dividend')), value REAL NOT NULL CHECK (value > 0), PRIMARY KEY (symbol, date, type)) WITHOUT ROWID;"},
   };
   return kMigrations;
 }

@@ -1,0 +1,178 @@
+// fetch, actions, adjusted: bars and corporate actions from the free data providers.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "paths.h"
+#include "qat/core/clock.h"
+#include "qat/core/strings.h"
+#include "qat/data/csv.h"
+#include "qat/providers/fetch.h"
+#include "qat/store/actions.h"
+#include "qat/store/bars.h"
+#include "qat/store/store.h"
+
+namespace qat::cli {
+namespace {
+
+struct FetchOptions {
+  std::string provider = "auto", symbols, interval = "1d", start, end, db, base_url;
+  bool repair_ohlc = false;
+};
+
+struct ActionsOptions {
+  std::string symbol, db;
+};
+
+struct AdjustedOptions {
+  std::string symbol, interval = "1d", db;
+};
+
+int Report(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitFailure;
+}
+
+int RunFetch(const FetchOptions& o) {
+  auto interval = data::ParseInterval(o.interval);
+  if (!interval.ok()) return Report(interval.error());
+  providers::FetchPlan plan;
+  plan.interval = *interval;
+  for (std::string_view s : Split(o.symbols, ',')) {
+    std::string symbol = ToUpper(Trim(s));
+    if (!symbol.empty()) plan.symbols.push_back(symbol);
+  }
+  if (plan.symbols.empty()) return Report(Fail("--symbols: give at least one symbol (SPY,AAPL)"));
+  if (o.provider == "auto") {
+    plan.providers = {"yahoo", "stooq"};
+    if (std::getenv("ALPHAVANTAGE_API_KEY") != nullptr) plan.providers.push_back("alphavantage");
+    if (std::getenv("FINNHUB_API_KEY") != nullptr) plan.providers.push_back("finnhub");
+  } else {
+    plan.providers = {o.provider};
+  }
+  if (!o.start.empty()) {
+    auto d = ParseDate(o.start);
+    if (!d.ok()) return Report(Fail("--start: {}", d.error().message));
+    plan.start = *d;
+  }
+  if (!o.end.empty()) {
+    auto d = ParseDate(o.end);
+    if (!d.ok()) return Report(Fail("--end: {}", d.error().message));
+    plan.end = *d;
+  }
+  if (plan.start && plan.end && *plan.start > *plan.end) {
+    return Report(Fail("--start {} is after --end {}", o.start, o.end));
+  }
+  auto http_options = providers::HttpOptionsFromEnv();
+  if (!http_options.ok()) return Report(http_options.error());
+  providers::HttpClient http(*http_options);
+  SystemClock clock;
+  providers::ProviderContext ctx;
+  ctx.http = &http;
+  ctx.clock = &clock;
+  ctx.base_url = o.base_url;
+  ctx.repair_ohlc = o.repair_ohlc;
+  // Check the names and keys before touching the store.
+  for (const std::string& name : plan.providers) {
+    auto made = providers::MakeProvider(name, ctx);
+    if (!made.ok()) return Report(made.error());
+  }
+  const auto db_path = ResolveDbPath(o.db);
+  auto db = store::OpenStore(db_path);
+  if (!db.ok()) return Report(db.error());
+  auto progress = [](const providers::SymbolOutcome& s) {
+    std::printf("%s\n", providers::DescribeOutcome(s).c_str());
+    std::fflush(stdout);
+  };
+  auto outcomes = providers::FetchSymbols(*db, plan, ctx, progress);
+  int failed = 0;
+  std::string failures;
+  for (const auto& s : outcomes) {
+    if (!s.ok) {
+      ++failed;
+      failures += fmt::format("\n  {}: {}", s.symbol, s.message);
+    }
+  }
+  std::printf("summary: %zu symbol(s), %zu ok, %d failed%s\n", outcomes.size(),
+              outcomes.size() - static_cast<std::size_t>(failed), failed, failures.c_str());
+  return failed == 0 ? kExitOk : kExitFailure;
+}
+
+int RunActions(const ActionsOptions& o) {
+  const auto db_path = ResolveDbPath(o.db);
+  if (!std::filesystem::exists(db_path)) {
+    return Report(Fail("{}: no store here yet (run 'qtrader fetch' first)", db_path.string()));
+  }
+  auto db = store::OpenStore(db_path);
+  if (!db.ok()) return Report(db.error());
+  auto actions = store::LoadActions(*db, ToUpper(o.symbol));
+  if (!actions.ok()) return Report(actions.error());
+  std::printf("date,type,value\n");
+  for (const auto& a : *actions) {
+    std::printf("%s,%s,%s\n", FormatDate(a.date).c_str(), std::string(store::ActionTypeName(a.type)).c_str(),
+                FormatShortest(a.value).c_str());
+  }
+  if (actions->empty()) std::fprintf(stderr, "no corporate actions stored for %s\n", ToUpper(o.symbol).c_str());
+  return kExitOk;
+}
+
+int RunAdjusted(const AdjustedOptions& o) {
+  auto interval = data::ParseInterval(o.interval);
+  if (!interval.ok()) return Report(interval.error());
+  const auto db_path = ResolveDbPath(o.db);
+  if (!std::filesystem::exists(db_path)) {
+    return Report(Fail("{}: no store here yet (run 'qtrader fetch' first)", db_path.string()));
+  }
+  auto db = store::OpenStore(db_path);
+  if (!db.ok()) return Report(db.error());
+  auto bars = store::LoadAdjustedBars(*db, {ToUpper(o.symbol), *interval, std::nullopt, std::nullopt});
+  if (!bars.ok()) return Report(bars.error());
+  data::WriteBarsCsv(*bars, std::cout);
+  std::cout.flush();
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddProviderCommands(CLI::App& app) {
+  auto fo = std::make_shared<FetchOptions>();
+  auto* fetch = app.add_subcommand(
+      "fetch", "Download bars and corporate actions from free providers into the store "
+               "(incremental: only what the store lacks)");
+  fetch->add_option("--provider", fo->provider, "yahoo | stooq | alphavantage | finnhub | auto "
+                    "(auto: Yahoo, then Stooq, then the keyed providers whose key is set)")
+      ->capture_default_str();
+  fetch->add_option("--symbols", fo->symbols, "Comma-separated symbols, e.g. SPY,AAPL")->required();
+  fetch->add_option("--interval", fo->interval, "1m 5m 15m 30m 1h 1d 1wk")->capture_default_str();
+  fetch->add_option("--start", fo->start, "First date YYYY-MM-DD (default: all the history the "
+                    "provider serves for the interval)");
+  fetch->add_option("--end", fo->end, "Last date YYYY-MM-DD, inclusive (default: today)");
+  fetch->add_option("--base-url", fo->base_url, "Replace the provider's scheme://host[:port] "
+                    "(also QTRADER_<PROVIDER>_BASE_URL); its path and query stay");
+  fetch->add_flag("--repair-ohlc", fo->repair_ohlc, "Widen high/low to contain open and close "
+                  "instead of rejecting a symbol's response (each repair listed)");
+  AddDbOption(fetch, fo->db);
+  fetch->footer("Keys: ALPHAVANTAGE_API_KEY, FINNHUB_API_KEY (never printed). Proxies: libcurl "
+                "honours http_proxy/https_proxy/no_proxy.\nExample: qtrader fetch --symbols SPY,AAPL --start 2020-01-01\n"
+                "Exit code 1 if any symbol failed (each listed in the summary).");
+  fetch->callback([fo] { CommandExitCode() = RunFetch(*fo); });
+
+  auto ao = std::make_shared<ActionsOptions>();
+  auto* actions = app.add_subcommand("actions", "Print a symbol's stored splits and dividends as "
+                                     "date,type,value (split: ratio; dividend: amount)");
+  actions->add_option("--symbol", ao->symbol, "Symbol")->required();
+  AddDbOption(actions, ao->db);
+  actions->callback([ao] { CommandExitCode() = RunActions(*ao); });
+
+  auto jo = std::make_shared<AdjustedOptions>();
+  auto* adjusted = app.add_subcommand("adjusted", "Print a symbol's bars adjusted for its stored "
+                                      "splits and dividends (derived at read time) as CSV");
+  adjusted->add_option("--symbol", jo->symbol, "Symbol")->required();
+  adjusted->add_option("--interval", jo->interval, "Bar interval")->capture_default_str();
+  AddDbOption(adjusted, jo->db);
+  adjusted->callback([jo] { CommandExitCode() = RunAdjusted(*jo); });
+}
+
+}  // namespace qat::cli

@@ -1,0 +1,60 @@
+// Incremental fetch of several symbols into the store, with provider fail-over.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "qat/providers/provider.h"
+#include "qat/store/bars.h"
+#include "qat/store/sqlite.h"
+
+namespace qat::providers {
+
+struct FetchPlan {
+  std::vector<std::string> symbols;    // upper case
+  std::vector<std::string> providers;  // tried in order for each symbol (fail-over)
+  data::Interval interval = data::Interval::k1d;
+  std::optional<Days> start, end;      // inclusive dates; default: provider history .. today
+};
+
+struct SymbolOutcome {
+  std::string symbol;
+  data::Interval interval = data::Interval::k1d;
+  bool ok = false;
+  bool up_to_date = false;          // nothing missing: no request made
+  std::string provider;             // the one that answered
+  std::string message;              // failure (every provider's reason) or ""
+  std::size_t bars = 0;             // bars received
+  store::UpsertStats bar_stats, action_stats;
+  std::size_t splits = 0, dividends = 0;
+  Timestamp first = 0, last = 0;    // range received
+  std::vector<std::string> notes;
+};
+
+// The [from, to] ranges (bar starts, inclusive) missing from a stored series that spans
+// [stored_first, stored_last] (none stored: nullopt), for the wanted [from, to]: the part
+// before the first stored bar and the part after the last one. Gaps inside the stored span
+// are not looked for.
+std::vector<std::pair<Timestamp, Timestamp>> MissingRanges(
+    std::optional<std::pair<Timestamp, Timestamp>> stored, Timestamp from, Timestamp to,
+    data::Interval interval);
+
+// Default history start when the store has none and no --start: daily/weekly 1970 (all
+// that the provider has); intraday: what Yahoo serves (1m: 7 days, up to 30m: 59 days,
+// 1h: 729 days).
+Timestamp DefaultFrom(data::Interval interval, Timestamp now);
+
+// For each symbol: works out what the store lacks, asks the providers in order until one
+// answers, and writes its actions then its bars (each in one transaction; see fetch.cc).
+// One symbol's failure does not stop the others. `progress` is called once per symbol.
+std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& plan,
+                                        const ProviderContext& ctx,
+                                        const std::function<void(const SymbolOutcome&)>& progress);
+
+// One line: "SPY 1d yahoo: 252 bars 2021-02-01 .. 2022-01-31 (252 new, 0 updated, 0 unchanged); 1 split, 0 dividends"
+std::string DescribeOutcome(const SymbolOutcome& outcome);
+
+}  // namespace qat::providers

@@ -1,0 +1,29 @@
+// Shared between the provider files (not public).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "qat/providers/provider.h"
+
+namespace qat::providers::internal {
+
+// The base URL to use: ctx.base_url, else $QTRADER_<NAME>_BASE_URL, else `public_base`.
+std::string BaseUrl(const ProviderContext& ctx, std::string_view name, std::string_view public_base);
+// base + path_and_query, through ReplaceBase so that an override keeps the provider's path.
+Result<std::string> BuildUrl(std::string_view public_base, const std::string& base,
+                             std::string_view path_and_query);
+// Percent-encodes a query value.
+std::string UrlEncode(std::string_view text);
+// GET through ctx.http with the limiter; a non-200 status fails with the provider name,
+// symbol, status and the start of the body (redacted).
+Result<HttpResponse> GetOk(const ProviderContext& ctx, RateLimiter& limiter, std::string_view name,
+                           const std::string& symbol, const std::string& url);
+
+std::unique_ptr<Provider> MakeYahoo(ProviderContext ctx);
+std::unique_ptr<Provider> MakeStooq(ProviderContext ctx);
+std::unique_ptr<Provider> MakeAlphaVantage(ProviderContext ctx, std::string key);
+std::unique_ptr<Provider> MakeFinnhub(ProviderContext ctx, std::string key);
+
+}  // namespace qat::providers::internal
