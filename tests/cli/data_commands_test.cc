@@ -30,6 +30,21 @@ TEST(CliData, ImportThenBarsGivesTheSameValues) {
   EXPECT_TRUE(std::filesystem::exists(home.path() / "qtrader.db"));
 }
 
+TEST(CliData, DbOptionOverridesQtraderHome) {
+  TempDir home, elsewhere;
+  const std::string db = (elsewhere.path() / "custom.db").string();
+  auto import = RunCli({"import", "--symbol", "QQQ", "--input", RepoPath("data/daily/QQQ.csv"), "--db", db},
+                       home.path());
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_TRUE(std::filesystem::exists(db));
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "qtrader.db"));
+  EXPECT_EQ(RunCli({"bars", "--symbol", "QQQ", "--db", db}, home.path()).exit_code, 0);
+  // Without --db the command looks in QTRADER_HOME, which holds nothing yet.
+  auto missing = RunCli({"bars", "--symbol", "QQQ"}, home.path());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("qtrader.db"), std::string::npos) << missing.err;
+}
+
 TEST(CliData, DateRangeAndIntradayRoundTrip) {
   TempDir home;
   ASSERT_EQ(RunCli({"import", "--symbol", "SPY", "--interval", "5m", "--input",
