@@ -1,0 +1,127 @@
+#include "qat/patterns/statistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace qat::patterns {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Continued fraction for I_x(a, b) (without its prefactor), modified Lentz evaluation.
+// Converges quickly for x < (a + 1) / (a + b + 2).
+double BetaContinuedFraction(double a, double b, double x) {
+  constexpr double kTiny = 1e-300, kEps = 1e-15;
+  constexpr int kMaxTerms = 1000;
+  const double qab = a + b, qap = a + 1.0, qam = a - 1.0;
+  double c = 1.0;
+  double d = 1.0 - qab * x / qap;
+  if (std::fabs(d) < kTiny) d = kTiny;
+  d = 1.0 / d;
+  double h = d;
+  for (int m = 1; m <= kMaxTerms; ++m) {
+    const double m2 = 2.0 * m;
+    // Even step: d_{2m} = m (b - m) x / ((a + 2m - 1)(a + 2m)).
+    double coef = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1.0 + coef * d;
+    if (std::fabs(d) < kTiny) d = kTiny;
+    c = 1.0 + coef / c;
+    if (std::fabs(c) < kTiny) c = kTiny;
+    d = 1.0 / d;
+    h *= d * c;
+    // Odd step: d_{2m+1} = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1)).
+    coef = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1.0 + coef * d;
+    if (std::fabs(d) < kTiny) d = kTiny;
+    c = 1.0 + coef / c;
+    if (std::fabs(c) < kTiny) c = kTiny;
+    d = 1.0 / d;
+    const double delta = d * c;
+    h *= delta;
+    if (std::fabs(delta - 1.0) < kEps) break;
+  }
+  return h;
+}
+
+}  // namespace
+
+ProportionInterval WilsonInterval(std::int64_t successes, std::int64_t n, double z) {
+  if (n <= 0) return {kNaN, kNaN};
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(successes) / nn;
+  const double z2 = z * z;
+  const double denom = 1.0 + z2 / nn;
+  const double center = (p + z2 / (2.0 * nn)) / denom;
+  const double half = z * std::sqrt(p * (1.0 - p) / nn + z2 / (4.0 * nn * nn)) / denom;
+  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+double IncompleteBeta(double a, double b, double x) {
+  if (!(a > 0) || !(b > 0) || !(x >= 0) || !(x <= 1)) return kNaN;
+  if (x == 0.0) return 0.0;
+  if (x == 1.0) return 1.0;
+  // x^a (1-x)^b / (a B(a, b)) is the prefactor of the continued fraction.
+  const double log_front =
+      std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
+  const double front = std::exp(log_front);
+  if (x < (a + 1.0) / (a + b + 2.0)) return front * BetaContinuedFraction(a, b, x) / a;
+  return 1.0 - front * BetaContinuedFraction(b, a, 1.0 - x) / b;
+}
+
+double StudentTwoSidedP(double t, double df) {
+  if (std::isnan(t) || !(df > 0)) return kNaN;
+  if (std::isinf(t)) return 0.0;
+  return IncompleteBeta(df / 2.0, 0.5, df / (df + t * t));
+}
+
+std::vector<double> BenjaminiHochberg(std::span<const double> p) {
+  std::vector<double> q(p.size(), kNaN);
+  std::vector<std::size_t> order;
+  order.reserve(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (!std::isnan(p[i])) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+  const double m = static_cast<double>(order.size());
+  double running = 1.0;
+  for (std::size_t k = order.size(); k-- > 0;) {
+    const double value = p[order[k]] * m / static_cast<double>(k + 1);
+    running = std::min(running, value);
+    q[order[k]] = running;
+  }
+  return q;
+}
+
+std::vector<double> AverageRanks(std::span<const double> x) {
+  std::vector<std::size_t> order(x.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  std::vector<double> rank(x.size());
+  std::size_t i = 0;
+  while (i < order.size()) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && x[order[j + 1]] == x[order[i]]) ++j;
+    const double average = (static_cast<double>(i + 1) + static_cast<double>(j + 1)) / 2.0;
+    for (std::size_t k = i; k <= j; ++k) rank[order[k]] = average;
+    i = j + 1;
+  }
+  return rank;
+}
+
+double Spearman(std::span<const double> x, std::span<const double> y) {
+  if (x.size() != y.size() || x.size() < 2) return kNaN;
+  const auto rx = AverageRanks(x), ry = AverageRanks(y);
+  const double mean = (static_cast<double>(x.size()) + 1.0) / 2.0;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) * (rx[i] - mean);
+    syy += (ry[i] - mean) * (ry[i] - mean);
+  }
+  if (sxx == 0 || syy == 0) return kNaN;
+  return sxy / std::sqrt(sxx * syy);
+}
+
+}  // namespace qat::patterns
