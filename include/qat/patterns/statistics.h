@@ -5,7 +5,8 @@
 //   IncompleteBeta      regularized incomplete beta I_x(a, b), by the continued fraction of
 //                       the beta function evaluated with the modified Lentz method (relative
 //                       accuracy about 1e-14), using the symmetry I_x(a,b) = 1 - I_{1-x}(b,a)
-//                       where the fraction converges slowly.
+//                       where the fraction converges slowly; log B(a, b) from Stirling's
+//                       series when max(a, b) >= 100, where lgamma differences cancel.
 //   StudentTwoSidedP    two-sided p-value of a t statistic with `df` degrees of freedom:
 //                       P(|T| >= |t|) = I_{df/(df+t^2)}(df/2, 1/2).
 //   BenjaminiHochberg   BH (1995) q-values: q_(i) = min over j >= i of p_(j) * m / j, capped at
