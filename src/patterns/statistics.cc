@@ -112,7 +112,8 @@ std::vector<double> BenjaminiHochberg(std::span<const double> p) {
   const double m = static_cast<double>(order.size());
   double running = 1.0;
   for (std::size_t k = order.size(); k-- > 0;) {
-    const double value = p[order[k]] * m / static_cast<double>(k + 1);
+    // m / rank >= 1, so q >= p; the max keeps that true after rounding (p * m / m != p).
+    const double value = std::max(p[order[k]], p[order[k]] * m / static_cast<double>(k + 1));
     running = std::min(running, value);
     q[order[k]] = running;
   }
