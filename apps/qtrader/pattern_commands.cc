@@ -201,6 +201,8 @@ nlohmann::json CellJson(const patterns::CellStats& c) {
           {"median_return", num(c.median_return)},
           {"sharpe", num(c.sharpe)},
           {"ic", num(c.ic)},
+          {"baseline_return", num(c.baseline_return)},
+          {"excess_return", num(c.excess_return)},
           {"t_stat", num(c.t_stat)},
           {"p_value", num(c.p_value)},
           {"q_value", num(c.q_value)},
@@ -214,9 +216,10 @@ nlohmann::json CellJson(const patterns::CellStats& c) {
 std::string CellText(const patterns::CellStats& c) {
   std::string text = fmt::format(
       "  n={} win rate {} [{}, {}]  mean {}  median {}  sharpe {}  ic {}\n"
-      "  t={} p={} q={}  status {}\n",
+      "  baseline {}  excess {}  t={} p={} q={}  status {}\n",
       c.n, Num(c.win_rate), Num(c.win_rate_lo), Num(c.win_rate_hi), Num(c.mean_return, "{:.5f}"),
-      Num(c.median_return, "{:.5f}"), Num(c.sharpe, "{:.3f}"), Num(c.ic), Num(c.t_stat, "{:.3f}"),
+      Num(c.median_return, "{:.5f}"), Num(c.sharpe, "{:.3f}"), Num(c.ic), Num(c.baseline_return, "{:.5f}"),
+      Num(c.excess_return, "{:.5f}"), Num(c.t_stat, "{:.3f}"),
       Num(c.p_value, "{:.3g}"), Num(c.q_value, "{:.3g}"), patterns::EdgeStatusName(c.status));
   if (!c.shrinkage_parent.empty()) {
     text += fmt::format("  shrunk toward {} (prior weight {} events): win rate {}, mean {}\n", c.shrinkage_parent,
@@ -340,7 +343,7 @@ int RunTop(const TopOptions& o) {
   std::vector<const patterns::CellStats*> picked;
   for (const auto& c : *cells) {
     if (c.horizon == o.horizon && c.timeframe == o.timeframe && c.n >= o.min_n && c.mean_return > 0 &&
-        !std::isnan(c.q_value)) {
+        c.excess_return > 0 && !std::isnan(c.q_value)) {
       picked.push_back(&c);
     }
   }
@@ -349,15 +352,16 @@ int RunTop(const TopOptions& o) {
     return a->p_value < b->p_value;
   });
   if (picked.size() > static_cast<std::size_t>(o.limit)) picked.resize(static_cast<std::size_t>(o.limit));
-  std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime", "vol", "n",
-              "win", "win 95% CI", "mean", "sharpe", "p", "q", "status");
+  std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime", "vol",
+              "n", "win", "win 95% CI", "mean", "excess", "sharpe", "p", "q", "status");
   for (const auto* c : picked) {
-    std::printf("%-20s %-8s %-9s %-8s %6lld %7.4f [%.3f,%.3f] %9.5f %7.3f %9.3g %9.3g  %s\n", c->pattern.c_str(),
-                c->direction.c_str(), c->regime.c_str(), c->vol_regime.c_str(), static_cast<long long>(c->n),
-                c->win_rate, c->win_rate_lo, c->win_rate_hi, c->mean_return, c->sharpe, c->p_value, c->q_value,
+    std::printf("%-20s %-8s %-9s %-8s %6lld %7.4f [%.3f,%.3f] %9.5f %9.5f %7.3f %9.3g %9.3g  %s\n",
+                c->pattern.c_str(), c->direction.c_str(), c->regime.c_str(), c->vol_regime.c_str(),
+                static_cast<long long>(c->n), c->win_rate, c->win_rate_lo, c->win_rate_hi, c->mean_return,
+                c->excess_return, c->sharpe, c->p_value, c->q_value,
                 std::string(patterns::EdgeStatusName(c->status)).c_str());
   }
-  if (picked.empty()) std::printf("(no cell at horizon %d with n >= %d and a positive mean)\n", o.horizon, o.min_n);
+  if (picked.empty()) std::printf("(no cell at horizon %d with n >= %d and a positive mean and excess return)\n", o.horizon, o.min_n);
   return kExitOk;
 }
 
@@ -406,7 +410,7 @@ void AddPatternCommands(CLI::App& app) {
   edge->callback([eo] { CommandExitCode() = RunEdge(*eo); });
 
   auto to = std::make_shared<TopOptions>();
-  auto* top = patterns_cmd->add_subcommand("top", "The strongest stored edges (positive mean) by q-value");
+  auto* top = patterns_cmd->add_subcommand("top", "The strongest stored edges (positive mean and excess return) by q-value");
   top->add_option("--horizon", to->horizon, "Horizon in bars")->capture_default_str();
   top->add_option("--min-n", to->min_n, "Smallest n")->capture_default_str();
   top->add_option("--limit", to->limit, "Rows")->capture_default_str();

@@ -63,6 +63,9 @@ struct Sample {
   std::int16_t output;
   std::uint8_t trend_slot, vol_slot;
   double signed_return;
+  // The unconditional mean forward return of the event's own symbol over the bars of each
+  // context the event belongs to: [0] ALL/ALL, [1] regime/ALL, [2] ALL/vol, [3] regime/vol.
+  std::array<double, 4> baseline;
 };
 
 // Bars sharing one output value of a pattern: how many, and the sum of their return ranks.
@@ -224,22 +227,35 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
         const auto& f = s.forward_return[hi];
         const auto& known = s.known_at[hi];
         std::vector<std::int32_t> global(s.size(), -1);
+        // Sum and count of this symbol's forward returns per context, for the baselines.
+        std::array<std::array<double, kSlots>, kSlots> base_sum{}, base_count{};
         for (std::size_t t = 0; t < s.size(); ++t) {
           if (std::isnan(f[t])) continue;
           if (options.as_of && known[t] > *options.as_of) continue;
           if (options.since && s.start[t] < *options.since) continue;
           global[t] = static_cast<std::int32_t>(fwd.size());
           fwd.push_back(f[t]);
-          trend_slot.push_back(static_cast<std::uint8_t>(static_cast<int>(s.trend[t]) + 1));
-          vol_slot.push_back(static_cast<std::uint8_t>(static_cast<int>(s.vol[t]) + 1));
+          const auto ts = static_cast<std::uint8_t>(static_cast<int>(s.trend[t]) + 1);
+          const auto vs = static_cast<std::uint8_t>(static_cast<int>(s.vol[t]) + 1);
+          trend_slot.push_back(ts);
+          vol_slot.push_back(vs);
+          for (auto [a, b] : {std::pair<int, int>{0, 0}, {ts, 0}, {0, vs}, {ts, vs}}) {
+            base_sum[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] += f[t];
+            base_count[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] += 1;
+          }
         }
+        auto base = [&](int a, int b) {
+          return base_sum[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] /
+                 base_count[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+        };
         for (const auto& e : s.events) {
           const std::int32_t g = global[static_cast<std::size_t>(e.bar)];
           if (g < 0) continue;
           const double r = fwd[static_cast<std::size_t>(g)];
+          const int ts = trend_slot[static_cast<std::size_t>(g)], vs = vol_slot[static_cast<std::size_t>(g)];
           by_pattern[static_cast<std::size_t>(e.pattern)].push_back(
-              {g, e.output, trend_slot[static_cast<std::size_t>(g)], vol_slot[static_cast<std::size_t>(g)],
-               e.output > 0 ? r : -r});
+              {g, e.output, static_cast<std::uint8_t>(ts), static_cast<std::uint8_t>(vs), e.output > 0 ? r : -r,
+               {base(0, 0), base(ts, 0), base(0, vs), base(ts, vs)}});
         }
       }
       const std::size_t num_bars = fwd.size();
@@ -312,16 +328,22 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 
       // Cells per pattern and direction.
       const double annualize = std::sqrt(252.0 / static_cast<double>(horizon));
-      std::array<std::array<std::vector<double>, kSlots>, kSlots> values;
+      std::array<std::array<std::vector<double>, kSlots>, kSlots> values, baselines;
       for (std::size_t p = 0; p < num_patterns; ++p) {
         for (int dir : {+1, -1}) {
           for (auto& row : values) for (auto& v : row) v.clear();
+          for (auto& row : baselines) for (auto& v : row) v.clear();
           for (const auto& smp : by_pattern[p]) {
             if ((smp.output > 0) != (dir > 0)) continue;
+            const double sign = dir > 0 ? 1.0 : -1.0;
             values[0][0].push_back(smp.signed_return);
             values[smp.trend_slot][0].push_back(smp.signed_return);
             values[0][smp.vol_slot].push_back(smp.signed_return);
             values[smp.trend_slot][smp.vol_slot].push_back(smp.signed_return);
+            baselines[0][0].push_back(sign * smp.baseline[0]);
+            baselines[smp.trend_slot][0].push_back(sign * smp.baseline[1]);
+            baselines[0][smp.vol_slot].push_back(sign * smp.baseline[2]);
+            baselines[smp.trend_slot][smp.vol_slot].push_back(sign * smp.baseline[3]);
           }
           if (values[0][0].empty()) continue;
           // Shrunk values per slot, filled parent first.
@@ -355,14 +377,29 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
               double ss = 0;
               for (double x : v) ss += (x - c.mean_return) * (x - c.mean_return);
               c.sd = c.n >= 2 ? std::sqrt(ss / (nn - 1.0)) : kNaN;
-              c.median_return = Median(v);
-              if (c.n >= 2 && c.sd > 0) {
-                c.sharpe = c.mean_return / c.sd * annualize;
-                c.t_stat = c.mean_return / (c.sd / std::sqrt(nn));
+              // Excess over the signed baseline: the t test's sample.
+              const auto& bl = baselines[static_cast<std::size_t>(ts)][static_cast<std::size_t>(vs)];
+              double base_sum_cell = 0, excess_sum = 0;
+              for (std::size_t i = 0; i < v.size(); ++i) {
+                base_sum_cell += bl[i];
+                excess_sum += v[i] - bl[i];
+              }
+              c.baseline_return = base_sum_cell / nn;
+              c.excess_return = excess_sum / nn;
+              double ess = 0;
+              for (std::size_t i = 0; i < v.size(); ++i) {
+                const double d = v[i] - bl[i] - c.excess_return;
+                ess += d * d;
+              }
+              c.excess_sd = c.n >= 2 ? std::sqrt(ess / (nn - 1.0)) : kNaN;
+              c.sharpe = c.n >= 2 && c.sd > 0 ? c.mean_return / c.sd * annualize : kNaN;
+              if (c.n >= 2 && c.excess_sd > 0) {
+                c.t_stat = c.excess_return / (c.excess_sd / std::sqrt(nn));
                 c.p_value = StudentTwoSidedP(c.t_stat, nn - 1.0);
               } else {
-                c.sharpe = c.t_stat = c.p_value = kNaN;
+                c.t_stat = c.p_value = kNaN;
               }
+              c.median_return = Median(v);
               c.ic = ic[p][static_cast<std::size_t>(ts)][static_cast<std::size_t>(vs)];
               c.q_value = kNaN;
               // Shrinkage toward the parent.
@@ -404,7 +441,7 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
     c.q_value = q[i];
     if (c.n < kMinEvents) {
       c.status = EdgeStatus::kInsufficientData;
-    } else if (std::isnan(c.p_value) || !(c.mean_return > 0)) {
+    } else if (std::isnan(c.p_value) || !(c.mean_return > 0) || !(c.excess_return > 0)) {
       c.status = EdgeStatus::kNoEdge;
     } else if (c.q_value <= 0.01 && c.n >= 100 && c.win_rate_lo > 0.5) {
       c.status = EdgeStatus::kStrong;
@@ -438,7 +475,8 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 
 std::string CellsCsvHeader() {
   return "pattern,direction,timeframe,horizon,regime,vol_regime,n,win_rate,win_rate_lo,win_rate_hi,"
-         "mean_return,median_return,sharpe,ic,t_stat,p_value,q_value,status,wins,sd,shrinkage_parent,"
+         "mean_return,median_return,sharpe,ic,t_stat,p_value,q_value,status,wins,sd,baseline_return,"
+         "excess_return,excess_sd,shrinkage_parent,"
          "shrunk_win_rate,shrunk_mean_return,prior_weight";
 }
 
@@ -451,6 +489,7 @@ void WriteCellsCsv(std::span<const CellStats> cells, std::ostream& out) {
         << num(c.win_rate_hi) << ',' << num(c.mean_return) << ',' << num(c.median_return) << ','
         << num(c.sharpe) << ',' << num(c.ic) << ',' << num(c.t_stat) << ',' << num(c.p_value) << ','
         << num(c.q_value) << ',' << EdgeStatusName(c.status) << ',' << c.wins << ',' << num(c.sd) << ','
+        << num(c.baseline_return) << ',' << num(c.excess_return) << ',' << num(c.excess_sd) << ','
         << c.shrinkage_parent << ',' << num(c.shrunk_win_rate) << ',' << num(c.shrunk_mean_return) << ','
         << num(c.prior_weight) << '\n';
   }

@@ -217,16 +217,17 @@ Status SaveCells(store::Database& db, std::string_view span, std::span<const Cel
   QAT_RETURN_IF_ERROR(del.Run());
   QAT_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO pattern_cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                                             "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                                            "?23, ?24, ?25, ?26)"));
+                                            "?23, ?24, ?25, ?26, ?27, ?28, ?29)"));
   std::int64_t seq = 0;
   for (const auto& c : cells) {
     ins.Bind(1, span).Bind(2, c.pattern).Bind(3, c.direction).Bind(4, c.timeframe);
     ins.Bind(5, std::int64_t{c.horizon}).Bind(6, c.regime).Bind(7, c.vol_regime).Bind(8, seq++);
     ins.Bind(9, c.n).Bind(10, c.wins).Bind(11, c.win_rate).Bind(12, c.win_rate_lo).Bind(13, c.win_rate_hi);
     ins.Bind(14, c.mean_return).Bind(15, c.median_return).Bind(16, c.sd).Bind(17, c.sharpe).Bind(18, c.ic);
-    ins.Bind(19, c.t_stat).Bind(20, c.p_value).Bind(21, c.q_value).Bind(22, EdgeStatusName(c.status));
-    ins.Bind(23, c.shrinkage_parent).Bind(24, c.shrunk_win_rate).Bind(25, c.shrunk_mean_return);
-    ins.Bind(26, c.prior_weight);
+    ins.Bind(19, c.baseline_return).Bind(20, c.excess_return).Bind(21, c.excess_sd);
+    ins.Bind(22, c.t_stat).Bind(23, c.p_value).Bind(24, c.q_value).Bind(25, EdgeStatusName(c.status));
+    ins.Bind(26, c.shrinkage_parent).Bind(27, c.shrunk_win_rate).Bind(28, c.shrunk_mean_return);
+    ins.Bind(29, c.prior_weight);
     QAT_RETURN_IF_ERROR(ins.Run());
     QAT_RETURN_IF_ERROR(ins.Reset());
   }
@@ -237,7 +238,8 @@ Result<std::vector<CellStats>> LoadCells(store::Database& db, std::string_view s
   QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT pattern, direction, timeframe, horizon, regime, vol_regime, n, "
                                              "wins, win_rate, win_rate_lo, win_rate_hi, mean_return, median_return, "
                                              "sd, sharpe, ic, t_stat, p_value, q_value, status, shrinkage_parent, "
-                                             "shrunk_win_rate, shrunk_mean_return, prior_weight FROM pattern_cells "
+                                             "shrunk_win_rate, shrunk_mean_return, prior_weight, baseline_return, "
+                                             "excess_return, excess_sd FROM pattern_cells "
                                              "WHERE span = ?1 ORDER BY seq"));
   stmt.Bind(1, span);
   std::vector<CellStats> out;
@@ -273,6 +275,9 @@ Result<std::vector<CellStats>> LoadCells(store::Database& db, std::string_view s
     c.shrunk_win_rate = stmt.ColumnDouble(21);
     c.shrunk_mean_return = stmt.ColumnDouble(22);
     c.prior_weight = stmt.ColumnDouble(23);
+    c.baseline_return = stmt.ColumnDouble(24);
+    c.excess_return = stmt.ColumnDouble(25);
+    c.excess_sd = stmt.ColumnDouble(26);
     out.push_back(std::move(c));
   }
   return out;

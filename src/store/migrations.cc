@@ -49,7 +49,8 @@ CREATE TABLE pattern_cells (
   span TEXT NOT NULL, pattern TEXT NOT NULL, direction TEXT NOT NULL, timeframe TEXT NOT NULL,
   horizon INTEGER NOT NULL, regime TEXT NOT NULL, vol_regime TEXT NOT NULL, seq INTEGER NOT NULL,
   n INTEGER NOT NULL, wins INTEGER NOT NULL, win_rate REAL, win_rate_lo REAL, win_rate_hi REAL,
-  mean_return REAL, median_return REAL, sd REAL, sharpe REAL, ic REAL, t_stat REAL, p_value REAL,
+  mean_return REAL, median_return REAL, sd REAL, sharpe REAL, ic REAL, baseline_return REAL,
+  excess_return REAL, excess_sd REAL, t_stat REAL, p_value REAL,
   q_value REAL, status TEXT NOT NULL, shrinkage_parent TEXT NOT NULL, shrunk_win_rate REAL,
   shrunk_mean_return REAL, prior_weight REAL,
   PRIMARY KEY (span, pattern, direction, timeframe, horizon, regime, vol_regime)

@@ -68,6 +68,12 @@ TEST(PatternEngine, RegimeAllMatchesIndependentRecomputationOnRealData) {
     for (const auto& spec : ta::AllPatterns()) {
       const auto out = spec.compute(view, ta::DefaultCandleSettings());
       for (int h : horizons) {
+        // The symbol's unconditional mean forward return: the baseline of the ALL/ALL cells.
+        double all_sum = 0, all_n = 0;
+        for (std::size_t t = 0; t + static_cast<std::size_t>(h) < bars.size(); ++t) {
+          all_sum += bars.adj_close[t + static_cast<std::size_t>(h)] / bars.adj_close[t] - 1.0;
+          all_n += 1;
+        }
         for (int dir : {+1, -1}) {
           double n = 0, wins = 0;
           double sum = 0;
@@ -90,6 +96,8 @@ TEST(PatternEngine, RegimeAllMatchesIndependentRecomputationOnRealData) {
           EXPECT_EQ(static_cast<double>(c.wins), wins) << spec.name << " h" << h;
           EXPECT_NEAR(c.win_rate, wins / n, 1e-15);
           EXPECT_NEAR(c.mean_return, sum / n, 1e-14 + 1e-12 * std::fabs(sum / n)) << spec.name << " h" << h;
+          EXPECT_NEAR(c.baseline_return, dir * all_sum / all_n, 1e-12) << spec.name << " h" << h;
+          EXPECT_NEAR(c.excess_return, sum / n - dir * all_sum / all_n, 1e-12) << spec.name << " h" << h;
           ++checked;
         }
       }
@@ -107,8 +115,10 @@ TEST(PatternEngine, CellFiguresFollowTheirDefinitions) {
   ASSERT_TRUE(cells.ok());
   std::size_t tested = 0;
   for (const auto& c : *cells) {
-    if (c.n < 2 || std::isnan(c.sd) || c.sd == 0) continue;
-    EXPECT_NEAR(c.t_stat, c.mean_return / (c.sd / std::sqrt(static_cast<double>(c.n))), 1e-9 * std::fabs(c.t_stat) + 1e-12);
+    if (c.n < 2 || std::isnan(c.sd) || c.sd == 0 || !(c.excess_sd > 0)) continue;
+    EXPECT_NEAR(c.excess_return, c.mean_return - c.baseline_return, 1e-12);
+    EXPECT_NEAR(c.t_stat, c.excess_return / (c.excess_sd / std::sqrt(static_cast<double>(c.n))),
+                1e-9 * std::fabs(c.t_stat) + 1e-12);
     EXPECT_NEAR(c.sharpe, c.mean_return / c.sd * std::sqrt(252.0 / 5.0), 1e-9 * std::fabs(c.sharpe) + 1e-12);
     EXPECT_NEAR(c.p_value, StudentTwoSidedP(c.t_stat, static_cast<double>(c.n - 1)), 1e-15);
     EXPECT_GE(c.q_value, c.p_value);
@@ -123,7 +133,7 @@ TEST(PatternEngine, CellFiguresFollowTheirDefinitions) {
       EXPECT_GT(c.win_rate_lo, 0.5);
       EXPECT_GE(c.n, 100);
     }
-    if (c.n >= kMinEvents && c.mean_return <= 0) {
+    if (c.n >= kMinEvents && (c.mean_return <= 0 || c.excess_return <= 0)) {
       EXPECT_EQ(c.status, EdgeStatus::kNoEdge);
     }
     ++tested;

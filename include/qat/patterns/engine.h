@@ -18,8 +18,17 @@
 //   n, wins, win_rate = wins / n with its 95% Wilson interval,
 //   mean and median signed return, sd (n - 1 denominator),
 //   sharpe = mean / sd * sqrt(252 / h)  (per trade, annualized as the issue asks),
-//   t_stat = mean / (sd / sqrt(n)), p_value = two-sided, Student t with n - 1 df
-//     (null: mean signed return 0); undefined (NaN) for n < 2 or sd == 0,
+//   baseline_return = the mean, over the cell's events, of the signed unconditional return:
+//     direction x (mean forward return at horizon h of the event's own symbol over all its
+//     bars in the cell's regime context whose outcome counts). It is what being long (or
+//     short) at a random bar of that symbol in that context earned: the drift a bullish
+//     pattern on a rising stock gets for free.
+//   excess_return = mean of (signed return - signed baseline) = mean_return - baseline_return,
+//     excess_sd its standard deviation,
+//   t_stat = excess_return / (excess_sd / sqrt(n)), p_value = two-sided, Student t with n - 1
+//     df. Null hypothesis: the pattern's events earn no more than the symbol's unconditional
+//     return in that context (the baseline is treated as known: it averages thousands of
+//     bars against the cell's n events). Undefined (NaN) for n < 2 or excess_sd == 0,
 //   q_value = Benjamini-Hochberg over every cell with a p-value in the same computation
 //     (all patterns, directions, timeframes, horizons and regime cells at once),
 //   ic = Spearman correlation between the pattern's output (-200..200, 0 where it does not
@@ -29,7 +38,7 @@
 //     ranks. It describes the pattern, so both direction rows of a context carry the same ic.
 //   status (first rule that matches):
 //     INSUFFICIENT_DATA  n < kMinEvents (30)
-//     NO_EDGE            p-value undefined, or mean signed return <= 0
+//     NO_EDGE            p-value undefined, mean signed return <= 0 or excess return <= 0
 //     STRONG             q <= 0.01, n >= 100 and Wilson lower bound > 0.5
 //     MODERATE           q <= 0.05 and win rate > 0.5
 //     WEAK               p <= 0.05 (significant alone, not after the BH correction)
@@ -113,6 +122,7 @@ struct CellStats {
   std::int64_t n = 0, wins = 0;
   double win_rate = 0, win_rate_lo = 0, win_rate_hi = 0;
   double mean_return = 0, median_return = 0, sd = 0, sharpe = 0, ic = 0;
+  double baseline_return = 0, excess_return = 0, excess_sd = 0;
   double t_stat = 0, p_value = 0, q_value = 0;
   EdgeStatus status = EdgeStatus::kInsufficientData;
   std::string shrinkage_parent;  // "BULL/ALL", "ALL/ALL", or "" for (ALL, ALL)
@@ -136,8 +146,9 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 Timestamp RecentSince(std::span<const SeriesRecords> series, std::optional<Timestamp> as_of,
                       double years);
 
-// The CSV header (the issue's 18 columns, then wins, sd, shrinkage_parent, shrunk_win_rate,
-// shrunk_mean_return, prior_weight) and one row per cell; undefined numbers are empty.
+// The CSV header (the issue's 18 columns, then wins, sd, baseline_return, excess_return,
+// excess_sd, shrinkage_parent, shrunk_win_rate, shrunk_mean_return, prior_weight) and one row
+// per cell; undefined numbers are empty.
 void WriteCellsCsv(std::span<const CellStats> cells, std::ostream& out);
 std::string CellsCsvHeader();
 
