@@ -6,9 +6,8 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.h"
 #include "paths.h"
@@ -80,7 +79,8 @@ int RunStats(const StatsOptions& o) {
     cell_options.as_of = *t;
   }
   data::CsvReadOptions read;
-  read.symbol = o.symbol.empty() ? ToUpper(std::filesystem::path(o.input).stem().string()) : ToUpper(o.symbol);
+  read.symbol =
+      o.symbol.empty() ? ToUpper(std::filesystem::path(o.input).stem().string()) : ToUpper(o.symbol);
   read.interval = *interval;
   auto bars = data::ReadBarsCsv(o.input, read);
   if (!bars.ok()) return Report(bars.error());
@@ -107,7 +107,8 @@ int RunStats(const StatsOptions& o) {
   if (!out) return Report(Fail("{}: write failed", o.output));
   std::printf("wrote %zu cells of %s (%zu bars, %zu events; regimes of %s) to %s: %s\n", cells->size(),
               bars->symbol.c_str(), bars->size(), all[0].events.size(),
-              market ? market->symbol.c_str() : "the symbol itself", o.output.c_str(), StatusSummary(*cells).c_str());
+              market ? market->symbol.c_str() : "the symbol itself", o.output.c_str(),
+              StatusSummary(*cells).c_str());
   return kExitOk;
 }
 
@@ -143,11 +144,13 @@ int RunBuild(const BuildOptions& o) {
   for (const auto& symbol : symbols) {
     auto bars = store::LoadBars(*db, {symbol, *interval, std::nullopt, std::nullopt});
     if (!bars.ok()) return Report(bars.error());
-    auto stats = patterns::UpdatePatternRecords(*db, *bars, *horizons, market ? &*market : nullptr, market_name);
+    auto stats =
+        patterns::UpdatePatternRecords(*db, *bars, *horizons, market ? &*market : nullptr, market_name);
     if (!stats.ok()) return Report(Fail("{}: {}", symbol, stats.error().message));
     std::printf("%s %s: %s, %lld new bars, %lld new events, %lld new outcomes\n", symbol.c_str(),
-                o.interval.c_str(), stats->rebuilt ? "built" : "updated", static_cast<long long>(stats->new_bars),
-                static_cast<long long>(stats->new_events), static_cast<long long>(stats->new_outcomes));
+                o.interval.c_str(), stats->rebuilt ? "built" : "updated",
+                static_cast<long long>(stats->new_bars), static_cast<long long>(stats->new_events),
+                static_cast<long long>(stats->new_outcomes));
   }
   auto records = patterns::LoadPatternRecords(*db);
   if (!records.ok()) return Report(records.error());
@@ -219,11 +222,12 @@ std::string CellText(const patterns::CellStats& c) {
       "  baseline {}  excess {}  t={} p={} q={}  status {}\n",
       c.n, Num(c.win_rate), Num(c.win_rate_lo), Num(c.win_rate_hi), Num(c.mean_return, "{:.5f}"),
       Num(c.median_return, "{:.5f}"), Num(c.sharpe, "{:.3f}"), Num(c.ic), Num(c.baseline_return, "{:.5f}"),
-      Num(c.excess_return, "{:.5f}"), Num(c.t_stat, "{:.3f}"),
-      Num(c.p_value, "{:.3g}"), Num(c.q_value, "{:.3g}"), patterns::EdgeStatusName(c.status));
+      Num(c.excess_return, "{:.5f}"), Num(c.t_stat, "{:.3f}"), Num(c.p_value, "{:.3g}"),
+      Num(c.q_value, "{:.3g}"), patterns::EdgeStatusName(c.status));
   if (!c.shrinkage_parent.empty()) {
-    text += fmt::format("  shrunk toward {} (prior weight {} events): win rate {}, mean {}\n", c.shrinkage_parent,
-                        Num(c.prior_weight, "{:g}"), Num(c.shrunk_win_rate), Num(c.shrunk_mean_return, "{:.5f}"));
+    text +=
+        fmt::format("  shrunk toward {} (prior weight {} events): win rate {}, mean {}\n", c.shrinkage_parent,
+                    Num(c.prior_weight, "{:g}"), Num(c.shrunk_win_rate), Num(c.shrunk_mean_return, "{:.5f}"));
   }
   return text;
 }
@@ -238,8 +242,8 @@ const patterns::CellStats* FindCell(const std::vector<patterns::CellStats>& cell
                                     const std::string& direction, const std::string& timeframe, int horizon,
                                     const std::string& regime, const std::string& vol) {
   for (const auto& c : cells) {
-    if (c.pattern == pattern && c.direction == direction && c.timeframe == timeframe && c.horizon == horizon &&
-        c.regime == regime && c.vol_regime == vol) {
+    if (c.pattern == pattern && c.direction == direction && c.timeframe == timeframe &&
+        c.horizon == horizon && c.regime == regime && c.vol_regime == vol) {
       return &c;
     }
   }
@@ -303,11 +307,13 @@ int RunEdge(const EdgeOptions& o) {
       continue;
     }
     any = true;
-    const auto* rec = FindCell(*recent, pattern, d, o.timeframe, o.horizon, answer->regime, answer->vol_regime);
+    const auto* rec =
+        FindCell(*recent, pattern, d, o.timeframe, o.horizon, answer->regime, answer->vol_regime);
     const bool exact = answer->regime == regime && answer->vol_regime == vol;
     nlohmann::json j;
-    j["requested"] = {{"pattern", pattern}, {"direction", d}, {"timeframe", o.timeframe}, {"horizon", o.horizon},
-                      {"regime", regime}, {"vol_regime", vol}, {"min_n", o.min_n}};
+    j["requested"] = {{"pattern", pattern},   {"direction", d},   {"timeframe", o.timeframe},
+                      {"horizon", o.horizon}, {"regime", regime}, {"vol_regime", vol},
+                      {"min_n", o.min_n}};
     j["answered_by"] = fmt::format("{}/{}", answer->regime, answer->vol_regime);
     j["exact"] = exact;
     j["fallback_reason"] = why;
@@ -315,14 +321,16 @@ int RunEdge(const EdgeOptions& o) {
     j["cell"] = CellJson(*answer);
     j["recent"] = rec ? CellJson(*rec) : nlohmann::json(nullptr);
     answers.push_back(j);
-    text += fmt::format("{} {} {} horizon {}: asked {}/{}, answered by cell {}/{}{}\n", pattern, d, o.timeframe,
-                        o.horizon, regime, vol, answer->regime, answer->vol_regime,
+    text += fmt::format("{} {} {} horizon {}: asked {}/{}, answered by cell {}/{}{}\n", pattern, d,
+                        o.timeframe, o.horizon, regime, vol, answer->regime, answer->vol_regime,
                         exact ? " (exact)" : fmt::format(" (fallback: {})", why));
     if (fell_back_to_small) text += fmt::format("  warning: no cell reaches n >= {}\n", o.min_n);
     text += CellText(*answer);
     text += rec ? "  recent window (edge decay):\n" + CellText(*rec) : "  recent window: no events\n";
   }
-  if (!any) return Report(Fail("{} has no events at timeframe {} horizon {} in the store", pattern, o.timeframe, o.horizon));
+  if (!any)
+    return Report(
+        Fail("{} has no events at timeframe {} horizon {} in the store", pattern, o.timeframe, o.horizon));
   if (o.json) {
     std::cout << (answers.size() == 1 ? answers[0] : answers).dump(2) << '\n';
   } else {
@@ -352,8 +360,8 @@ int RunTop(const TopOptions& o) {
     return a->p_value < b->p_value;
   });
   if (picked.size() > static_cast<std::size_t>(o.limit)) picked.resize(static_cast<std::size_t>(o.limit));
-  std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime", "vol",
-              "n", "win", "win 95% CI", "mean", "excess", "sharpe", "p", "q", "status");
+  std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime",
+              "vol", "n", "win", "win 95% CI", "mean", "excess", "sharpe", "p", "q", "status");
   for (const auto* c : picked) {
     std::printf("%-20s %-8s %-9s %-8s %6lld %7.4f [%.3f,%.3f] %9.5f %9.5f %7.3f %9.3g %9.3g  %s\n",
                 c->pattern.c_str(), c->direction.c_str(), c->regime.c_str(), c->vol_regime.c_str(),
@@ -361,7 +369,9 @@ int RunTop(const TopOptions& o) {
                 c->excess_return, c->sharpe, c->p_value, c->q_value,
                 std::string(patterns::EdgeStatusName(c->status)).c_str());
   }
-  if (picked.empty()) std::printf("(no cell at horizon %d with n >= %d and a positive mean and excess return)\n", o.horizon, o.min_n);
+  if (picked.empty())
+    std::printf("(no cell at horizon %d with n >= %d and a positive mean and excess return)\n", o.horizon,
+                o.min_n);
   return kExitOk;
 }
 
@@ -373,31 +383,41 @@ void AddPatternCommands(CLI::App& app) {
   patterns_cmd->require_subcommand(1);
 
   auto so = std::make_shared<StatsOptions>();
-  auto* stats = patterns_cmd->add_subcommand("stats", "Statistics of all 61 patterns on one CSV file, one row per cell");
+  auto* stats = patterns_cmd->add_subcommand(
+      "stats", "Statistics of all 61 patterns on one CSV file, one row per cell");
   stats->add_option("--input", so->input, "Daily (or intraday) bars CSV")->required();
-  stats->add_option("--market", so->market, "Market bars CSV (e.g. SPY): regimes are the market's instead of the symbol's");
+  stats->add_option("--market", so->market,
+                    "Market bars CSV (e.g. SPY): regimes are the market's instead of the symbol's");
   stats->add_option("--horizons", so->horizons, "Forward horizons in bars")->capture_default_str();
   stats->add_option("--output", so->output, "Output CSV")->required();
   stats->add_option("--symbol", so->symbol, "Symbol name (default: the file name)");
   stats->add_option("--interval", so->interval, "Bar interval of the files")->capture_default_str();
-  stats->add_option("--as-of", so->as_of, "Only outcomes known by then (YYYY-MM-DD = end of that New York day)");
+  stats->add_option("--as-of", so->as_of,
+                    "Only outcomes known by then (YYYY-MM-DD = end of that New York day)");
   stats->add_option("--recent-years", so->recent_years, "Only events of the last N years (edge decay)");
-  stats->add_option("--prior-weight", so->prior_weight, "Shrinkage prior weight in events")->capture_default_str();
-  stats->footer("Example: qtrader patterns stats --input data/daily/AAPL.csv --market data/daily/SPY.csv --output aapl_stats.csv");
+  stats->add_option("--prior-weight", so->prior_weight, "Shrinkage prior weight in events")
+      ->capture_default_str();
+  stats->footer(
+      "Example: qtrader patterns stats --input data/daily/AAPL.csv --market data/daily/SPY.csv --output "
+      "aapl_stats.csv");
   stats->callback([so] { CommandExitCode() = RunStats(*so); });
 
   auto bo = std::make_shared<BuildOptions>();
-  auto* build = patterns_cmd->add_subcommand("build", "Update stored events and outcomes of symbols in the store, then recompute every cell");
+  auto* build = patterns_cmd->add_subcommand(
+      "build", "Update stored events and outcomes of symbols in the store, then recompute every cell");
   build->add_option("--symbols", bo->symbols, "Comma-separated symbols already imported")->required();
   build->add_option("--interval", bo->interval, "Bar interval")->capture_default_str();
   build->add_option("--market", bo->market, "Stored symbol whose regimes to use (e.g. SPY)");
   build->add_option("--horizons", bo->horizons, "Forward horizons in bars")->capture_default_str();
-  build->add_option("--recent-years", bo->recent_years, "Window of the recent (edge decay) cells")->capture_default_str();
+  build->add_option("--recent-years", bo->recent_years, "Window of the recent (edge decay) cells")
+      ->capture_default_str();
   AddDbOption(build, bo->db);
   build->callback([bo] { CommandExitCode() = RunBuild(*bo); });
 
   auto eo = std::make_shared<EdgeOptions>();
-  auto* edge = patterns_cmd->add_subcommand("edge", "The stored edge of a pattern in a context, falling back to a broader cell when it is too small");
+  auto* edge = patterns_cmd->add_subcommand(
+      "edge",
+      "The stored edge of a pattern in a context, falling back to a broader cell when it is too small");
   edge->add_option("pattern", eo->pattern, "TA-Lib pattern name, e.g. CDLHAMMER")->required();
   edge->add_option("--direction", eo->direction, "bullish or bearish (default: both)");
   edge->add_option("--regime", eo->regime, "ALL, BULL, BEAR, SIDEWAYS")->capture_default_str();
@@ -410,7 +430,8 @@ void AddPatternCommands(CLI::App& app) {
   edge->callback([eo] { CommandExitCode() = RunEdge(*eo); });
 
   auto to = std::make_shared<TopOptions>();
-  auto* top = patterns_cmd->add_subcommand("top", "The strongest stored edges (positive mean and excess return) by q-value");
+  auto* top = patterns_cmd->add_subcommand(
+      "top", "The strongest stored edges (positive mean and excess return) by q-value");
   top->add_option("--horizon", to->horizon, "Horizon in bars")->capture_default_str();
   top->add_option("--min-n", to->min_n, "Smallest n")->capture_default_str();
   top->add_option("--limit", to->limit, "Rows")->capture_default_str();

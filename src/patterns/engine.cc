@@ -108,11 +108,16 @@ Result<std::vector<int>> ParseHorizons(std::string_view text) {
 
 std::string_view EdgeStatusName(EdgeStatus status) {
   switch (status) {
-    case EdgeStatus::kStrong: return "STRONG";
-    case EdgeStatus::kModerate: return "MODERATE";
-    case EdgeStatus::kWeak: return "WEAK";
-    case EdgeStatus::kNoEdge: return "NO_EDGE";
-    case EdgeStatus::kInsufficientData: break;
+    case EdgeStatus::kStrong:
+      return "STRONG";
+    case EdgeStatus::kModerate:
+      return "MODERATE";
+    case EdgeStatus::kWeak:
+      return "WEAK";
+    case EdgeStatus::kNoEdge:
+      return "NO_EDGE";
+    case EdgeStatus::kInsufficientData:
+      break;
   }
   return "INSUFFICIENT_DATA";
 }
@@ -165,8 +170,8 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
     const auto out = all[p].compute(view, settings);
     for (std::size_t t = 0; t < n; ++t) {
       if (out[t] != 0) {
-        r.events.push_back({static_cast<std::int32_t>(t), static_cast<std::int16_t>(p),
-                            static_cast<std::int16_t>(out[t])});
+        r.events.push_back(
+            {static_cast<std::int32_t>(t), static_cast<std::int16_t>(p), static_cast<std::int16_t>(out[t])});
       }
     }
   }
@@ -190,7 +195,8 @@ Timestamp RecentSince(std::span<const SeriesRecords> series, std::optional<Times
   return end - static_cast<Timestamp>(years * 365.25 * 86400.0);
 }
 
-Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> series, const CellOptions& options) {
+Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> series,
+                                            const CellOptions& options) {
   if (!(options.prior_weight >= 0)) return Fail("pattern stats: prior weight must be >= 0");
   const auto& all_patterns = ta::AllPatterns();
   const std::size_t num_patterns = all_patterns.size();
@@ -216,7 +222,7 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 
     for (int horizon : horizons) {
       // Bars whose outcome counts: known (and known by as_of), starting at or after since.
-      std::vector<double> fwd;                   // per global bar
+      std::vector<double> fwd;  // per global bar
       std::vector<std::uint8_t> trend_slot, vol_slot;
       std::vector<std::vector<Sample>> by_pattern(num_patterns);
       for (const auto& s : series) {
@@ -254,7 +260,11 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
           const double r = fwd[static_cast<std::size_t>(g)];
           const int ts = trend_slot[static_cast<std::size_t>(g)], vs = vol_slot[static_cast<std::size_t>(g)];
           by_pattern[static_cast<std::size_t>(e.pattern)].push_back(
-              {g, e.output, static_cast<std::uint8_t>(ts), static_cast<std::uint8_t>(vs), e.output > 0 ? r : -r,
+              {g,
+               e.output,
+               static_cast<std::uint8_t>(ts),
+               static_cast<std::uint8_t>(vs),
+               e.output > 0 ? r : -r,
                {base(0, 0), base(ts, 0), base(0, vs), base(ts, vs)}});
         }
       }
@@ -262,7 +272,8 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 
       // ic[pattern][trend slot][vol slot] from one ranking of the bars per context.
       std::vector<std::array<std::array<double, kSlots>, kSlots>> ic(num_patterns);
-      for (auto& a : ic) for (auto& b : a) b.fill(kNaN);
+      for (auto& a : ic)
+        for (auto& b : a) b.fill(kNaN);
       std::vector<std::int32_t> order(num_bars);
       for (std::size_t i = 0; i < num_bars; ++i) order[i] = static_cast<std::int32_t>(i);
       std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
@@ -313,7 +324,8 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
             const double zeros = static_cast<double>(m) - event_count;
             if (zeros > 0) AddToGroup(groups, 0, zeros, total_rank - event_rank_sum);
             if (groups.size() < 2) continue;
-            std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.value < b.value; });
+            std::sort(groups.begin(), groups.end(),
+                      [](const Group& a, const Group& b) { return a.value < b.value; });
             double below = 0, sxy = 0, sxx = 0;
             for (const auto& g : groups) {
               const double rx = below + (g.first + 1.0) / 2.0;
@@ -321,7 +333,8 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
               sxx += g.first * (rx - mid) * (rx - mid);
               below += g.first;
             }
-            if (sxx > 0) ic[p][static_cast<std::size_t>(ts)][static_cast<std::size_t>(vs)] = sxy / std::sqrt(sxx * syy);
+            if (sxx > 0)
+              ic[p][static_cast<std::size_t>(ts)][static_cast<std::size_t>(vs)] = sxy / std::sqrt(sxx * syy);
           }
         }
       }
@@ -331,8 +344,10 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
       std::array<std::array<std::vector<double>, kSlots>, kSlots> values, baselines;
       for (std::size_t p = 0; p < num_patterns; ++p) {
         for (int dir : {+1, -1}) {
-          for (auto& row : values) for (auto& v : row) v.clear();
-          for (auto& row : baselines) for (auto& v : row) v.clear();
+          for (auto& row : values)
+            for (auto& v : row) v.clear();
+          for (auto& row : baselines)
+            for (auto& v : row) v.clear();
           for (const auto& smp : by_pattern[p]) {
             if ((smp.output > 0) != (dir > 0)) continue;
             const double sign = dir > 0 ? 1.0 : -1.0;

@@ -32,8 +32,8 @@ Result<std::optional<SeriesState>> LoadState(store::Database& db, const std::str
 
 Status DeleteSeries(store::Database& db, const std::string& symbol, const std::string& timeframe) {
   for (const char* table : {"pattern_series", "pattern_bars", "pattern_events", "pattern_outcomes"}) {
-    QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare(std::string("DELETE FROM ") + table +
-                                               " WHERE symbol = ?1 AND timeframe = ?2"));
+    QAT_ASSIGN_OR_RETURN(
+        auto stmt, db.Prepare(std::string("DELETE FROM ") + table + " WHERE symbol = ?1 AND timeframe = ?2"));
     stmt.Bind(1, symbol).Bind(2, timeframe);
     QAT_RETURN_IF_ERROR(stmt.Run());
   }
@@ -67,7 +67,8 @@ Result<UpdateStats> UpdatePatternRecords(store::Database& db, const data::BarSer
     stats.rebuilt = true;
   }
 
-  QAT_ASSIGN_OR_RETURN(auto insert_bar, db.Prepare("INSERT INTO pattern_bars VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  QAT_ASSIGN_OR_RETURN(auto insert_bar,
+                       db.Prepare("INSERT INTO pattern_bars VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
   for (std::size_t t = first_new; t < records.size(); ++t) {
     insert_bar.Bind(1, records.symbol).Bind(2, records.timeframe).Bind(3, std::int64_t{records.start[t]});
     insert_bar.Bind(4, std::int64_t{records.available[t]});
@@ -79,7 +80,8 @@ Result<UpdateStats> UpdatePatternRecords(store::Database& db, const data::BarSer
   }
 
   const auto& all = ta::AllPatterns();
-  QAT_ASSIGN_OR_RETURN(auto insert_event, db.Prepare("INSERT INTO pattern_events VALUES (?1, ?2, ?3, ?4, ?5)"));
+  QAT_ASSIGN_OR_RETURN(auto insert_event,
+                       db.Prepare("INSERT INTO pattern_events VALUES (?1, ?2, ?3, ?4, ?5)"));
   for (const auto& e : records.events) {
     if (static_cast<std::size_t>(e.bar) < first_new) continue;
     insert_event.Bind(1, records.symbol).Bind(2, records.timeframe);
@@ -91,9 +93,11 @@ Result<UpdateStats> UpdatePatternRecords(store::Database& db, const data::BarSer
     ++stats.new_events;
   }
 
-  QAT_ASSIGN_OR_RETURN(auto last_outcome, db.Prepare("SELECT MAX(start) FROM pattern_outcomes WHERE symbol = ?1 "
-                                                     "AND timeframe = ?2 AND horizon = ?3"));
-  QAT_ASSIGN_OR_RETURN(auto insert_outcome, db.Prepare("INSERT INTO pattern_outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  QAT_ASSIGN_OR_RETURN(auto last_outcome,
+                       db.Prepare("SELECT MAX(start) FROM pattern_outcomes WHERE symbol = ?1 "
+                                  "AND timeframe = ?2 AND horizon = ?3"));
+  QAT_ASSIGN_OR_RETURN(auto insert_outcome,
+                       db.Prepare("INSERT INTO pattern_outcomes VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
   for (std::size_t hi = 0; hi < records.horizons.size(); ++hi) {
     const int h = records.horizons[hi];
     last_outcome.Bind(1, records.symbol).Bind(2, records.timeframe).Bind(3, std::int64_t{h});
@@ -114,7 +118,8 @@ Result<UpdateStats> UpdatePatternRecords(store::Database& db, const data::BarSer
     }
   }
 
-  QAT_ASSIGN_OR_RETURN(auto save_state, db.Prepare("INSERT OR REPLACE INTO pattern_series VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  QAT_ASSIGN_OR_RETURN(auto save_state,
+                       db.Prepare("INSERT OR REPLACE INTO pattern_series VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
   save_state.Bind(1, records.symbol).Bind(2, records.timeframe).Bind(3, market_name);
   save_state.Bind(4, static_cast<std::int64_t>(records.size()));
   save_state.Bind(5, std::int64_t{records.start.back()});
@@ -124,7 +129,8 @@ Result<UpdateStats> UpdatePatternRecords(store::Database& db, const data::BarSer
   return stats;
 }
 
-Result<std::vector<SeriesRecords>> LoadPatternRecords(store::Database& db, std::optional<std::string> timeframe) {
+Result<std::vector<SeriesRecords>> LoadPatternRecords(store::Database& db,
+                                                      std::optional<std::string> timeframe) {
   std::vector<SeriesRecords> out;
   {
     QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT symbol, timeframe FROM pattern_series "
@@ -138,17 +144,20 @@ Result<std::vector<SeriesRecords>> LoadPatternRecords(store::Database& db, std::
       if (!timeframe || *timeframe == r.timeframe) out.push_back(std::move(r));
     }
   }
-  QAT_ASSIGN_OR_RETURN(auto bars_stmt, db.Prepare("SELECT start, available, trend, vol FROM pattern_bars WHERE "
-                                                  "symbol = ?1 AND timeframe = ?2 ORDER BY start"));
+  QAT_ASSIGN_OR_RETURN(auto bars_stmt,
+                       db.Prepare("SELECT start, available, trend, vol FROM pattern_bars WHERE "
+                                  "symbol = ?1 AND timeframe = ?2 ORDER BY start"));
   QAT_ASSIGN_OR_RETURN(auto horizons_stmt, db.Prepare("SELECT DISTINCT horizon FROM pattern_outcomes WHERE "
                                                       "symbol = ?1 AND timeframe = ?2 ORDER BY horizon"));
-  QAT_ASSIGN_OR_RETURN(auto outcomes_stmt, db.Prepare("SELECT horizon, start, forward_return, known_at FROM "
-                                                      "pattern_outcomes WHERE symbol = ?1 AND timeframe = ?2"));
+  QAT_ASSIGN_OR_RETURN(auto outcomes_stmt,
+                       db.Prepare("SELECT horizon, start, forward_return, known_at FROM "
+                                  "pattern_outcomes WHERE symbol = ?1 AND timeframe = ?2"));
   QAT_ASSIGN_OR_RETURN(auto events_stmt, db.Prepare("SELECT start, pattern, output FROM pattern_events WHERE "
                                                     "symbol = ?1 AND timeframe = ?2"));
   std::map<std::string, std::int16_t> pattern_index;
   const auto& all = ta::AllPatterns();
-  for (std::size_t p = 0; p < all.size(); ++p) pattern_index[std::string(all[p].name)] = static_cast<std::int16_t>(p);
+  for (std::size_t p = 0; p < all.size(); ++p)
+    pattern_index[std::string(all[p].name)] = static_cast<std::int16_t>(p);
 
   for (auto& r : out) {
     bars_stmt.Bind(1, r.symbol).Bind(2, r.timeframe);
@@ -184,8 +193,8 @@ Result<std::vector<SeriesRecords>> LoadPatternRecords(store::Database& db, std::
       QAT_ASSIGN_OR_RETURN(bool row, outcomes_stmt.Step());
       if (!row) break;
       const int h = static_cast<int>(outcomes_stmt.ColumnInt(0));
-      const std::size_t hi = static_cast<std::size_t>(
-          std::find(r.horizons.begin(), r.horizons.end(), h) - r.horizons.begin());
+      const std::size_t hi =
+          static_cast<std::size_t>(std::find(r.horizons.begin(), r.horizons.end(), h) - r.horizons.begin());
       QAT_ASSIGN_OR_RETURN(std::size_t t, index_of(outcomes_stmt.ColumnInt(1)));
       r.forward_return[hi][t] = outcomes_stmt.ColumnDouble(2);
       r.known_at[hi][t] = outcomes_stmt.ColumnInt(3);
@@ -200,7 +209,8 @@ Result<std::vector<SeriesRecords>> LoadPatternRecords(store::Database& db, std::
       const std::string name = events_stmt.ColumnText(1);
       const auto p = pattern_index.find(name);
       if (p == pattern_index.end()) return Fail("pattern store: unknown pattern '{}'", name);
-      r.events.push_back({static_cast<std::int32_t>(t), p->second, static_cast<std::int16_t>(events_stmt.ColumnInt(2))});
+      r.events.push_back(
+          {static_cast<std::int32_t>(t), p->second, static_cast<std::int16_t>(events_stmt.ColumnInt(2))});
     }
     QAT_RETURN_IF_ERROR(events_stmt.Reset());
     std::sort(r.events.begin(), r.events.end(), [](const PatternEvent& a, const PatternEvent& b) {
@@ -215,9 +225,10 @@ Status SaveCells(store::Database& db, std::string_view span, std::span<const Cel
   QAT_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM pattern_cells WHERE span = ?1"));
   del.Bind(1, span);
   QAT_RETURN_IF_ERROR(del.Run());
-  QAT_ASSIGN_OR_RETURN(auto ins, db.Prepare("INSERT INTO pattern_cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                                            "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                                            "?23, ?24, ?25, ?26, ?27, ?28, ?29)"));
+  QAT_ASSIGN_OR_RETURN(auto ins,
+                       db.Prepare("INSERT INTO pattern_cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                  "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                                  "?23, ?24, ?25, ?26, ?27, ?28, ?29)"));
   std::int64_t seq = 0;
   for (const auto& c : cells) {
     ins.Bind(1, span).Bind(2, c.pattern).Bind(3, c.direction).Bind(4, c.timeframe);
@@ -235,12 +246,13 @@ Status SaveCells(store::Database& db, std::string_view span, std::span<const Cel
 }
 
 Result<std::vector<CellStats>> LoadCells(store::Database& db, std::string_view span) {
-  QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT pattern, direction, timeframe, horizon, regime, vol_regime, n, "
-                                             "wins, win_rate, win_rate_lo, win_rate_hi, mean_return, median_return, "
-                                             "sd, sharpe, ic, t_stat, p_value, q_value, status, shrinkage_parent, "
-                                             "shrunk_win_rate, shrunk_mean_return, prior_weight, baseline_return, "
-                                             "excess_return, excess_sd FROM pattern_cells "
-                                             "WHERE span = ?1 ORDER BY seq"));
+  QAT_ASSIGN_OR_RETURN(auto stmt,
+                       db.Prepare("SELECT pattern, direction, timeframe, horizon, regime, vol_regime, n, "
+                                  "wins, win_rate, win_rate_lo, win_rate_hi, mean_return, median_return, "
+                                  "sd, sharpe, ic, t_stat, p_value, q_value, status, shrinkage_parent, "
+                                  "shrunk_win_rate, shrunk_mean_return, prior_weight, baseline_return, "
+                                  "excess_return, excess_sd FROM pattern_cells "
+                                  "WHERE span = ?1 ORDER BY seq"));
   stmt.Bind(1, span);
   std::vector<CellStats> out;
   while (true) {

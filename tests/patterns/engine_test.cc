@@ -23,7 +23,8 @@ data::BarSeries Load(const std::string& symbol) {
   return std::move(*s);
 }
 
-using Key = std::tuple<std::string, std::string, int, std::string, std::string>;  // pattern, dir, h, regime, vol
+using Key =
+    std::tuple<std::string, std::string, int, std::string, std::string>;  // pattern, dir, h, regime, vol
 std::map<Key, const CellStats*> Index(const std::vector<CellStats>& cells) {
   std::map<Key, const CellStats*> m;
   for (const auto& c : cells) m[{c.pattern, c.direction, c.horizon, c.regime, c.vol_regime}] = &c;
@@ -37,12 +38,18 @@ void ExpectSameCells(const std::vector<CellStats>& a, const std::vector<CellStat
   for (std::size_t i = 0; i < a.size(); ++i) {
     const auto& x = a[i];
     const auto& y = b[i];
-    SCOPED_TRACE(x.pattern + " " + x.direction + " h" + std::to_string(x.horizon) + " " + x.regime + "/" + x.vol_regime);
+    SCOPED_TRACE(x.pattern + " " + x.direction + " h" + std::to_string(x.horizon) + " " + x.regime + "/" +
+                 x.vol_regime);
     ASSERT_EQ(std::tie(x.pattern, x.direction, x.timeframe, x.horizon, x.regime, x.vol_regime, x.n, x.wins),
               std::tie(y.pattern, y.direction, y.timeframe, y.horizon, y.regime, y.vol_regime, y.n, y.wins));
-    for (auto [u, v] : {std::pair{x.mean_return, y.mean_return}, {x.median_return, y.median_return},
-                        {x.sd, y.sd}, {x.ic, y.ic}, {x.p_value, y.p_value}, {x.q_value, y.q_value},
-                        {x.shrunk_win_rate, y.shrunk_win_rate}, {x.shrunk_mean_return, y.shrunk_mean_return}}) {
+    for (auto [u, v] : {std::pair{x.mean_return, y.mean_return},
+                        {x.median_return, y.median_return},
+                        {x.sd, y.sd},
+                        {x.ic, y.ic},
+                        {x.p_value, y.p_value},
+                        {x.q_value, y.q_value},
+                        {x.shrunk_win_rate, y.shrunk_win_rate},
+                        {x.shrunk_mean_return, y.shrunk_mean_return}}) {
       EXPECT_TRUE(SameNumber(u, v)) << u << " vs " << v;
     }
     EXPECT_EQ(x.status, y.status);
@@ -85,7 +92,8 @@ TEST(PatternEngine, RegimeAllMatchesIndependentRecomputationOnRealData) {
             if (signed_r > 0) ++wins;
             sum += signed_r;
           }
-          const auto it = index.find({std::string(spec.name), dir > 0 ? "bullish" : "bearish", h, "ALL", "ALL"});
+          const auto it =
+              index.find({std::string(spec.name), dir > 0 ? "bullish" : "bearish", h, "ALL", "ALL"});
           if (n == 0) {
             EXPECT_EQ(it, index.end()) << spec.name << " h" << h;
             continue;
@@ -202,8 +210,10 @@ TEST(PatternEngine, AsOfUsesOnlyOutcomesKnownByThen) {
   auto b = ComputeCells(full_set, at);
   ASSERT_TRUE(a.ok() && b.ok());
   std::int64_t na = 0, nb = 0;
-  for (const auto& c : *a) if (c.regime == "ALL" && c.vol_regime == "ALL") na += c.n;
-  for (const auto& c : *b) if (c.regime == "ALL" && c.vol_regime == "ALL") nb += c.n;
+  for (const auto& c : *a)
+    if (c.regime == "ALL" && c.vol_regime == "ALL") na += c.n;
+  for (const auto& c : *b)
+    if (c.regime == "ALL" && c.vol_regime == "ALL") nb += c.n;
   EXPECT_GT(nb, na);  // the events whose outcome bar is t enter exactly at available[t]
 }
 
@@ -218,8 +228,8 @@ TEST(PatternEngine, RecentWindowKeepsOnlyRecentEvents) {
   EXPECT_EQ(*options.since, bars.available.back() - static_cast<Timestamp>(5 * 365.25 * 86400));
   auto recent = ComputeCells(set, options);
   ASSERT_TRUE(recent.ok());
-  const auto out = ta::FindPattern("CDLENGULFING")->compute({bars.open, bars.high, bars.low, bars.close},
-                                                            ta::DefaultCandleSettings());
+  const auto out = ta::FindPattern("CDLENGULFING")
+                       ->compute({bars.open, bars.high, bars.low, bars.close}, ta::DefaultCandleSettings());
   long n = 0;
   for (std::size_t t = 0; t + 5 < bars.size(); ++t) {
     if (out[t] > 0 && bars.start[t] >= *options.since) ++n;
@@ -248,9 +258,11 @@ TEST(PatternEngine, ShrinkagePullsSmallCellsTowardTheirParent) {
     EXPECT_EQ(c.shrinkage_parent, pr + "/ALL");
     const CellStats& parent = *index.at({c.pattern, c.direction, c.horizon, pr, "ALL"});
     const double k = kDefaultPriorWeight, n = static_cast<double>(c.n);
-    EXPECT_NEAR(c.shrunk_win_rate, (static_cast<double>(c.wins) + k * parent.shrunk_win_rate) / (n + k), 1e-12);
+    EXPECT_NEAR(c.shrunk_win_rate, (static_cast<double>(c.wins) + k * parent.shrunk_win_rate) / (n + k),
+                1e-12);
     EXPECT_NEAR(c.shrunk_mean_return, (n * c.mean_return + k * parent.shrunk_mean_return) / (n + k), 1e-12);
-    EXPECT_LE(std::fabs(c.shrunk_win_rate - parent.shrunk_win_rate), std::fabs(c.win_rate - parent.shrunk_win_rate) + 1e-15);
+    EXPECT_LE(std::fabs(c.shrunk_win_rate - parent.shrunk_win_rate),
+              std::fabs(c.win_rate - parent.shrunk_win_rate) + 1e-15);
     if (c.n <= 5) ++small;
   }
   EXPECT_GT(small, 0);

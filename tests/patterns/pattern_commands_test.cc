@@ -38,8 +38,8 @@ TEST(CliPatterns, StatsWritesOneRowPerCellWithTheIssueColumns) {
   // The CDLENGULFING bullish 5-bar ALL/ALL row counts what a plain loop counts.
   auto bars = data::ReadBarsCsv(RepoPath("data/daily/QQQ.csv"));
   ASSERT_TRUE(bars.ok());
-  const auto o = ta::FindPattern("CDLENGULFING")->compute({bars->open, bars->high, bars->low, bars->close},
-                                                          ta::DefaultCandleSettings());
+  const auto o = ta::FindPattern("CDLENGULFING")
+                     ->compute({bars->open, bars->high, bars->low, bars->close}, ta::DefaultCandleSettings());
   long n = 0;
   for (std::size_t t = 0; t + 5 < bars->size(); ++t) n += o[t] > 0;
   bool found = false;
@@ -55,11 +55,13 @@ TEST(CliPatterns, StatsWritesOneRowPerCellWithTheIssueColumns) {
 TEST(CliPatterns, StatsRejectsBadInput) {
   TempDir home;
   auto missing = RunCli({"patterns", "stats", "--input", (home.path() / "nope.csv").string(), "--output",
-                         (home.path() / "o.csv").string()}, home.path());
+                         (home.path() / "o.csv").string()},
+                        home.path());
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("nope.csv"), std::string::npos) << missing.err;
-  auto horizons = RunCli({"patterns", "stats", "--input", RepoPath("data/daily/SPY.csv"), "--horizons", "5,abc",
-                          "--output", (home.path() / "o.csv").string()}, home.path());
+  auto horizons = RunCli({"patterns", "stats", "--input", RepoPath("data/daily/SPY.csv"), "--horizons",
+                          "5,abc", "--output", (home.path() / "o.csv").string()},
+                         home.path());
   EXPECT_EQ(horizons.exit_code, 2);
   EXPECT_NE(horizons.err.find("abc"), std::string::npos) << horizons.err;
   auto edge = RunCli({"patterns", "edge", "CDLHAMMER"}, home.path());
@@ -70,7 +72,8 @@ TEST(CliPatterns, StatsRejectsBadInput) {
 TEST(CliPatterns, BuildEdgeAndTopFromTheStore) {
   TempDir home;
   for (const char* s : {"SPY", "AAPL"}) {
-    auto imp = RunCli({"import", "--symbol", s, "--input", RepoPath(std::string("data/daily/") + s + ".csv")}, home.path());
+    auto imp = RunCli({"import", "--symbol", s, "--input", RepoPath(std::string("data/daily/") + s + ".csv")},
+                      home.path());
     ASSERT_EQ(imp.exit_code, 0) << imp.err;
   }
   auto build = RunCli({"patterns", "build", "--symbols", "SPY,AAPL", "--horizons", "5,10"}, home.path());
@@ -81,8 +84,9 @@ TEST(CliPatterns, BuildEdgeAndTopFromTheStore) {
   EXPECT_NE(rebuild.out.find("SPY 1d: updated, 0 new bars, 0 new events"), std::string::npos) << rebuild.out;
 
   // An exact context that exists with enough events answers itself.
-  auto exact = RunCli({"patterns", "edge", "CDLENGULFING", "--direction", "bullish", "--horizon", "5", "--json"},
-                      home.path());
+  auto exact =
+      RunCli({"patterns", "edge", "CDLENGULFING", "--direction", "bullish", "--horizon", "5", "--json"},
+             home.path());
   ASSERT_EQ(exact.exit_code, 0) << exact.err;
   auto j = nlohmann::json::parse(exact.out);
   EXPECT_EQ(j["answered_by"], "ALL/ALL");

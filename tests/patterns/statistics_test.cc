@@ -11,9 +11,14 @@ namespace {
 // Newcombe (1998), "Two-sided confidence intervals for the single proportion", Table I,
 // method 3 (Wilson score, no continuity correction), and 8/10 worked to 10 digits.
 TEST(PatternStatistics, WilsonIntervalMatchesPublishedValues) {
-  struct Case { std::int64_t x, n; double lo, hi, tol; };
-  const Case cases[] = {{81, 263, 0.2553, 0.3662, 5e-5}, {15, 148, 0.0624, 0.1605, 5e-5},
-                        {0, 20, 0.0, 0.1611, 5e-5},      {1, 29, 0.0061, 0.1718, 5e-5},
+  struct Case {
+    std::int64_t x, n;
+    double lo, hi, tol;
+  };
+  const Case cases[] = {{81, 263, 0.2553, 0.3662, 5e-5},
+                        {15, 148, 0.0624, 0.1605, 5e-5},
+                        {0, 20, 0.0, 0.1611, 5e-5},
+                        {1, 29, 0.0061, 0.1718, 5e-5},
                         {8, 10, 0.4901624715, 0.9433178485, 1e-9}};
   for (const auto& c : cases) {
     const auto ci = WilsonInterval(c.x, c.n);

@@ -29,10 +29,16 @@ void ExpectSameCells(const std::vector<CellStats>& a, const std::vector<CellStat
     const auto& y = b[i];
     ASSERT_EQ(std::tie(x.pattern, x.direction, x.timeframe, x.horizon, x.regime, x.vol_regime, x.n, x.wins),
               std::tie(y.pattern, y.direction, y.timeframe, y.horizon, y.regime, y.vol_regime, y.n, y.wins));
-    for (auto [u, v] : {std::pair{x.mean_return, y.mean_return}, {x.median_return, y.median_return},
-                        {x.sd, y.sd}, {x.ic, y.ic}, {x.p_value, y.p_value}, {x.q_value, y.q_value},
-                        {x.shrunk_win_rate, y.shrunk_win_rate}, {x.shrunk_mean_return, y.shrunk_mean_return}}) {
-      ASSERT_TRUE(SameNumber(u, v)) << x.pattern << " " << x.regime << "/" << x.vol_regime << ": " << u << " vs " << v;
+    for (auto [u, v] : {std::pair{x.mean_return, y.mean_return},
+                        {x.median_return, y.median_return},
+                        {x.sd, y.sd},
+                        {x.ic, y.ic},
+                        {x.p_value, y.p_value},
+                        {x.q_value, y.q_value},
+                        {x.shrunk_win_rate, y.shrunk_win_rate},
+                        {x.shrunk_mean_return, y.shrunk_mean_return}}) {
+      ASSERT_TRUE(SameNumber(u, v)) << x.pattern << " " << x.regime << "/" << x.vol_regime << ": " << u
+                                    << " vs " << v;
     }
     ASSERT_EQ(x.status, y.status);
   }

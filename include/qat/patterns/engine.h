@@ -143,8 +143,7 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 
 // since for the recent window of `years` years ending at `as_of`, or at the latest outcome
 // known in `series` when as_of is unset.
-Timestamp RecentSince(std::span<const SeriesRecords> series, std::optional<Timestamp> as_of,
-                      double years);
+Timestamp RecentSince(std::span<const SeriesRecords> series, std::optional<Timestamp> as_of, double years);
 
 // The CSV header (the 18 columns, then wins, sd, baseline_return, excess_return,
 // excess_sd, shrinkage_parent, shrunk_win_rate, shrunk_mean_return, prior_weight) and one row
