@@ -29,5 +29,6 @@ void AddQualityCommands(CLI::App& app);  // check, resample
 // warning (used after a successful import).
 void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval);
 void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
+void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top
 
 }  // namespace qat::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   qat::cli::AddDemoCommand(app);
   qat::cli::AddQualityCommands(app);
   qat::cli::AddProviderCommands(app);
+  qat::cli::AddPatternCommands(app);
 
   try {
     app.parse(argc, argv);

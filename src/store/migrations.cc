@@ -22,6 +22,41 @@ CREATE TABLE bars (
 ) WITHOUT ROWID;
 )sql"},
       {2, "corporate actions", "CREATE TABLE corporate_actions (symbol TEXT NOT NULL, date INTEGER NOT NULL, type TEXT NOT NULL CHECK (type IN ('split', 'dividend')), value REAL NOT NULL CHECK (value > 0), PRIMARY KEY (symbol, date, type)) WITHOUT ROWID;"},
+      {3, "pattern statistics", R"sql(
+CREATE TABLE pattern_series (
+  symbol TEXT NOT NULL, timeframe TEXT NOT NULL,
+  market TEXT NOT NULL,             -- '' when regimes are the symbol's own
+  bars INTEGER NOT NULL,            -- bars processed
+  last_start INTEGER NOT NULL,      -- start of the last processed bar
+  last_adj_close REAL NOT NULL,     -- its adj_close, to detect a re-adjusted history
+  PRIMARY KEY (symbol, timeframe)
+) WITHOUT ROWID;
+CREATE TABLE pattern_bars (
+  symbol TEXT NOT NULL, timeframe TEXT NOT NULL, start INTEGER NOT NULL,
+  available INTEGER NOT NULL, trend INTEGER NOT NULL, vol INTEGER NOT NULL,
+  PRIMARY KEY (symbol, timeframe, start)
+) WITHOUT ROWID;
+CREATE TABLE pattern_events (
+  symbol TEXT NOT NULL, timeframe TEXT NOT NULL, start INTEGER NOT NULL,
+  pattern TEXT NOT NULL, output INTEGER NOT NULL,
+  PRIMARY KEY (symbol, timeframe, start, pattern)
+) WITHOUT ROWID;
+CREATE TABLE pattern_outcomes (
+  symbol TEXT NOT NULL, timeframe TEXT NOT NULL, horizon INTEGER NOT NULL, start INTEGER NOT NULL,
+  forward_return REAL NOT NULL, known_at INTEGER NOT NULL,
+  PRIMARY KEY (symbol, timeframe, horizon, start)
+) WITHOUT ROWID;
+CREATE TABLE pattern_cells (
+  span TEXT NOT NULL, pattern TEXT NOT NULL, direction TEXT NOT NULL, timeframe TEXT NOT NULL,
+  horizon INTEGER NOT NULL, regime TEXT NOT NULL, vol_regime TEXT NOT NULL, seq INTEGER NOT NULL,
+  n INTEGER NOT NULL, wins INTEGER NOT NULL, win_rate REAL, win_rate_lo REAL, win_rate_hi REAL,
+  mean_return REAL, median_return REAL, sd REAL, sharpe REAL, ic REAL, baseline_return REAL,
+  excess_return REAL, excess_sd REAL, t_stat REAL, p_value REAL,
+  q_value REAL, status TEXT NOT NULL, shrinkage_parent TEXT NOT NULL, shrunk_win_rate REAL,
+  shrunk_mean_return REAL, prior_weight REAL,
+  PRIMARY KEY (span, pattern, direction, timeframe, horizon, regime, vol_regime)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

@@ -1,0 +1,443 @@
+// patterns stats | build | edge | top: the pattern statistics engine (qat/patterns/).
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "commands.h"
+#include "paths.h"
+#include "qat/core/strings.h"
+#include "qat/core/time.h"
+#include "qat/data/csv.h"
+#include "qat/patterns/engine.h"
+#include "qat/patterns/store.h"
+#include "qat/store/bars.h"
+#include "qat/store/store.h"
+#include "qat/ta/patterns.h"
+
+namespace qat::cli {
+namespace {
+
+constexpr const char* kSpanAll = "all";
+constexpr const char* kSpanRecent = "recent";
+
+int Report(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitFailure;
+}
+int Usage(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitUsage;
+}
+
+// YYYY-MM-DD: the end of that New York day; otherwise an ISO 8601 timestamp.
+Result<Timestamp> ParseAsOf(const std::string& text) {
+  if (text.size() == 10) {
+    QAT_ASSIGN_OR_RETURN(Days day, ParseDate(text));
+    return NewYorkTime(day + 1, 0) - 1;
+  }
+  return ParseTimestamp(text);
+}
+
+struct StatsOptions {
+  std::string input, market, horizons = "1,3,5,10,21", output, symbol, interval = "1d", as_of;
+  double recent_years = 0, prior_weight = patterns::kDefaultPriorWeight;
+};
+
+std::map<patterns::EdgeStatus, int> CountStatus(const std::vector<patterns::CellStats>& cells) {
+  std::map<patterns::EdgeStatus, int> counts;
+  for (const auto& c : cells) counts[c.status]++;
+  return counts;
+}
+
+std::string StatusSummary(const std::vector<patterns::CellStats>& cells) {
+  auto counts = CountStatus(cells);
+  std::string text;
+  for (auto s : {patterns::EdgeStatus::kStrong, patterns::EdgeStatus::kModerate, patterns::EdgeStatus::kWeak,
+                 patterns::EdgeStatus::kNoEdge, patterns::EdgeStatus::kInsufficientData}) {
+    text += fmt::format("{}{} {}", text.empty() ? "" : ", ", counts[s], patterns::EdgeStatusName(s));
+  }
+  return text;
+}
+
+int RunStats(const StatsOptions& o) {
+  auto horizons = patterns::ParseHorizons(o.horizons);
+  if (!horizons.ok()) return Usage(horizons.error());
+  auto interval = data::ParseInterval(o.interval);
+  if (!interval.ok()) return Usage(interval.error());
+  if (o.recent_years < 0) return Usage(Fail("--recent-years must be > 0"));
+  patterns::CellOptions cell_options;
+  cell_options.prior_weight = o.prior_weight;
+  if (!o.as_of.empty()) {
+    auto t = ParseAsOf(o.as_of);
+    if (!t.ok()) return Usage(Fail("--as-of: {}", t.error().message));
+    cell_options.as_of = *t;
+  }
+  data::CsvReadOptions read;
+  read.symbol =
+      o.symbol.empty() ? ToUpper(std::filesystem::path(o.input).stem().string()) : ToUpper(o.symbol);
+  read.interval = *interval;
+  auto bars = data::ReadBarsCsv(o.input, read);
+  if (!bars.ok()) return Report(bars.error());
+  std::optional<data::BarSeries> market;
+  if (!o.market.empty()) {
+    data::CsvReadOptions market_read;
+    market_read.symbol = ToUpper(std::filesystem::path(o.market).stem().string());
+    market_read.interval = *interval;
+    auto m = data::ReadBarsCsv(o.market, market_read);
+    if (!m.ok()) return Report(m.error());
+    market = std::move(*m);
+  }
+  auto records = patterns::ExtractRecords(*bars, *horizons, market ? &*market : nullptr);
+  if (!records.ok()) return Report(records.error());
+  std::vector<patterns::SeriesRecords> all;
+  all.push_back(std::move(*records));
+  if (o.recent_years > 0) cell_options.since = patterns::RecentSince(all, cell_options.as_of, o.recent_years);
+  auto cells = patterns::ComputeCells(all, cell_options);
+  if (!cells.ok()) return Report(cells.error());
+  std::ofstream out(o.output);
+  if (!out) return Report(Fail("{}: cannot write", o.output));
+  patterns::WriteCellsCsv(*cells, out);
+  out.close();
+  if (!out) return Report(Fail("{}: write failed", o.output));
+  std::printf("wrote %zu cells of %s (%zu bars, %zu events; regimes of %s) to %s: %s\n", cells->size(),
+              bars->symbol.c_str(), bars->size(), all[0].events.size(),
+              market ? market->symbol.c_str() : "the symbol itself", o.output.c_str(),
+              StatusSummary(*cells).c_str());
+  return kExitOk;
+}
+
+struct BuildOptions {
+  std::string symbols, interval = "1d", market, horizons = "1,3,5,10,21", db;
+  double recent_years = 5;
+};
+
+int RunBuild(const BuildOptions& o) {
+  auto horizons = patterns::ParseHorizons(o.horizons);
+  if (!horizons.ok()) return Usage(horizons.error());
+  auto interval = data::ParseInterval(o.interval);
+  if (!interval.ok()) return Usage(interval.error());
+  if (!(o.recent_years > 0)) return Usage(Fail("--recent-years must be > 0"));
+  std::vector<std::string> symbols;
+  for (auto part : Split(o.symbols, ',')) {
+    if (!Trim(part).empty()) symbols.push_back(ToUpper(Trim(part)));
+  }
+  if (symbols.empty()) return Usage(Fail("--symbols: no symbol given"));
+  const auto db_path = ResolveDbPath(o.db);
+  if (!std::filesystem::exists(db_path)) {
+    return Report(Fail("{}: no store here yet (run 'qtrader import' first)", db_path.string()));
+  }
+  auto db = store::OpenStore(db_path);
+  if (!db.ok()) return Report(db.error());
+  std::optional<data::BarSeries> market;
+  const std::string market_name = ToUpper(o.market);
+  if (!market_name.empty()) {
+    auto m = store::LoadBars(*db, {market_name, *interval, std::nullopt, std::nullopt});
+    if (!m.ok()) return Report(m.error());
+    market = std::move(*m);
+  }
+  for (const auto& symbol : symbols) {
+    auto bars = store::LoadBars(*db, {symbol, *interval, std::nullopt, std::nullopt});
+    if (!bars.ok()) return Report(bars.error());
+    auto stats =
+        patterns::UpdatePatternRecords(*db, *bars, *horizons, market ? &*market : nullptr, market_name);
+    if (!stats.ok()) return Report(Fail("{}: {}", symbol, stats.error().message));
+    std::printf("%s %s: %s, %lld new bars, %lld new events, %lld new outcomes\n", symbol.c_str(),
+                o.interval.c_str(), stats->rebuilt ? "built" : "updated",
+                static_cast<long long>(stats->new_bars), static_cast<long long>(stats->new_events),
+                static_cast<long long>(stats->new_outcomes));
+  }
+  auto records = patterns::LoadPatternRecords(*db);
+  if (!records.ok()) return Report(records.error());
+  patterns::CellOptions all_options;
+  auto cells = patterns::ComputeCells(*records, all_options);
+  if (!cells.ok()) return Report(cells.error());
+  patterns::CellOptions recent_options;
+  recent_options.since = patterns::RecentSince(*records, std::nullopt, o.recent_years);
+  auto recent = patterns::ComputeCells(*records, recent_options);
+  if (!recent.ok()) return Report(recent.error());
+  if (auto s = patterns::SaveCells(*db, kSpanAll, *cells); !s.ok()) return Report(s.error());
+  if (auto s = patterns::SaveCells(*db, kSpanRecent, *recent); !s.ok()) return Report(s.error());
+  std::printf("cells over %zu stored series: %zu (%s); recent %g years (events from %s): %zu cells (%s)\n",
+              records->size(), cells->size(), StatusSummary(*cells).c_str(), o.recent_years,
+              FormatDate(static_cast<Days>(*recent_options.since / kSecondsPerDay)).c_str(), recent->size(),
+              StatusSummary(*recent).c_str());
+  return kExitOk;
+}
+
+Result<std::vector<patterns::CellStats>> OpenCells(const std::string& db_option, const char* span) {
+  const auto db_path = ResolveDbPath(db_option);
+  if (!std::filesystem::exists(db_path)) {
+    return Fail("{}: no store here yet (run 'qtrader patterns build' first)", db_path.string());
+  }
+  QAT_ASSIGN_OR_RETURN(auto db, store::OpenStore(db_path));
+  QAT_ASSIGN_OR_RETURN(auto cells, patterns::LoadCells(db, span));
+  if (cells.empty() && std::string(span) == kSpanAll) {
+    return Fail("{}: no pattern statistics stored (run 'qtrader patterns build' first)", db_path.string());
+  }
+  return cells;
+}
+
+std::string Num(double x, const char* format = "{:.4f}") {
+  return std::isnan(x) ? std::string("n/a") : fmt::format(fmt::runtime(format), x);
+}
+
+nlohmann::json CellJson(const patterns::CellStats& c) {
+  auto num = [](double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); };
+  return {{"pattern", c.pattern},
+          {"direction", c.direction},
+          {"timeframe", c.timeframe},
+          {"horizon", c.horizon},
+          {"regime", c.regime},
+          {"vol_regime", c.vol_regime},
+          {"n", c.n},
+          {"wins", c.wins},
+          {"win_rate", num(c.win_rate)},
+          {"win_rate_lo", num(c.win_rate_lo)},
+          {"win_rate_hi", num(c.win_rate_hi)},
+          {"mean_return", num(c.mean_return)},
+          {"median_return", num(c.median_return)},
+          {"sharpe", num(c.sharpe)},
+          {"ic", num(c.ic)},
+          {"baseline_return", num(c.baseline_return)},
+          {"excess_return", num(c.excess_return)},
+          {"t_stat", num(c.t_stat)},
+          {"p_value", num(c.p_value)},
+          {"q_value", num(c.q_value)},
+          {"status", patterns::EdgeStatusName(c.status)},
+          {"shrinkage_parent", c.shrinkage_parent},
+          {"shrunk_win_rate", num(c.shrunk_win_rate)},
+          {"shrunk_mean_return", num(c.shrunk_mean_return)},
+          {"prior_weight", num(c.prior_weight)}};
+}
+
+std::string CellText(const patterns::CellStats& c) {
+  std::string text = fmt::format(
+      "  n={} win rate {} [{}, {}]  mean {}  median {}  sharpe {}  ic {}\n"
+      "  baseline {}  excess {}  t={} p={} q={}  status {}\n",
+      c.n, Num(c.win_rate), Num(c.win_rate_lo), Num(c.win_rate_hi), Num(c.mean_return, "{:.5f}"),
+      Num(c.median_return, "{:.5f}"), Num(c.sharpe, "{:.3f}"), Num(c.ic), Num(c.baseline_return, "{:.5f}"),
+      Num(c.excess_return, "{:.5f}"), Num(c.t_stat, "{:.3f}"), Num(c.p_value, "{:.3g}"),
+      Num(c.q_value, "{:.3g}"), patterns::EdgeStatusName(c.status));
+  if (!c.shrinkage_parent.empty()) {
+    text +=
+        fmt::format("  shrunk toward {} (prior weight {} events): win rate {}, mean {}\n", c.shrinkage_parent,
+                    Num(c.prior_weight, "{:g}"), Num(c.shrunk_win_rate), Num(c.shrunk_mean_return, "{:.5f}"));
+  }
+  return text;
+}
+
+struct EdgeOptions {
+  std::string pattern, direction, regime = "ALL", vol_regime = "ALL", timeframe = "1d", db;
+  int horizon = 5, min_n = patterns::kMinEvents;
+  bool json = false;
+};
+
+const patterns::CellStats* FindCell(const std::vector<patterns::CellStats>& cells, const std::string& pattern,
+                                    const std::string& direction, const std::string& timeframe, int horizon,
+                                    const std::string& regime, const std::string& vol) {
+  for (const auto& c : cells) {
+    if (c.pattern == pattern && c.direction == direction && c.timeframe == timeframe &&
+        c.horizon == horizon && c.regime == regime && c.vol_regime == vol) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+int RunEdge(const EdgeOptions& o) {
+  const auto* spec = ta::FindPattern(o.pattern);
+  if (spec == nullptr) return Usage(Fail("unknown pattern '{}' (TA-Lib names, e.g. CDLHAMMER)", o.pattern));
+  const std::string pattern(spec->name);
+  std::vector<std::string> directions;
+  const std::string dir = ToLower(o.direction);
+  if (dir.empty()) {
+    directions = {"bullish", "bearish"};
+  } else if (dir == "bullish" || dir == "bearish") {
+    directions = {dir};
+  } else {
+    return Usage(Fail("--direction must be bullish or bearish (got '{}')", o.direction));
+  }
+  const std::string regime = ToUpper(o.regime), vol = ToUpper(o.vol_regime);
+  if (regime != "ALL" && !features::ParseTrendRegime(regime).ok()) {
+    return Usage(Fail("--regime must be ALL, BULL, BEAR, SIDEWAYS or UNKNOWN (got '{}')", o.regime));
+  }
+  if (vol != "ALL" && !features::ParseVolRegime(vol).ok()) {
+    return Usage(Fail("--vol-regime must be ALL, LOW, NORMAL, HIGH or UNKNOWN (got '{}')", o.vol_regime));
+  }
+  auto cells = OpenCells(o.db, kSpanAll);
+  if (!cells.ok()) return Report(cells.error());
+  auto recent = OpenCells(o.db, kSpanRecent);
+  if (!recent.ok()) return Report(recent.error());
+
+  // Exact context, then (regime, ALL), then (ALL, ALL).
+  std::vector<std::pair<std::string, std::string>> chain = {{regime, vol}};
+  if (vol != "ALL") chain.push_back({regime, "ALL"});
+  if (regime != "ALL") chain.push_back({"ALL", "ALL"});
+  nlohmann::json answers = nlohmann::json::array();
+  std::string text;
+  bool any = false;
+  for (const auto& d : directions) {
+    const patterns::CellStats* answer = nullptr;
+    std::string why;
+    for (const auto& [r, v] : chain) {
+      const auto* c = FindCell(*cells, pattern, d, o.timeframe, o.horizon, r, v);
+      if (c != nullptr && c->n >= o.min_n) {
+        answer = c;
+        break;
+      }
+      why += fmt::format("{}{}/{} has n={} < {}", why.empty() ? "" : "; ", r, v, c ? c->n : 0, o.min_n);
+    }
+    bool fell_back_to_small = false;
+    if (answer == nullptr) {
+      // Nothing large enough: answer with the broadest cell that exists, marked as such.
+      answer = FindCell(*cells, pattern, d, o.timeframe, o.horizon, "ALL", "ALL");
+      fell_back_to_small = answer != nullptr;
+    }
+    if (answer == nullptr) {
+      if (directions.size() == 1) {
+        return Report(Fail("{} {} has no events at timeframe {} horizon {} in the store", pattern, d,
+                           o.timeframe, o.horizon));
+      }
+      continue;
+    }
+    any = true;
+    const auto* rec =
+        FindCell(*recent, pattern, d, o.timeframe, o.horizon, answer->regime, answer->vol_regime);
+    const bool exact = answer->regime == regime && answer->vol_regime == vol;
+    nlohmann::json j;
+    j["requested"] = {{"pattern", pattern},   {"direction", d},   {"timeframe", o.timeframe},
+                      {"horizon", o.horizon}, {"regime", regime}, {"vol_regime", vol},
+                      {"min_n", o.min_n}};
+    j["answered_by"] = fmt::format("{}/{}", answer->regime, answer->vol_regime);
+    j["exact"] = exact;
+    j["fallback_reason"] = why;
+    j["below_min_n"] = fell_back_to_small;
+    j["cell"] = CellJson(*answer);
+    j["recent"] = rec ? CellJson(*rec) : nlohmann::json(nullptr);
+    answers.push_back(j);
+    text += fmt::format("{} {} {} horizon {}: asked {}/{}, answered by cell {}/{}{}\n", pattern, d,
+                        o.timeframe, o.horizon, regime, vol, answer->regime, answer->vol_regime,
+                        exact ? " (exact)" : fmt::format(" (fallback: {})", why));
+    if (fell_back_to_small) text += fmt::format("  warning: no cell reaches n >= {}\n", o.min_n);
+    text += CellText(*answer);
+    text += rec ? "  recent window (edge decay):\n" + CellText(*rec) : "  recent window: no events\n";
+  }
+  if (!any)
+    return Report(
+        Fail("{} has no events at timeframe {} horizon {} in the store", pattern, o.timeframe, o.horizon));
+  if (o.json) {
+    std::cout << (answers.size() == 1 ? answers[0] : answers).dump(2) << '\n';
+  } else {
+    std::fputs(text.c_str(), stdout);
+  }
+  return kExitOk;
+}
+
+struct TopOptions {
+  std::string timeframe = "1d", db;
+  int horizon = 5, min_n = patterns::kMinEvents, limit = 20;
+};
+
+int RunTop(const TopOptions& o) {
+  if (o.min_n < 1 || o.limit < 1) return Usage(Fail("--min-n and --limit must be >= 1"));
+  auto cells = OpenCells(o.db, kSpanAll);
+  if (!cells.ok()) return Report(cells.error());
+  std::vector<const patterns::CellStats*> picked;
+  for (const auto& c : *cells) {
+    if (c.horizon == o.horizon && c.timeframe == o.timeframe && c.n >= o.min_n && c.mean_return > 0 &&
+        c.excess_return > 0 && !std::isnan(c.q_value)) {
+      picked.push_back(&c);
+    }
+  }
+  std::stable_sort(picked.begin(), picked.end(), [](const auto* a, const auto* b) {
+    if (a->q_value != b->q_value) return a->q_value < b->q_value;
+    return a->p_value < b->p_value;
+  });
+  if (picked.size() > static_cast<std::size_t>(o.limit)) picked.resize(static_cast<std::size_t>(o.limit));
+  std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime",
+              "vol", "n", "win", "win 95% CI", "mean", "excess", "sharpe", "p", "q", "status");
+  for (const auto* c : picked) {
+    std::printf("%-20s %-8s %-9s %-8s %6lld %7.4f [%.3f,%.3f] %9.5f %9.5f %7.3f %9.3g %9.3g  %s\n",
+                c->pattern.c_str(), c->direction.c_str(), c->regime.c_str(), c->vol_regime.c_str(),
+                static_cast<long long>(c->n), c->win_rate, c->win_rate_lo, c->win_rate_hi, c->mean_return,
+                c->excess_return, c->sharpe, c->p_value, c->q_value,
+                std::string(patterns::EdgeStatusName(c->status)).c_str());
+  }
+  if (picked.empty())
+    std::printf("(no cell at horizon %d with n >= %d and a positive mean and excess return)\n", o.horizon,
+                o.min_n);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddPatternCommands(CLI::App& app) {
+  auto* patterns_cmd = app.add_subcommand(
+      "patterns", "Candlestick pattern statistics: events, outcomes, win rates, q-values and edge status");
+  patterns_cmd->require_subcommand(1);
+
+  auto so = std::make_shared<StatsOptions>();
+  auto* stats = patterns_cmd->add_subcommand(
+      "stats", "Statistics of all 61 patterns on one CSV file, one row per cell");
+  stats->add_option("--input", so->input, "Daily (or intraday) bars CSV")->required();
+  stats->add_option("--market", so->market,
+                    "Market bars CSV (e.g. SPY): regimes are the market's instead of the symbol's");
+  stats->add_option("--horizons", so->horizons, "Forward horizons in bars")->capture_default_str();
+  stats->add_option("--output", so->output, "Output CSV")->required();
+  stats->add_option("--symbol", so->symbol, "Symbol name (default: the file name)");
+  stats->add_option("--interval", so->interval, "Bar interval of the files")->capture_default_str();
+  stats->add_option("--as-of", so->as_of,
+                    "Only outcomes known by then (YYYY-MM-DD = end of that New York day)");
+  stats->add_option("--recent-years", so->recent_years, "Only events of the last N years (edge decay)");
+  stats->add_option("--prior-weight", so->prior_weight, "Shrinkage prior weight in events")
+      ->capture_default_str();
+  stats->footer(
+      "Example: qtrader patterns stats --input data/daily/AAPL.csv --market data/daily/SPY.csv --output "
+      "aapl_stats.csv");
+  stats->callback([so] { CommandExitCode() = RunStats(*so); });
+
+  auto bo = std::make_shared<BuildOptions>();
+  auto* build = patterns_cmd->add_subcommand(
+      "build", "Update stored events and outcomes of symbols in the store, then recompute every cell");
+  build->add_option("--symbols", bo->symbols, "Comma-separated symbols already imported")->required();
+  build->add_option("--interval", bo->interval, "Bar interval")->capture_default_str();
+  build->add_option("--market", bo->market, "Stored symbol whose regimes to use (e.g. SPY)");
+  build->add_option("--horizons", bo->horizons, "Forward horizons in bars")->capture_default_str();
+  build->add_option("--recent-years", bo->recent_years, "Window of the recent (edge decay) cells")
+      ->capture_default_str();
+  AddDbOption(build, bo->db);
+  build->callback([bo] { CommandExitCode() = RunBuild(*bo); });
+
+  auto eo = std::make_shared<EdgeOptions>();
+  auto* edge = patterns_cmd->add_subcommand(
+      "edge",
+      "The stored edge of a pattern in a context, falling back to a broader cell when it is too small");
+  edge->add_option("pattern", eo->pattern, "TA-Lib pattern name, e.g. CDLHAMMER")->required();
+  edge->add_option("--direction", eo->direction, "bullish or bearish (default: both)");
+  edge->add_option("--regime", eo->regime, "ALL, BULL, BEAR, SIDEWAYS")->capture_default_str();
+  edge->add_option("--vol-regime", eo->vol_regime, "ALL, LOW, NORMAL, HIGH")->capture_default_str();
+  edge->add_option("--horizon", eo->horizon, "Horizon in bars")->capture_default_str();
+  edge->add_option("--timeframe", eo->timeframe, "Interval name")->capture_default_str();
+  edge->add_option("--min-n", eo->min_n, "Smallest cell that may answer")->capture_default_str();
+  edge->add_flag("--json", eo->json, "Print JSON");
+  AddDbOption(edge, eo->db);
+  edge->callback([eo] { CommandExitCode() = RunEdge(*eo); });
+
+  auto to = std::make_shared<TopOptions>();
+  auto* top = patterns_cmd->add_subcommand(
+      "top", "The strongest stored edges (positive mean and excess return) by q-value");
+  top->add_option("--horizon", to->horizon, "Horizon in bars")->capture_default_str();
+  top->add_option("--min-n", to->min_n, "Smallest n")->capture_default_str();
+  top->add_option("--limit", to->limit, "Rows")->capture_default_str();
+  top->add_option("--timeframe", to->timeframe, "Interval name")->capture_default_str();
+  AddDbOption(top, to->db);
+  top->callback([to] { CommandExitCode() = RunTop(*to); });
+}
+
+}  // namespace qat::cli
