@@ -135,4 +135,14 @@ std::string XGBoostVersionString() {
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
 }
 
+bool XGBoostHasCuda() {
+  const char* info = nullptr;
+  if (XGBuildInfo(&info) != 0 || info == nullptr) return false;
+  const std::string text(info);
+  const auto at = text.find("\"USE_CUDA\"");
+  if (at == std::string::npos) return false;
+  const auto value = text.find_first_not_of(" :", at + 10);
+  return value != std::string::npos && text.compare(value, 4, "true") == 0;
+}
+
 }  // namespace qat::models

@@ -21,6 +21,7 @@ CREATE TABLE bars (
   PRIMARY KEY (symbol, interval, start)
 ) WITHOUT ROWID;
 )sql"},
+      {2, "training runs", "CREATE TABLE training_runs (id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, horizon INTEGER NOT NULL, symbols TEXT NOT NULL, config TEXT NOT NULL, metrics TEXT NOT NULL, data_sha256 TEXT NOT NULL, git_commit TEXT NOT NULL, model_dir TEXT NOT NULL, model_paths TEXT NOT NULL);"},
   };
   return kMigrations;
 }

@@ -38,6 +38,8 @@ class Booster {
   static Result<Booster> Create(const DMatrix& train);
   // Loads a model written by SaveJson (or any XGBoost model file).
   static Result<Booster> Load(const std::filesystem::path& path);
+  // An empty booster (no model) to be assigned to.
+  Booster() = default;
   Booster(Booster&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
   Booster& operator=(Booster&& other) noexcept;
   Booster(const Booster&) = delete;
@@ -63,5 +65,8 @@ class Booster {
 
 // "1.7.4"
 std::string XGBoostVersionString();
+
+// Whether the linked XGBoost was built with CUDA (from XGBuildInfo's USE_CUDA).
+bool XGBoostHasCuda();
 
 }  // namespace qat::models

@@ -16,6 +16,7 @@
 #include "qat/models/classifier.h"
 #include "qat/models/evaluation.h"
 #include "qat/models/walk_forward.h"
+#include "qat/pipeline/training.h"
 #include "qat/reports/metrics.h"
 #include "qat/store/sqlite.h"
 
@@ -58,8 +59,6 @@ struct DemoResult {
 
   nlohmann::json ToJson() const;
 };
-
-using Progress = std::function<void(const std::string&)>;
 
 // Runs the demo on the bars in `db`. Fails, naming the symbol, if one is missing.
 Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& config, const Progress& progress);
