@@ -23,6 +23,7 @@ struct TrainOptions {
   int lookback_days = 730;
   std::uint64_t seed = 42;
   int rounds = 0;  // 0 = the defaults (classifier 150, quantiles 100)
+  int threads = 1;  // see docs/models.md: OpenMP spin-waiting on a busy machine
   bool quiet = false;
 };
 
@@ -60,6 +61,8 @@ int RunTrainCommand(const TrainOptions& o) {
     config.quantiles.rounds = o.rounds;
   }
   config.device = o.device;
+  config.classifier.threads = o.threads;
+  config.quantiles.threads = o.threads;
   if (o.device == "cuda") {
     if (models::XGBoostHasCuda()) {
       std::fprintf(stderr, "note: --device cuda: this qtrader trains on the CPU only; training on the CPU\n");
@@ -157,6 +160,7 @@ void AddModelCommands(CLI::App& app) {
       ->check(CLI::IsMember({"cpu", "cuda"}));
   train->add_option("--rounds", t->rounds, "Boosting rounds for every model (default: classifier 150, quantiles 100)")
       ->check(CLI::Range(1, 5000));
+  train->add_option("--threads", t->threads, "XGBoost threads")->capture_default_str()->check(CLI::Range(1, 256));
   train->add_flag("--quiet", t->quiet, "Print only the summary");
   train->footer(
       "Market context: SPY and ^VIX from the store. Validation: rolling walk-forward over the\n"

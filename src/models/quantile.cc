@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -46,7 +48,8 @@ double IntervalCoverage(std::span<const double> y, std::span<const double> lo, s
 }
 
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
-                                         std::span<const double> y, const QuantileParams& p) {
+                                         std::span<const double> y, const QuantileParams& p,
+                                         std::span<const float> valid_x, std::span<const double> valid_y) {
   const std::size_t rows = y.size();
   if (cols == 0 || rows < 2 || x.size() != rows * cols) {
     return Fail("quantile model: {} values for {} targets x {} columns", x.size(), rows, cols);
@@ -59,8 +62,17 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
   const double scale = std::sqrt(var / double(rows - 1));
   if (!(scale > 0) || !std::isfinite(scale)) return Fail("quantile model: targets have no spread");
 
+  if (valid_x.size() != valid_y.size() * cols) {
+    return Fail("quantile model: {} validation values for {} targets x {} columns", valid_x.size(),
+                valid_y.size(), cols);
+  }
   QuantileModel model;
   QAT_ASSIGN_OR_RETURN(auto train, DMatrix::FromDense(x, rows, cols));
+  std::optional<DMatrix> valid;
+  if (!valid_y.empty()) {
+    QAT_ASSIGN_OR_RETURN(auto v, DMatrix::FromDense(valid_x, valid_y.size(), cols));
+    valid.emplace(std::move(v));
+  }
   std::vector<float> z(rows), grad(rows), hess(rows, 1.0f);
   QAT_RETURN_IF_ERROR(train.SetLabels(z));  // placeholder labels; gradients come from us
   for (std::size_t k = 0; k < kNumQuantiles; ++k) {
@@ -74,6 +86,7 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
         {"base_score", "0"},
         {"tree_method", "hist"},
         {"max_depth", std::to_string(p.max_depth)},
+        {"max_bin", std::to_string(p.max_bin)},
         {"eta", fmt::format("{}", p.eta)},
         {"subsample", fmt::format("{}", p.subsample)},
         {"colsample_bytree", fmt::format("{}", p.colsample_bytree)},
@@ -83,6 +96,8 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
         {"seed", std::to_string(p.seed)},
     };
     for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name, value));
+    int best_rounds = p.rounds;
+    double best_loss = std::numeric_limits<double>::infinity();
     for (int round = 0; round < p.rounds; ++round) {
       QAT_ASSIGN_OR_RETURN(auto margin, booster.Predict(train, /*output_margin=*/true));
       if (margin.size() != rows) return Fail("quantile model: {} margins for {} rows", margin.size(), rows);
@@ -90,7 +105,22 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
         grad[i] = z[i] > margin[i] ? static_cast<float>(-tau) : static_cast<float>(1 - tau);
       }
       QAT_RETURN_IF_ERROR(booster.BoostOneIter(train, grad, hess));
+      if (valid) {
+        QAT_ASSIGN_OR_RETURN(auto vm, booster.Predict(*valid, /*output_margin=*/true));
+        double loss = 0;
+        for (std::size_t i = 0; i < valid_y.size(); ++i) {
+          loss += PinballLoss(valid_y[i], offset + scale * double(vm[i]), tau);
+        }
+        if (loss < best_loss) {  // strictly better: ties keep the smaller model
+          best_loss = loss;
+          best_rounds = round + 1;
+        }
+      }
     }
+    if (best_rounds < p.rounds) {
+      QAT_ASSIGN_OR_RETURN(booster, booster.Slice(best_rounds));
+    }
+    model.rounds[k] = best_rounds;
     model.boosters.push_back(std::move(booster));
   }
   return model;

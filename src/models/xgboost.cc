@@ -111,6 +111,13 @@ Result<std::vector<float>> Booster::Predict(const DMatrix& data, bool output_mar
   return std::vector<float>(result, result + length);
 }
 
+Result<Booster> Booster::Slice(int rounds) const {
+  if (rounds < 1) return Fail("Booster::Slice: rounds must be >= 1 (got {})", rounds);
+  BoosterHandle out = nullptr;
+  if (XGBoosterSlice(handle_, 0, rounds, 1, &out) != 0) return XgbError("XGBoosterSlice");
+  return Booster(out);
+}
+
 Status Booster::SaveJson(const std::filesystem::path& path) const {
   QAT_ASSIGN_OR_RETURN(std::string json, ToJson());
   std::ofstream out(path, std::ios::binary);

@@ -110,10 +110,11 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
                                                              c.classifier));
   QAT_ASSIGN_OR_RETURN(auto split, SplitForCalibration(ds, rows, c.calibration_fraction,
                                                        c.walk_forward.embargo_sessions));
-  QAT_ASSIGN_OR_RETURN(w.quantiles, models::TrainQuantileModel(ds.Rows(split.fit), ds.cols,
-                                                               Returns(ds, split.fit), c.quantiles));
-  QAT_RETURN_IF_ERROR(models::CalibrateQuantiles(w.quantiles, ds.Rows(split.calibration), ds.cols,
-                                                 Returns(ds, split.calibration)));
+  const auto cal_x = ds.Rows(split.calibration);
+  const auto cal_y = Returns(ds, split.calibration);
+  QAT_ASSIGN_OR_RETURN(w.quantiles, models::TrainQuantileModel(ds.Rows(split.fit), ds.cols, Returns(ds, split.fit),
+                                                               c.quantiles, cal_x, cal_y));
+  QAT_RETURN_IF_ERROR(models::CalibrateQuantiles(w.quantiles, cal_x, ds.cols, cal_y));
   w.n_train = rows.size();
   w.n_calibration = split.calibration.size();
   w.train_start = INT32_MAX;
@@ -204,13 +205,13 @@ nlohmann::json TrainConfig::ToJson() const {
           {"device_used", "cpu"},
           {"classifier",
            {{"objective", "multi:softprob"}, {"tree_method", "hist"}, {"rounds", classifier.rounds},
-            {"max_depth", classifier.max_depth}, {"eta", classifier.eta}, {"subsample", classifier.subsample},
+            {"max_depth", classifier.max_depth}, {"max_bin", classifier.max_bin}, {"eta", classifier.eta}, {"subsample", classifier.subsample},
             {"colsample_bytree", classifier.colsample_bytree}, {"min_child_weight", classifier.min_child_weight},
             {"threads", classifier.threads}, {"seed", classifier.seed}}},
           {"quantiles",
            {{"objective", "pinball (custom, BoostOneIter)"}, {"tree_method", "hist"},
             {"levels", models::kQuantileLevels}, {"rounds", quantiles.rounds},
-            {"max_depth", quantiles.max_depth}, {"eta", quantiles.eta}, {"subsample", quantiles.subsample},
+            {"max_depth", quantiles.max_depth}, {"max_bin", quantiles.max_bin}, {"eta", quantiles.eta}, {"subsample", quantiles.subsample},
             {"colsample_bytree", quantiles.colsample_bytree}, {"min_child_weight", quantiles.min_child_weight},
             {"lambda", quantiles.lambda}, {"threads", quantiles.threads}, {"seed", quantiles.seed}}}};
 }
@@ -235,8 +236,11 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
     oos_json["test_start"] = FormatDate(folds.front().fold.test_start);
     oos_json["test_end"] = FormatDate(folds.back().fold.test_end);
   }
-  nlohmann::json shifts = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) shifts[models::QuantileName(k)] = final_models.quantiles.transform[k].shift;
+  nlohmann::json shifts = nlohmann::json::object(), kept = nlohmann::json::object();
+  for (std::size_t k = 0; k < kQ; ++k) {
+    shifts[models::QuantileName(k)] = final_models.quantiles.transform[k].shift;
+    kept[models::QuantileName(k)] = final_models.quantiles.rounds[k];
+  }
   return {{"horizon", c.labels.horizon},
           {"symbols", c.symbols},
           {"rows", rows},
@@ -250,7 +254,8 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
             {"train_end", FormatDate(final_models.train_end)},
             {"n_train", final_models.n_train},
             {"n_calibration", final_models.n_calibration},
-            {"conformal_shift", shifts}}}};
+            {"conformal_shift", shifts},
+            {"quantile_rounds", kept}}}};
 }
 
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const Progress& progress) {
@@ -381,7 +386,8 @@ Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& r, 
     written.push_back(path);
     const auto& t = r.final_models.quantiles.transform[k];
     quantiles.push_back({{"name", models::QuantileName(k)}, {"tau", models::kQuantileLevels[k]},
-                         {"file", QuantileFileName(h, k)}, {"offset", t.offset}, {"scale", t.scale},
+                         {"file", QuantileFileName(h, k)}, {"rounds", r.final_models.quantiles.rounds[k]},
+                         {"offset", t.offset}, {"scale", t.scale},
                          {"conformal_shift", t.shift}});
   }
   nlohmann::json schema = {

@@ -103,7 +103,9 @@ TEST(WalkForward, PurgeAndEmbargoOnIrregularIndexSets) {
       for (std::size_t i : f.train) {
         EXPECT_LT(end[i], f.test_start) << "label window reaches the test fold";
         EXPECT_LE(session_of(day[i]) + config.embargo_sessions, test_session) << "embargo";
-        if (rolling) EXPECT_GE(session_of(day[i]) + rolling + config.embargo_sessions, test_session);
+        if (rolling) {
+          EXPECT_GE(session_of(day[i]) + rolling + config.embargo_sessions, test_session);
+        }
       }
       // Samples the embargo alone would admit but whose labels overlap the fold are left out.
       for (std::size_t i = 0; i < day.size(); ++i) {

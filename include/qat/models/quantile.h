@@ -37,7 +37,8 @@ struct QuantileParams {
   double colsample_bytree = 0.8;
   double min_child_weight = 50;  // hessian is 1 per row: at least this many rows per leaf
   double lambda = 1.0;
-  int threads = 2;
+  int max_bin = 64;  // histogram bins per feature
+  int threads = 1;
   std::uint64_t seed = 42;
 };
 
@@ -50,6 +51,7 @@ struct QuantileTransform {
 struct QuantileModel {
   std::vector<Booster> boosters;                      // one per kQuantileLevels entry
   std::array<QuantileTransform, kNumQuantiles> transform{};
+  std::array<int, kNumQuantiles> rounds{};  // boosting rounds kept per quantile
 };
 
 // Pinball (quantile) loss of one prediction: tau * (y - q) if y >= q, else (1 - tau) * (q - y).
@@ -64,9 +66,13 @@ double Coverage(std::span<const double> y, std::span<const double> q);
 double IntervalCoverage(std::span<const double> y, std::span<const double> lo, std::span<const double> hi);
 
 // Trains the five boosters on `x` (rows x cols, row-major) and forward returns `y`; the
-// transforms get offsets and scale from `y`, shifts 0.
+// transforms get offsets and scale from `y`, shifts 0. With validation rows (`valid_x`,
+// `valid_y`, not trained on), each booster keeps only its first k rounds, k in
+// 1..params.rounds minimising the validation pinball loss (early stopping).
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
-                                         std::span<const double> y, const QuantileParams& params);
+                                         std::span<const double> y, const QuantileParams& params,
+                                         std::span<const float> valid_x = {},
+                                         std::span<const double> valid_y = {});
 
 // Predicted return quantiles, rows x kNumQuantiles row-major, sorted within each row, with
 // the transforms' shifts applied (and sorted again).

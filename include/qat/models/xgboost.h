@@ -54,6 +54,8 @@ class Booster {
   // Predictions: for multi:softprob, rows x classes probabilities (row-major).
   // `output_margin` returns raw margins instead (option_mask 1).
   Result<std::vector<float>> Predict(const DMatrix& data, bool output_margin = false) const;
+  // The first `rounds` boosting rounds as a new booster (XGBoosterSlice).
+  Result<Booster> Slice(int rounds) const;
   Status SaveJson(const std::filesystem::path& path) const;
   // The model as JSON text (what SaveJson writes).
   Result<std::string> ToJson() const;

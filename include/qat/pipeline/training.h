@@ -11,7 +11,8 @@
 // conformal calibration of the quantiles: the quantile boosters train on the samples before
 // it whose label windows end before it starts and which lie at least `embargo_sessions`
 // sessions before it (the same purge and embargo as between folds). The classifier trains on
-// the whole window.
+// the whole window. Each quantile booster keeps the number of rounds (1..rounds) that
+// minimises its pinball loss on the calibration rows, which then set its conformal shift.
 #pragma once
 
 #include <array>
@@ -72,8 +73,10 @@ struct TrainConfig {
   // Test blocks: the last 30% of the sessions in 12 consecutive folds; embargo >= horizon.
   models::WalkForwardConfig walk_forward{.folds = 12, .test_fraction = 0.3, .embargo_sessions = 5};
   double calibration_fraction = 0.25;
-  models::ClassifierParams classifier;
-  models::QuantileParams quantiles;
+  // One thread and 64 bins: see docs/models.md (OpenMP spin-waiting on a shared machine;
+  // a few thousand rows per window need no finer histograms).
+  models::ClassifierParams classifier{.max_bin = 64, .threads = 1};
+  models::QuantileParams quantiles;  // early-stopped on the calibration rows
   std::string device = "cpu";  // what was asked for; training always runs on the CPU
 
   nlohmann::json ToJson() const;
