@@ -1,5 +1,6 @@
 // Training cost on the real feature matrix of `qtrader train`'s final model: the bundled six
-// symbols (SPY, ^VIX context), horizon 5, the last 730 days of labelled rows.
+// symbols (SPY, ^VIX context), horizon 5, the last 730 days of labelled rows, with the
+// parameters of pipeline::TrainConfig (one thread, 64 bins; quantiles without early stopping).
 //
 // The matrix is exported (QAT_TRAIN_MATRIX, default /tmp/qat_train_matrix) so that
 // bench/xgboost_python.py trains the same data with the same parameters in Python xgboost:
@@ -19,6 +20,7 @@
 #include "qat/models/classifier.h"
 #include "qat/models/dataset.h"
 #include "qat/models/quantile.h"
+#include "qat/pipeline/training.h"
 
 namespace {
 
@@ -44,16 +46,17 @@ data::BarSeries Load(const char* symbol, const char* file, bool repair) {
 }
 
 void Export(const Matrix& m, const std::string& path) {
-  models::ClassifierParams c;
-  models::QuantileParams q;
+  const pipeline::TrainConfig config;  // the parameters `qtrader train` uses
+  const models::ClassifierParams& c = config.classifier;
+  const models::QuantileParams& q = config.quantiles;
   nlohmann::json header = {
       {"rows", m.rows}, {"cols", m.cols}, {"features", m.names},
       {"classifier",
-       {{"rounds", c.rounds}, {"max_depth", c.max_depth}, {"eta", c.eta}, {"subsample", c.subsample},
+       {{"rounds", c.rounds}, {"max_depth", c.max_depth}, {"max_bin", c.max_bin}, {"eta", c.eta}, {"subsample", c.subsample},
         {"colsample_bytree", c.colsample_bytree}, {"min_child_weight", c.min_child_weight},
         {"threads", c.threads}, {"seed", c.seed}}},
       {"quantiles",
-       {{"rounds", q.rounds}, {"max_depth", q.max_depth}, {"eta", q.eta}, {"subsample", q.subsample},
+       {{"rounds", q.rounds}, {"max_depth", q.max_depth}, {"max_bin", q.max_bin}, {"eta", q.eta}, {"subsample", q.subsample},
         {"colsample_bytree", q.colsample_bytree}, {"min_child_weight", q.min_child_weight},
         {"lambda", q.lambda}, {"threads", q.threads}, {"seed", q.seed}, {"levels", models::kQuantileLevels}}}};
   std::ofstream(path + ".json") << header.dump(2) << "\n";
@@ -106,7 +109,7 @@ const Matrix& TrainingMatrix() {
 void BM_TrainClassifier(benchmark::State& state) {
   const Matrix& m = TrainingMatrix();
   for (auto _ : state) {
-    auto booster = models::TrainClassifier(m.x, m.cols, m.y, 3, models::ClassifierParams{});
+    auto booster = models::TrainClassifier(m.x, m.cols, m.y, 3, pipeline::TrainConfig{}.classifier);
     if (!booster.ok()) state.SkipWithError(booster.error().message.c_str());
     benchmark::DoNotOptimize(booster);
   }
@@ -118,7 +121,7 @@ BENCHMARK(BM_TrainClassifier)->Unit(benchmark::kMillisecond)->Iterations(1)->Rep
 void BM_TrainQuantiles(benchmark::State& state) {
   const Matrix& m = TrainingMatrix();
   for (auto _ : state) {
-    auto model = models::TrainQuantileModel(m.x, m.cols, m.r, models::QuantileParams{});
+    auto model = models::TrainQuantileModel(m.x, m.cols, m.r, pipeline::TrainConfig{}.quantiles);
     if (!model.ok()) state.SkipWithError(model.error().message.c_str());
     benchmark::DoNotOptimize(model);
   }

@@ -29,10 +29,10 @@ def load(path):
 
 def train_classifier(header, x, y):
     p = header["classifier"]
-    dtrain = xgb.DMatrix(x, label=y, missing=np.nan)
+    dtrain = xgb.DMatrix(x, label=y, missing=np.nan, nthread=p["threads"])
     params = {
         "objective": "multi:softprob", "num_class": 3, "tree_method": "hist",
-        "max_depth": p["max_depth"], "eta": p["eta"], "subsample": p["subsample"],
+        "max_depth": p["max_depth"], "max_bin": p["max_bin"], "eta": p["eta"], "subsample": p["subsample"],
         "colsample_bytree": p["colsample_bytree"], "min_child_weight": p["min_child_weight"],
         "nthread": p["threads"], "seed": p["seed"], "eval_metric": "mlogloss",
     }
@@ -46,7 +46,7 @@ def type7_quantile(values, tau):
 def train_quantiles(header, x, r):
     p = header["quantiles"]
     scale = float(np.std(r, ddof=1))
-    dtrain = xgb.DMatrix(x, missing=np.nan)
+    dtrain = xgb.DMatrix(x, missing=np.nan, nthread=p["threads"])
     boosters = []
     for tau in p["levels"]:
         offset = type7_quantile(r, tau)
@@ -58,7 +58,7 @@ def train_quantiles(header, x, r):
 
         params = {
             "objective": "reg:squarederror", "base_score": 0, "tree_method": "hist",
-            "max_depth": p["max_depth"], "eta": p["eta"], "subsample": p["subsample"],
+            "max_depth": p["max_depth"], "max_bin": p["max_bin"], "eta": p["eta"], "subsample": p["subsample"],
             "colsample_bytree": p["colsample_bytree"], "min_child_weight": p["min_child_weight"],
             "lambda": p["lambda"], "nthread": p["threads"], "seed": p["seed"],
         }

@@ -28,7 +28,7 @@ struct DemoConfig {
   std::string vix = "^VIX";
   labels::ClassLabelConfig labels;  // horizon 5 bars
   models::WalkForwardConfig walk_forward{.folds = 5, .test_fraction = 0.4, .embargo_sessions = 5};
-  models::ClassifierParams classifier;
+  models::ClassifierParams classifier{.threads = 1};  // see docs/models.md: OpenMP spin-waiting
   backtest::BacktestConfig backtest;  // $5,000, 3 positions, 33% each, hold = horizon
   // Minimum P(BUY) for a BUY prediction to become an entry signal.
   double min_buy_probability = 0.0;
