@@ -70,7 +70,8 @@ TEST(WalkForward, RollingWindowAndErrors) {
 // Constructed index sets with irregular sessions (gaps of 1-3 days), symbols that start at
 // different sessions and label windows of different lengths (1 to 12 sessions): every training
 // sample's label window must end before its test fold starts, and lie at least the embargo
-// (counted in sessions) before it, in expanding and rolling mode.
+// (counted in sessions) before it, in expanding and rolling mode. The embargo (3 sessions) is
+// shorter than the longest label windows, so the purge rule alone must keep those out.
 TEST(WalkForward, PurgeAndEmbargoOnIrregularIndexSets) {
   std::vector<Days> sessions;
   Days d = 1000;
@@ -91,7 +92,7 @@ TEST(WalkForward, PurgeAndEmbargoOnIrregularIndexSets) {
     return std::lower_bound(sessions.begin(), sessions.end(), x) - sessions.begin();
   };
   for (int rolling : {0, 60}) {
-    const WalkForwardConfig config{.folds = 6, .test_fraction = 0.5, .embargo_sessions = 12,
+    const WalkForwardConfig config{.folds = 6, .test_fraction = 0.5, .embargo_sessions = 3,
                                    .rolling_sessions = rolling};
     auto folds = MakeWalkForwardFolds(day, end, config);
     ASSERT_TRUE(folds.ok()) << folds.error().message;
@@ -109,7 +110,7 @@ TEST(WalkForward, PurgeAndEmbargoOnIrregularIndexSets) {
       }
       // Samples the embargo alone would admit but whose labels overlap the fold are left out.
       for (std::size_t i = 0; i < day.size(); ++i) {
-        if (day[i] < f.test_start && end[i] >= f.test_start) {
+        if (session_of(day[i]) + config.embargo_sessions <= test_session && end[i] >= f.test_start) {
           EXPECT_EQ(std::count(f.train.begin(), f.train.end(), i), 0);
           ++purged;
         }
