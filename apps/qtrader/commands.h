@@ -30,5 +30,6 @@ void AddQualityCommands(CLI::App& app);  // check, resample
 void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval);
 void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
 void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top
+void AddModelCommands(CLI::App& app); // train, forecast
 
 }  // namespace qat::cli

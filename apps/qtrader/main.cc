@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   qat::cli::AddQualityCommands(app);
   qat::cli::AddProviderCommands(app);
   qat::cli::AddPatternCommands(app);
+  qat::cli::AddModelCommands(app);
 
   try {
     app.parse(argc, argv);

@@ -17,6 +17,7 @@ Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std:
       {"num_class", std::to_string(classes)},
       {"tree_method", "hist"},
       {"max_depth", std::to_string(p.max_depth)},
+      {"max_bin", std::to_string(p.max_bin)},
       {"eta", fmt::format("{}", p.eta)},
       {"subsample", fmt::format("{}", p.subsample)},
       {"colsample_bytree", fmt::format("{}", p.colsample_bytree)},

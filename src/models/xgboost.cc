@@ -111,6 +111,13 @@ Result<std::vector<float>> Booster::Predict(const DMatrix& data, bool output_mar
   return std::vector<float>(result, result + length);
 }
 
+Result<Booster> Booster::Slice(int rounds) const {
+  if (rounds < 1) return Fail("Booster::Slice: rounds must be >= 1 (got {})", rounds);
+  BoosterHandle out = nullptr;
+  if (XGBoosterSlice(handle_, 0, rounds, 1, &out) != 0) return XgbError("XGBoosterSlice");
+  return Booster(out);
+}
+
 Status Booster::SaveJson(const std::filesystem::path& path) const {
   QAT_ASSIGN_OR_RETURN(std::string json, ToJson());
   std::ofstream out(path, std::ios::binary);
@@ -133,6 +140,16 @@ std::string XGBoostVersionString() {
   int major = 0, minor = 0, patch = 0;
   XGBoostVersion(&major, &minor, &patch);
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+bool XGBoostHasCuda() {
+  const char* info = nullptr;
+  if (XGBuildInfo(&info) != 0 || info == nullptr) return false;
+  const std::string text(info);
+  const auto at = text.find("\"USE_CUDA\"");
+  if (at == std::string::npos) return false;
+  const auto value = text.find_first_not_of(" :", at + 10);
+  return value != std::string::npos && text.compare(value, 4, "true") == 0;
 }
 
 }  // namespace qat::models

@@ -99,18 +99,10 @@ nlohmann::json DemoResult::ToJson() const {
 Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progress& progress) {
   DemoResult result;
   // 1. Bars from the store.
-  auto load = [&](const std::string& symbol) {
-    return store::LoadBars(db, {symbol, data::Interval::k1d, std::nullopt, std::nullopt});
-  };
-  std::vector<data::BarSeries> universe;
-  Days data_end = INT32_MAX;
-  for (const auto& symbol : c.symbols) {
-    QAT_ASSIGN_OR_RETURN(auto bars, load(symbol));
-    data_end = std::min(data_end, bars.DayAt(bars.size() - 1));
-    universe.push_back(std::move(bars));
-  }
-  QAT_ASSIGN_OR_RETURN(auto market, load(c.market));
-  QAT_ASSIGN_OR_RETURN(auto vix, load(c.vix));
+  QAT_ASSIGN_OR_RETURN(auto loaded, LoadUniverse(db, c.symbols, c.market, c.vix));
+  std::vector<data::BarSeries> universe = std::move(loaded.series);
+  data::BarSeries market = std::move(loaded.market), vix = std::move(loaded.vix);
+  const Days data_end = loaded.data_end;
   result.data_end = data_end;
   progress(fmt::format("loaded {} symbols; common data ends {}", universe.size(), FormatDate(data_end)));
 
@@ -129,21 +121,14 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   std::vector<float> oos_probabilities, oos_y;
   std::vector<double> oos_returns;
   std::vector<backtest::Signal> signals;
-  std::vector<float> all_train_y;
+  int first_majority = 0;
   for (std::size_t k = 0; k < folds.size(); ++k) {
     const auto& fold = folds[k];
-    std::vector<float> train_y, test_y;
-    std::vector<double> test_returns;
-    for (std::size_t i : fold.train) train_y.push_back(ds.y[i]);
-    for (std::size_t i : fold.test) {
-      test_y.push_back(ds.y[i]);
-      test_returns.push_back(ds.forward_return[i]);
-    }
-    QAT_ASSIGN_OR_RETURN(auto booster, models::TrainClassifier(ds.Rows(fold.train), ds.cols, train_y,
-                                                               labels::kNumActions, c.classifier));
-    QAT_ASSIGN_OR_RETURN(auto probabilities, models::PredictProbabilities(booster, ds.Rows(fold.test), ds.cols));
-    const int majority = models::MajorityClass(train_y);
-    FoldResult fr{fold, models::EvaluateClassifier(probabilities, test_y, test_returns, majority)};
+    QAT_ASSIGN_OR_RETURN(auto trained, TrainAndTestClassifier(ds, fold.train, fold.test, c.classifier));
+    const auto& probabilities = trained.probabilities;
+    const auto& test_y = trained.test_y;
+    const auto& test_returns = trained.test_returns;
+    FoldResult fr{fold, trained.report};
     progress(fmt::format("fold {}/{}: train {}..{} ({} rows), test {}..{} ({} rows): accuracy {:.3f} "
                          "vs majority-class {:.3f}",
                          k + 1, folds.size(), FormatDate(fold.train_start), FormatDate(fold.train_end),
@@ -162,11 +147,11 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
     oos_probabilities.insert(oos_probabilities.end(), probabilities.begin(), probabilities.end());
     oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
     oos_returns.insert(oos_returns.end(), test_returns.begin(), test_returns.end());
-    if (k == 0) all_train_y = train_y;
+    if (k == 0) first_majority = trained.report.majority_class;
   }
   // Over all folds, the baseline predicts each fold's own training majority class.
   result.oos = models::EvaluateClassifier(oos_probabilities, oos_y, oos_returns,
-                                          models::MajorityClass(all_train_y));
+                                          first_majority);
   double baseline_hits = 0;
   for (const auto& f : result.folds) baseline_hits += f.report.baseline_accuracy * double(f.report.n);
   result.oos.baseline_accuracy = baseline_hits / double(result.oos.n);

@@ -57,6 +57,7 @@ CREATE TABLE pattern_cells (
   PRIMARY KEY (span, pattern, direction, timeframe, horizon, regime, vol_regime)
 ) WITHOUT ROWID;
 )sql"},
+      {4, "training runs", "CREATE TABLE training_runs (id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, horizon INTEGER NOT NULL, symbols TEXT NOT NULL, config TEXT NOT NULL, metrics TEXT NOT NULL, data_sha256 TEXT NOT NULL, git_commit TEXT NOT NULL, model_dir TEXT NOT NULL, model_paths TEXT NOT NULL);"},
   };
   return kMigrations;
 }

@@ -67,5 +67,63 @@ TEST(WalkForward, RollingWindowAndErrors) {
   EXPECT_NE(starved.error().message.find("0 training"), std::string::npos) << starved.error().message;
 }
 
+// Constructed index sets with irregular sessions (gaps of 1-3 days), symbols that start at
+// different sessions and label windows of different lengths (1 to 12 sessions): every training
+// sample's label window must end before its test fold starts, and lie at least the embargo
+// (counted in sessions) before it, in expanding and rolling mode. The embargo (3 sessions) is
+// shorter than the longest label windows, so the purge rule alone must keep those out.
+TEST(WalkForward, PurgeAndEmbargoOnIrregularIndexSets) {
+  std::vector<Days> sessions;
+  Days d = 1000;
+  for (int i = 0; i < 300; ++i) {
+    sessions.push_back(d);
+    d += 1 + (i * 7) % 3;
+  }
+  std::vector<Days> day, end;
+  for (int symbol = 0; symbol < 3; ++symbol) {
+    for (std::size_t i = static_cast<std::size_t>(symbol) * 40; i < sessions.size(); ++i) {
+      const std::size_t length = 1 + (i * 5 + static_cast<std::size_t>(symbol)) % 12;
+      if (i + length >= sessions.size()) continue;  // label not known yet
+      day.push_back(sessions[i]);
+      end.push_back(sessions[i + length]);
+    }
+  }
+  auto session_of = [&](Days x) {
+    return std::lower_bound(sessions.begin(), sessions.end(), x) - sessions.begin();
+  };
+  for (int rolling : {0, 60}) {
+    const WalkForwardConfig config{.folds = 6, .test_fraction = 0.5, .embargo_sessions = 3,
+                                   .rolling_sessions = rolling};
+    auto folds = MakeWalkForwardFolds(day, end, config);
+    ASSERT_TRUE(folds.ok()) << folds.error().message;
+    std::size_t tested = 0;
+    for (const Fold& f : *folds) {
+      tested += f.test.size();
+      const auto test_session = session_of(f.test_start);
+      std::size_t purged = 0;
+      for (std::size_t i : f.train) {
+        EXPECT_LT(end[i], f.test_start) << "label window reaches the test fold";
+        EXPECT_LE(session_of(day[i]) + config.embargo_sessions, test_session) << "embargo";
+        if (rolling) {
+          EXPECT_GE(session_of(day[i]) + rolling + config.embargo_sessions, test_session);
+        }
+      }
+      // Samples the embargo alone would admit but whose labels overlap the fold are left out.
+      for (std::size_t i = 0; i < day.size(); ++i) {
+        if (session_of(day[i]) + config.embargo_sessions <= test_session && end[i] >= f.test_start) {
+          EXPECT_EQ(std::count(f.train.begin(), f.train.end(), i), 0);
+          ++purged;
+        }
+      }
+      EXPECT_GT(purged, 0u);
+      for (std::size_t i : f.test) EXPECT_TRUE(day[i] >= f.test_start && day[i] <= f.test_end);
+      EXPECT_TRUE(std::is_sorted(f.train.begin(), f.train.end()));
+    }
+    std::size_t in_test_period = 0;
+    for (Days x : day) in_test_period += x >= folds->front().test_start;
+    EXPECT_EQ(tested, in_test_period);  // every test-period sample is tested exactly once
+  }
+}
+
 }  // namespace
 }  // namespace qat::models

@@ -17,6 +17,7 @@ struct ClassifierParams {
   double subsample = 0.8;
   double colsample_bytree = 0.8;
   double min_child_weight = 20;
+  int max_bin = 256;  // histogram bins per feature
   int threads = 2;
   std::uint64_t seed = 42;
 };

@@ -38,6 +38,8 @@ class Booster {
   static Result<Booster> Create(const DMatrix& train);
   // Loads a model written by SaveJson (or any XGBoost model file).
   static Result<Booster> Load(const std::filesystem::path& path);
+  // An empty booster (no model) to be assigned to.
+  Booster() = default;
   Booster(Booster&& other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
   Booster& operator=(Booster&& other) noexcept;
   Booster(const Booster&) = delete;
@@ -52,6 +54,8 @@ class Booster {
   // Predictions: for multi:softprob, rows x classes probabilities (row-major).
   // `output_margin` returns raw margins instead (option_mask 1).
   Result<std::vector<float>> Predict(const DMatrix& data, bool output_margin = false) const;
+  // The first `rounds` boosting rounds as a new booster (XGBoosterSlice).
+  Result<Booster> Slice(int rounds) const;
   Status SaveJson(const std::filesystem::path& path) const;
   // The model as JSON text (what SaveJson writes).
   Result<std::string> ToJson() const;
@@ -63,5 +67,8 @@ class Booster {
 
 // "1.7.4"
 std::string XGBoostVersionString();
+
+// Whether the linked XGBoost was built with CUDA (from XGBuildInfo's USE_CUDA).
+bool XGBoostHasCuda();
 
 }  // namespace qat::models

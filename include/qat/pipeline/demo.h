@@ -16,6 +16,7 @@
 #include "qat/models/classifier.h"
 #include "qat/models/evaluation.h"
 #include "qat/models/walk_forward.h"
+#include "qat/pipeline/training.h"
 #include "qat/reports/metrics.h"
 #include "qat/store/sqlite.h"
 
@@ -27,7 +28,7 @@ struct DemoConfig {
   std::string vix = "^VIX";
   labels::ClassLabelConfig labels;  // horizon 5 bars
   models::WalkForwardConfig walk_forward{.folds = 5, .test_fraction = 0.4, .embargo_sessions = 5};
-  models::ClassifierParams classifier;
+  models::ClassifierParams classifier{.threads = 1};  // see docs/models.md: OpenMP spin-waiting
   backtest::BacktestConfig backtest;  // $5,000, 3 positions, 33% each, hold = horizon
   // Minimum P(BUY) for a BUY prediction to become an entry signal.
   double min_buy_probability = 0.0;
@@ -58,8 +59,6 @@ struct DemoResult {
 
   nlohmann::json ToJson() const;
 };
-
-using Progress = std::function<void(const std::string&)>;
 
 // Runs the demo on the bars in `db`. Fails, naming the symbol, if one is missing.
 Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& config, const Progress& progress);

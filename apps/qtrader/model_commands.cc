@@ -1,0 +1,185 @@
+// train and forecast: the classifier and quantile forecaster, trained from the store.
+#include <chrono>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "paths.h"
+#include "qat/core/clock.h"
+#include "qat/core/strings.h"
+#include "qat/models/xgboost.h"
+#include "qat/pipeline/training.h"
+#include "qat/reports/manifest.h"
+#include "qat/store/store.h"
+
+namespace qat::cli {
+namespace {
+
+struct TrainOptions {
+  std::string symbols = "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA";
+  std::string db, model_dir, device = "cpu";
+  int horizon = 5;
+  int lookback_days = 730;
+  std::uint64_t seed = 42;
+  int rounds = 0;  // 0 = the defaults (classifier 150, quantiles 100)
+  int threads = 1;  // see docs/models.md: OpenMP spin-waiting on a busy machine
+  bool quiet = false;
+};
+
+struct ForecastOptions {
+  std::string symbol, db, model_dir;
+  int horizon = 5;
+  bool json = false;
+};
+
+std::filesystem::path ModelDir(const std::string& option) {
+  return option.empty() ? DataHome() / "models" : std::filesystem::path(option);
+}
+
+int Error(const std::string& message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  return kExitFailure;
+}
+
+int RunTrainCommand(const TrainOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  pipeline::TrainConfig config;
+  config.symbols.clear();
+  for (auto& s : Split(o.symbols, ',')) {
+    auto symbol = std::string(Trim(s));
+    if (!symbol.empty()) config.symbols.push_back(symbol);
+  }
+  if (config.symbols.empty()) return std::fprintf(stderr, "error: --symbols is empty\n"), kExitUsage;
+  config.labels.horizon = o.horizon;
+  config.walk_forward.embargo_sessions = std::max(config.walk_forward.embargo_sessions, o.horizon);
+  config.lookback_days = o.lookback_days;
+  config.classifier.seed = o.seed;
+  config.quantiles.seed = o.seed;
+  if (o.rounds > 0) {
+    config.classifier.rounds = o.rounds;
+    config.quantiles.rounds = o.rounds;
+  }
+  config.device = o.device;
+  config.classifier.threads = o.threads;
+  config.quantiles.threads = o.threads;
+  if (o.device == "cuda") {
+    if (models::XGBoostHasCuda()) {
+      std::fprintf(stderr, "note: --device cuda: this qtrader trains on the CPU only; training on the CPU\n");
+    } else {
+      std::fprintf(stderr,
+                   "note: --device cuda: the linked XGBoost %s was built without CUDA (Debian's package has "
+                   "none); training on the CPU\n",
+                   models::XGBoostVersionString().c_str());
+    }
+  }
+  const auto db_path = ResolveDbPath(o.db);
+  const auto dir = ModelDir(o.model_dir);
+  std::printf("qtrader train: %zu symbols, horizon %d bars, lookback %d days, seed %llu\n", config.symbols.size(),
+              o.horizon, o.lookback_days, static_cast<unsigned long long>(o.seed));
+  auto db = store::OpenStore(db_path);
+  if (!db.ok()) return Error(db.error().message);
+  auto progress = [&](const std::string& line) {
+    if (!o.quiet) std::printf("  %s\n", line.c_str());
+    std::fflush(stdout);
+  };
+  auto result = pipeline::RunTraining(*db, config, progress);
+  if (!result.ok()) return Error(result.error().message);
+  SystemClock clock;
+  const Timestamp now = clock.Now();
+  const nlohmann::json config_json = config.ToJson();
+  nlohmann::json results = result->ToJson(config);
+  results["manifest"] = reports::MakeManifest(result->inputs, config_json, o.seed, now);
+  auto written = pipeline::WriteArtifacts(*result, config, results, dir);
+  if (!written.ok()) return Error(written.error().message);
+  auto run_id = pipeline::LogTrainingRun(*db, config, results, dir, *written, now);
+  if (!run_id.ok()) return Error("logging the training run: " + run_id.error().message);
+  const auto& q = result->oos_quantiles;
+  std::printf("\nOut of sample, %s..%s, %zu rows:\n", FormatDate(result->folds.front().fold.test_start).c_str(),
+              FormatDate(result->folds.back().fold.test_end).c_str(), result->oos.n);
+  std::printf("  classifier: accuracy %.3f (majority-class %.3f), balanced %.3f, directional %.3f on %zu, "
+              "log loss %.4f\n",
+              result->oos.accuracy, result->oos.baseline_accuracy, result->oos.balanced_accuracy,
+              result->oos.directional_accuracy, result->oos.directional_n, result->oos.log_loss);
+  std::printf("  %-6s %9s %9s %12s %12s\n", "", "coverage", "uncond.", "pinball", "uncond.");
+  for (std::size_t k = 0; k < models::kNumQuantiles; ++k) {
+    std::printf("  %-6s %9.3f %9.3f %12.6f %12.6f\n", models::QuantileName(k).c_str(), q.coverage[k],
+                q.baseline_coverage[k], q.pinball[k], q.baseline_pinball[k]);
+  }
+  std::printf("  [q10, q90] coverage %.3f (target 0.80; unconditional %.3f)\n", q.interval_coverage_80,
+              q.baseline_interval_coverage_80);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("\nwrote %zu files to %s (training run %lld logged in %s) in %.1f s\n", written->size(),
+              dir.c_str(), static_cast<long long>(*run_id), db_path.c_str(), seconds);
+  return kExitOk;
+}
+
+int RunForecastCommand(const ForecastOptions& o) {
+  auto db = store::OpenStore(ResolveDbPath(o.db));
+  if (!db.ok()) return Error(db.error().message);
+  auto f = pipeline::RunForecast(*db, ModelDir(o.model_dir), o.symbol, o.horizon);
+  if (!f.ok()) return Error(f.error().message);
+  if (o.json) {
+    std::printf("%s\n", f->ToJson().dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("%s: close %s on %s; model trained through %s\n", f->symbol.c_str(), FormatShortest(f->price).c_str(),
+              FormatDate(f->price_day).c_str(), FormatDate(f->model_as_of).c_str());
+  std::printf("%d-bar return quantiles: q10 %+.2f%%  q25 %+.2f%%  q50 %+.2f%%  q75 %+.2f%%  q90 %+.2f%%\n",
+              f->horizon, 100 * f->return_quantiles[0], 100 * f->return_quantiles[1], 100 * f->return_quantiles[2],
+              100 * f->return_quantiles[3], 100 * f->return_quantiles[4]);
+  std::printf("prob_up %.3f   P(SELL) %.3f  P(HOLD) %.3f  P(BUY) %.3f\n", f->prob_up, f->class_probabilities[0],
+              f->class_probabilities[1], f->class_probabilities[2]);
+  std::printf("\n  %-4s %10s %10s %10s %10s %10s\n", "step", "q10", "q25", "q50", "q75", "q90");
+  for (std::size_t s = 0; s < f->levels.size(); ++s) {
+    const auto& l = f->levels[s];
+    std::printf("  %-4zu %10.2f %10.2f %10.2f %10.2f %10.2f\n", s + 1, l[0], l[1], l[2], l[3], l[4]);
+  }
+  std::printf("  (levels at step k: price * (1 + q50*k/h + (q - q50)*sqrt(k/h)); step h is the model's quantile)\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddModelCommands(CLI::App& app) {
+  auto t = std::make_shared<TrainOptions>();
+  auto* train = app.add_subcommand("train", "Train the BUY/SELL/HOLD classifier and the quantile forecaster");
+  train->add_option("--symbols", t->symbols, "Comma-separated symbols (daily bars in the store)")
+      ->capture_default_str();
+  train->add_option("--horizon", t->horizon, "Label horizon in bars")->capture_default_str()->check(CLI::Range(1, 21));
+  train->add_option("--lookback-days", t->lookback_days,
+                    "Calendar days in every training window (each walk-forward fold and the final model)")
+      ->capture_default_str()
+      ->check(CLI::Range(60, 36500));
+  train->add_option("--model-dir", t->model_dir, "Where to write the models (default $QTRADER_HOME/models)");
+  AddDbOption(train, t->db);
+  train->add_option("--seed", t->seed, "XGBoost seed")->capture_default_str();
+  train->add_option("--device", t->device, "cpu or cuda (cuda falls back to the CPU, saying so)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"cpu", "cuda"}));
+  train->add_option("--rounds", t->rounds, "Boosting rounds for every model (default: classifier 150, quantiles 100)")
+      ->check(CLI::Range(1, 5000));
+  train->add_option("--threads", t->threads, "XGBoost threads")->capture_default_str()->check(CLI::Range(1, 256));
+  train->add_flag("--quiet", t->quiet, "Print only the summary");
+  train->footer(
+      "Market context: SPY and ^VIX from the store. Validation: rolling walk-forward over the\n"
+      "last 30% of sessions in 12 folds, purged and embargoed by the horizon; quantiles are\n"
+      "conformally calibrated on the last 25% of each training window. Writes\n"
+      "swing_model_<h>bar.json, quantile_<h>bar_q10..q90.json, feature_schema_<h>bar.json and\n"
+      "training_results_<h>bar.json, and logs the run in the store's training_runs table.");
+  train->callback([t] { CommandExitCode() = RunTrainCommand(*t); });
+
+  auto f = std::make_shared<ForecastOptions>();
+  auto* forecast = app.add_subcommand("forecast", "Forecast a symbol's next h bars with the trained models");
+  forecast->add_option("--symbol", f->symbol, "Symbol (daily bars in the store)")->required();
+  forecast->add_option("--model-dir", f->model_dir, "Where the models are (default $QTRADER_HOME/models)");
+  AddDbOption(forecast, f->db);
+  forecast->add_option("--horizon", f->horizon, "Which models: the horizon they were trained for")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 21));
+  forecast->add_flag("--json", f->json, "Print JSON");
+  forecast->callback([f] { CommandExitCode() = RunForecastCommand(*f); });
+}
+
+}  // namespace qat::cli

@@ -1,0 +1,107 @@
+// The quantile forecaster: q10, q25, q50, q75, q90 of the h-bar forward return.
+//
+// XGBoost 1.7.4 has no quantile objective, so each quantile is one booster trained with a
+// custom pinball-loss objective through BoostOneIter: gradient -tau where y > f, 1 - tau
+// otherwise, hessian 1, base_score 0. The target is standardised per quantile,
+// z = (y - offset) / scale, where offset is the training window's unconditional tau-quantile
+// and scale its return standard deviation: the boosters start from the unconditional
+// quantile and learn deviations from it in units the learning rate suits.
+//
+// Predictions are sorted per row so that the quantiles never cross, then shifted by split
+// conformal calibration: on held-back calibration rows (never trained on) the shift of
+// quantile tau is the ceil((n + 1) * tau)-th smallest residual y - q_tau, so that on
+// exchangeable data P(y <= q_tau + shift) >= tau; the shifted quantiles are sorted again.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "qat/core/result.h"
+#include "qat/models/xgboost.h"
+
+namespace qat::models {
+
+inline constexpr std::size_t kNumQuantiles = 5;
+inline constexpr std::array<double, kNumQuantiles> kQuantileLevels = {0.10, 0.25, 0.50, 0.75, 0.90};
+// "q10", "q25", "q50", "q75", "q90"
+std::string QuantileName(std::size_t k);
+
+struct QuantileParams {
+  int rounds = 100;
+  int max_depth = 3;
+  double eta = 0.05;
+  double subsample = 0.8;
+  double colsample_bytree = 0.8;
+  double min_child_weight = 50;  // hessian is 1 per row: at least this many rows per leaf
+  double lambda = 1.0;
+  int max_bin = 64;  // histogram bins per feature
+  int threads = 1;
+  std::uint64_t seed = 42;
+};
+
+// The affine map of one quantile booster's margin back to a return, plus its conformal shift:
+// return = offset + scale * margin + shift.
+struct QuantileTransform {
+  double offset = 0, scale = 1, shift = 0;
+};
+
+struct QuantileModel {
+  std::vector<Booster> boosters;                      // one per kQuantileLevels entry
+  std::array<QuantileTransform, kNumQuantiles> transform{};
+  std::array<int, kNumQuantiles> rounds{};  // boosting rounds kept per quantile
+};
+
+// Pinball (quantile) loss of one prediction: tau * (y - q) if y >= q, else (1 - tau) * (q - y).
+double PinballLoss(double y, double q, double tau);
+// Mean pinball loss over rows.
+double MeanPinballLoss(std::span<const double> y, std::span<const double> q, double tau);
+// The tau-quantile of `values` by linear interpolation between order statistics (type 7).
+double EmpiricalQuantile(std::vector<double> values, double tau);
+// Share of rows with y <= q.
+double Coverage(std::span<const double> y, std::span<const double> q);
+// Share of rows with lo <= y <= hi.
+double IntervalCoverage(std::span<const double> y, std::span<const double> lo, std::span<const double> hi);
+
+// Trains the five boosters on `x` (rows x cols, row-major) and forward returns `y`; the
+// transforms get offsets and scale from `y`, shifts 0. With validation rows (`valid_x`,
+// `valid_y`, not trained on), each booster keeps only its first k rounds, k in
+// 1..params.rounds minimising the validation pinball loss (early stopping).
+Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
+                                         std::span<const double> y, const QuantileParams& params,
+                                         std::span<const float> valid_x = {},
+                                         std::span<const double> valid_y = {});
+
+// Predicted return quantiles, rows x kNumQuantiles row-major, sorted within each row, with
+// the transforms' shifts applied (and sorted again).
+Result<std::vector<double>> PredictQuantiles(const QuantileModel& model, std::span<const float> x,
+                                             std::size_t cols);
+
+// Sorts each row of a rows x kNumQuantiles matrix ascending (no crossing).
+void SortQuantileRows(std::span<double> q);
+
+// Sets each quantile's conformal shift from calibration rows (x, y) that the model did not
+// train on. Fails on fewer than 10 calibration rows.
+Status CalibrateQuantiles(QuantileModel& model, std::span<const float> x, std::size_t cols,
+                          std::span<const double> y);
+
+// Split-conformal shift for level tau: the ceil((n + 1) * tau)-th smallest residual
+// (clamped to the largest), so that P(y <= q + shift) >= tau.
+double ConformalShift(std::vector<double> residuals, double tau);
+
+// P(return > 0) from one row of sorted quantiles: the CDF through (q_k, tau_k), linear
+// between them and extended linearly beyond q10 and q90 with the outer segments' slopes,
+// clamped to [0, 1].
+double ProbabilityUp(std::span<const double> sorted_quantiles);
+
+// Price levels for steps 1..h from the horizon's return quantiles: for step k,
+// level = price * (1 + q50 * k/h + (q_tau - q50) * sqrt(k/h)) — the median drifts linearly
+// and the spread grows with the square root of time, as for a random walk; at k = h the
+// level is price * (1 + q_tau). Result: h rows x kNumQuantiles.
+std::vector<std::array<double, kNumQuantiles>> PriceLevels(double price,
+                                                           std::span<const double> sorted_quantiles,
+                                                           int horizon);
+
+}  // namespace qat::models

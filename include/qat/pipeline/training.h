@@ -1,0 +1,164 @@
+// The training pipeline behind `qtrader train` and `qtrader forecast`: stored bars ->
+// features and labels -> rolling purged walk-forward of the BUY/SELL/HOLD classifier and the
+// conformally calibrated quantile forecaster -> out-of-sample measures beside baselines ->
+// final models on the latest window, saved with their feature schema.
+//
+// --lookback-days L (calendar days) is the length of every training window: each fold trains
+// on the samples whose day lies within L days before its last admissible training day (after
+// purge and embargo), and the final model on the last L days of labelled data.
+//
+// Inside a training window the last `calibration_fraction` of its sessions is held back for
+// conformal calibration of the quantiles: the quantile boosters train on the samples before
+// it whose label windows end before it starts and which lie at least `embargo_sessions`
+// sessions before it (the same purge and embargo as between folds). The classifier trains on
+// the whole window. Each quantile booster keeps the number of rounds (1..rounds) that
+// minimises its pinball loss on the calibration rows, which then set its conformal shift.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "qat/core/result.h"
+#include "qat/data/bar_series.h"
+#include "qat/labels/labels.h"
+#include "qat/models/classifier.h"
+#include "qat/models/dataset.h"
+#include "qat/models/evaluation.h"
+#include "qat/models/quantile.h"
+#include "qat/models/walk_forward.h"
+#include "qat/store/sqlite.h"
+
+namespace qat::pipeline {
+
+using Progress = std::function<void(const std::string&)>;
+
+// Daily bars of the symbols and the market context, all from the store.
+struct Universe {
+  std::vector<data::BarSeries> series;  // in the order asked for
+  data::BarSeries market, vix;
+  Days data_end = 0;  // last day all of `series` share
+
+  // series, then market and vix: the manifest's inputs
+  std::vector<data::BarSeries> Inputs() const;
+};
+
+// Loads every symbol and the context series; fails naming the first one that is not stored.
+Result<Universe> LoadUniverse(store::Database& db, const std::vector<std::string>& symbols,
+                              const std::string& market, const std::string& vix);
+
+// The classifier trained on `train` rows and evaluated on `test` rows, beside the training
+// majority class.
+struct ClassifierFold {
+  std::vector<float> probabilities;  // test rows x kNumActions
+  std::vector<float> test_y;
+  std::vector<double> test_returns;
+  models::ClassificationReport report;
+};
+Result<ClassifierFold> TrainAndTestClassifier(const models::Dataset& ds, const std::vector<std::size_t>& train,
+                                              const std::vector<std::size_t>& test,
+                                              const models::ClassifierParams& params);
+
+struct TrainConfig {
+  std::vector<std::string> symbols = {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA"};
+  std::string market = "SPY";
+  std::string vix = "^VIX";
+  labels::ClassLabelConfig labels;  // horizon 5 bars
+  int lookback_days = 730;
+  // Test blocks: the last 30% of the sessions in 12 consecutive folds; embargo >= horizon.
+  models::WalkForwardConfig walk_forward{.folds = 12, .test_fraction = 0.3, .embargo_sessions = 5};
+  double calibration_fraction = 0.25;
+  // One thread and 64 bins: see docs/models.md (OpenMP spin-waiting on a shared machine;
+  // a few thousand rows per window need no finer histograms).
+  models::ClassifierParams classifier{.max_bin = 64, .threads = 1};
+  models::QuantileParams quantiles;  // early-stopped on the calibration rows
+  std::string device = "cpu";  // what was asked for; training always runs on the CPU
+
+  nlohmann::json ToJson() const;
+};
+
+// Quantile measures of one set of test rows, for the model and for the unconditional
+// quantiles of the training window.
+struct QuantileReport {
+  std::size_t n = 0;
+  std::array<double, models::kNumQuantiles> coverage{}, pinball{}, baseline_coverage{}, baseline_pinball{};
+  double interval_coverage_80 = 0, baseline_interval_coverage_80 = 0;
+};
+// `q` and `baseline` are rows x kNumQuantiles.
+QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
+                                 std::span<const double> baseline);
+
+struct TrainFoldResult {
+  models::Fold fold;  // train holds the rows actually used (the lookback window)
+  std::size_t n_calibration = 0;
+  models::ClassificationReport classification;
+  QuantileReport quantiles;
+};
+
+// The models of one training window.
+struct WindowModels {
+  models::Booster classifier;
+  models::QuantileModel quantiles;
+  std::size_t n_train = 0, n_calibration = 0;
+  Days train_start = 0, train_end = 0;
+};
+
+struct TrainResult {
+  std::size_t rows = 0;
+  std::vector<std::string> feature_names;
+  std::vector<TrainFoldResult> folds;
+  models::ClassificationReport oos;
+  QuantileReport oos_quantiles;
+  Days data_end = 0;
+  WindowModels final_models;
+  std::vector<data::BarSeries> inputs;
+
+  // {horizon, symbols, rows, features, folds[], oos, final_model}; the caller adds manifest.
+  nlohmann::json ToJson(const TrainConfig& config) const;
+};
+
+// Validates and trains; fails naming a missing symbol or a window too small to train on.
+Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& config, const Progress& progress);
+
+// Artifact names for horizon h: swing_model_<h>bar.json, quantile_<h>bar_q10.json, ...
+std::string ClassifierFileName(int horizon);
+std::string QuantileFileName(int horizon, std::size_t k);
+std::string SchemaFileName(int horizon);
+std::string ResultsFileName(int horizon);
+
+// Writes the final models, the feature schema and `results` (already holding its manifest)
+// to `dir`; returns the paths written.
+Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& result, const TrainConfig& config,
+                                                          const nlohmann::json& results,
+                                                          const std::filesystem::path& dir);
+
+// Appends one row to the store's training_runs table; returns its id.
+Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& config, const nlohmann::json& results,
+                                    const std::filesystem::path& model_dir,
+                                    const std::vector<std::filesystem::path>& files, std::int64_t created_at);
+
+struct ForecastResult {
+  std::string symbol;
+  int horizon = 0;
+  Days price_day = 0;       // the bar the forecast is made from
+  double price = 0;         // its close
+  Days model_as_of = 0;     // last day of the final model's training window
+  std::array<double, models::kNumQuantiles> return_quantiles{};
+  std::vector<std::array<double, models::kNumQuantiles>> levels;  // steps 1..h
+  double prob_up = 0;
+  std::array<double, labels::kNumActions> class_probabilities{};
+
+  nlohmann::json ToJson() const;
+};
+
+// Loads the models of horizon `horizon` from `model_dir` and forecasts `symbol` from its
+// latest stored bar. Refuses when the schema's features differ from the registry's.
+Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& model_dir,
+                                   const std::string& symbol, int horizon);
+
+}  // namespace qat::pipeline

@@ -1,0 +1,527 @@
+#include "qat/pipeline/training.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "qat/features/features.h"
+#include "qat/store/bars.h"
+
+namespace qat::pipeline {
+namespace {
+
+constexpr std::size_t kQ = models::kNumQuantiles;
+
+nlohmann::json PerQuantile(const std::array<double, kQ>& values) {
+  nlohmann::json j = nlohmann::json::object();
+  for (std::size_t k = 0; k < kQ; ++k) j[models::QuantileName(k)] = values[k];
+  return j;
+}
+
+nlohmann::json ClassificationJson(const models::ClassificationReport& r) {
+  return {{"n", r.n},
+          {"accuracy", r.accuracy},
+          {"directional_accuracy", r.directional_accuracy},
+          {"directional_n", r.directional_n},
+          {"balanced_accuracy", r.balanced_accuracy},
+          {"log_loss", r.log_loss},
+          {"baseline_accuracy", r.baseline_accuracy},
+          {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
+          {"confusion", r.confusion}};
+}
+
+void AddQuantileJson(nlohmann::json& j, const QuantileReport& q) {
+  j["quantile_coverage"] = PerQuantile(q.coverage);
+  j["interval_coverage_80"] = q.interval_coverage_80;
+  j["pinball_loss"] = PerQuantile(q.pinball);
+  j["baseline_quantile_coverage"] = PerQuantile(q.baseline_coverage);
+  j["baseline_interval_coverage_80"] = q.baseline_interval_coverage_80;
+  j["baseline_pinball_loss"] = PerQuantile(q.baseline_pinball);
+}
+
+std::vector<double> Column(std::span<const double> m, std::size_t k) {
+  std::vector<double> c(m.size() / kQ);
+  for (std::size_t i = 0; i < c.size(); ++i) c[i] = m[i * kQ + k];
+  return c;
+}
+
+// The rows of `rows` whose day is within `lookback_days` calendar days before the latest.
+std::vector<std::size_t> LookbackWindow(const models::Dataset& ds, const std::vector<std::size_t>& rows,
+                                        int lookback_days) {
+  Days last = INT32_MIN;
+  for (std::size_t i : rows) last = std::max(last, ds.day[i]);
+  std::vector<std::size_t> kept;
+  for (std::size_t i : rows) {
+    if (ds.day[i] > last - lookback_days) kept.push_back(i);
+  }
+  return kept;
+}
+
+struct CalibrationSplit {
+  std::vector<std::size_t> fit, calibration;
+};
+
+// Last `fraction` of the window's sessions for calibration; the fit rows before it, purged
+// (label ends before it starts) and embargoed by `embargo` sessions.
+Result<CalibrationSplit> SplitForCalibration(const models::Dataset& ds, const std::vector<std::size_t>& rows,
+                                             double fraction, int embargo) {
+  std::set<Days> session_set;
+  for (std::size_t i : rows) session_set.insert(ds.day[i]);
+  const std::vector<Days> sessions(session_set.begin(), session_set.end());
+  const std::size_t n = sessions.size();
+  const std::size_t cut = static_cast<std::size_t>(double(n) * (1.0 - fraction));
+  if (cut <= static_cast<std::size_t>(embargo) || cut >= n) {
+    return Fail("training window of {} sessions is too short to hold back {:.0f}% for calibration", n,
+                100 * fraction);
+  }
+  const Days cal_start = sessions[cut];
+  const Days fit_limit = sessions[cut - static_cast<std::size_t>(embargo)];  // exclusive
+  CalibrationSplit split;
+  for (std::size_t i : rows) {
+    if (ds.day[i] >= cal_start) {
+      split.calibration.push_back(i);
+    } else if (ds.day[i] < fit_limit && ds.label_end_day[i] < cal_start) {
+      split.fit.push_back(i);
+    }
+  }
+  if (split.fit.size() < 50 || split.calibration.size() < 10) {
+    return Fail("training window too small: {} rows to fit the quantiles, {} to calibrate them",
+                split.fit.size(), split.calibration.size());
+  }
+  return split;
+}
+
+std::vector<double> Returns(const models::Dataset& ds, const std::vector<std::size_t>& rows) {
+  std::vector<double> r;
+  r.reserve(rows.size());
+  for (std::size_t i : rows) r.push_back(ds.forward_return[i]);
+  return r;
+}
+
+Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<std::size_t>& rows,
+                                 const TrainConfig& c) {
+  WindowModels w{.classifier = {}, .quantiles = {}};
+  std::vector<float> y;
+  for (std::size_t i : rows) y.push_back(ds.y[i]);
+  QAT_ASSIGN_OR_RETURN(w.classifier, models::TrainClassifier(ds.Rows(rows), ds.cols, y, labels::kNumActions,
+                                                             c.classifier));
+  QAT_ASSIGN_OR_RETURN(auto split, SplitForCalibration(ds, rows, c.calibration_fraction,
+                                                       c.walk_forward.embargo_sessions));
+  const auto cal_x = ds.Rows(split.calibration);
+  const auto cal_y = Returns(ds, split.calibration);
+  QAT_ASSIGN_OR_RETURN(w.quantiles, models::TrainQuantileModel(ds.Rows(split.fit), ds.cols, Returns(ds, split.fit),
+                                                               c.quantiles, cal_x, cal_y));
+  QAT_RETURN_IF_ERROR(models::CalibrateQuantiles(w.quantiles, cal_x, ds.cols, cal_y));
+  w.n_train = rows.size();
+  w.n_calibration = split.calibration.size();
+  w.train_start = INT32_MAX;
+  w.train_end = INT32_MIN;
+  for (std::size_t i : rows) {
+    w.train_start = std::min(w.train_start, ds.day[i]);
+    w.train_end = std::max(w.train_end, ds.day[i]);
+  }
+  return w;
+}
+
+}  // namespace
+
+std::vector<data::BarSeries> Universe::Inputs() const {
+  std::vector<data::BarSeries> all = series;
+  all.push_back(market);
+  all.push_back(vix);
+  return all;
+}
+
+Result<Universe> LoadUniverse(store::Database& db, const std::vector<std::string>& symbols,
+                              const std::string& market, const std::string& vix) {
+  auto load = [&](const std::string& symbol) -> Result<data::BarSeries> {
+    auto bars = store::LoadBars(db, {symbol, data::Interval::k1d, std::nullopt, std::nullopt});
+    if (!bars.ok()) return bars;
+    if (bars->size() == 0) return Fail("no daily bars stored for symbol '{}'", symbol);
+    return bars;
+  };
+  if (symbols.empty()) return Fail("no symbols given");
+  Universe u;
+  u.data_end = INT32_MAX;
+  for (const auto& symbol : symbols) {
+    QAT_ASSIGN_OR_RETURN(auto bars, load(symbol));
+    u.data_end = std::min(u.data_end, bars.DayAt(bars.size() - 1));
+    u.series.push_back(std::move(bars));
+  }
+  QAT_ASSIGN_OR_RETURN(u.market, load(market));
+  QAT_ASSIGN_OR_RETURN(u.vix, load(vix));
+  return u;
+}
+
+Result<ClassifierFold> TrainAndTestClassifier(const models::Dataset& ds, const std::vector<std::size_t>& train,
+                                              const std::vector<std::size_t>& test,
+                                              const models::ClassifierParams& params) {
+  ClassifierFold f;
+  std::vector<float> train_y;
+  for (std::size_t i : train) train_y.push_back(ds.y[i]);
+  for (std::size_t i : test) {
+    f.test_y.push_back(ds.y[i]);
+    f.test_returns.push_back(ds.forward_return[i]);
+  }
+  QAT_ASSIGN_OR_RETURN(auto booster, models::TrainClassifier(ds.Rows(train), ds.cols, train_y,
+                                                             labels::kNumActions, params));
+  QAT_ASSIGN_OR_RETURN(f.probabilities, models::PredictProbabilities(booster, ds.Rows(test), ds.cols));
+  f.report = models::EvaluateClassifier(f.probabilities, f.test_y, f.test_returns, models::MajorityClass(train_y));
+  return f;
+}
+
+QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
+                                 std::span<const double> baseline) {
+  QuantileReport r;
+  r.n = y.size();
+  for (std::size_t k = 0; k < kQ; ++k) {
+    const auto model = Column(q, k), base = Column(baseline, k);
+    r.coverage[k] = models::Coverage(y, model);
+    r.pinball[k] = models::MeanPinballLoss(y, model, models::kQuantileLevels[k]);
+    r.baseline_coverage[k] = models::Coverage(y, base);
+    r.baseline_pinball[k] = models::MeanPinballLoss(y, base, models::kQuantileLevels[k]);
+  }
+  r.interval_coverage_80 = models::IntervalCoverage(y, Column(q, 0), Column(q, kQ - 1));
+  r.baseline_interval_coverage_80 = models::IntervalCoverage(y, Column(baseline, 0), Column(baseline, kQ - 1));
+  return r;
+}
+
+nlohmann::json TrainConfig::ToJson() const {
+  return {{"symbols", symbols},
+          {"market", market},
+          {"vix", vix},
+          {"horizon", labels.horizon},
+          {"label_vol_window", labels.vol_window},
+          {"label_threshold_sigmas", labels.threshold_sigmas},
+          {"lookback_days", lookback_days},
+          {"folds", walk_forward.folds},
+          {"test_fraction", walk_forward.test_fraction},
+          {"embargo_sessions", walk_forward.embargo_sessions},
+          {"calibration_fraction", calibration_fraction},
+          {"device_requested", device},
+          {"device_used", "cpu"},
+          {"classifier",
+           {{"objective", "multi:softprob"}, {"tree_method", "hist"}, {"rounds", classifier.rounds},
+            {"max_depth", classifier.max_depth}, {"max_bin", classifier.max_bin}, {"eta", classifier.eta}, {"subsample", classifier.subsample},
+            {"colsample_bytree", classifier.colsample_bytree}, {"min_child_weight", classifier.min_child_weight},
+            {"threads", classifier.threads}, {"seed", classifier.seed}}},
+          {"quantiles",
+           {{"objective", "pinball (custom, BoostOneIter)"}, {"tree_method", "hist"},
+            {"levels", models::kQuantileLevels}, {"rounds", quantiles.rounds},
+            {"max_depth", quantiles.max_depth}, {"max_bin", quantiles.max_bin}, {"eta", quantiles.eta}, {"subsample", quantiles.subsample},
+            {"colsample_bytree", quantiles.colsample_bytree}, {"min_child_weight", quantiles.min_child_weight},
+            {"lambda", quantiles.lambda}, {"threads", quantiles.threads}, {"seed", quantiles.seed}}}};
+}
+
+nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
+  nlohmann::json folds_json = nlohmann::json::array();
+  for (const auto& f : folds) {
+    nlohmann::json j = {{"train_start", FormatDate(f.fold.train_start)},
+                        {"train_end", FormatDate(f.fold.train_end)},
+                        {"test_start", FormatDate(f.fold.test_start)},
+                        {"test_end", FormatDate(f.fold.test_end)},
+                        {"n_train", f.fold.train.size()},
+                        {"n_calibration", f.n_calibration},
+                        {"n_test", f.fold.test.size()}};
+    j.update(ClassificationJson(f.classification));
+    AddQuantileJson(j, f.quantiles);
+    folds_json.push_back(std::move(j));
+  }
+  nlohmann::json oos_json = ClassificationJson(oos);
+  AddQuantileJson(oos_json, oos_quantiles);
+  if (!folds.empty()) {
+    oos_json["test_start"] = FormatDate(folds.front().fold.test_start);
+    oos_json["test_end"] = FormatDate(folds.back().fold.test_end);
+  }
+  nlohmann::json shifts = nlohmann::json::object(), kept = nlohmann::json::object();
+  for (std::size_t k = 0; k < kQ; ++k) {
+    shifts[models::QuantileName(k)] = final_models.quantiles.transform[k].shift;
+    kept[models::QuantileName(k)] = final_models.quantiles.rounds[k];
+  }
+  return {{"horizon", c.labels.horizon},
+          {"symbols", c.symbols},
+          {"rows", rows},
+          {"features", feature_names},
+          {"lookback_days", c.lookback_days},
+          {"data_end", FormatDate(data_end)},
+          {"folds", folds_json},
+          {"oos", oos_json},
+          {"final_model",
+           {{"train_start", FormatDate(final_models.train_start)},
+            {"train_end", FormatDate(final_models.train_end)},
+            {"n_train", final_models.n_train},
+            {"n_calibration", final_models.n_calibration},
+            {"conformal_shift", shifts},
+            {"quantile_rounds", kept}}}};
+}
+
+Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const Progress& progress) {
+  if (c.lookback_days < 60) return Fail("--lookback-days must be at least 60 (got {})", c.lookback_days);
+  if (!(c.calibration_fraction > 0 && c.calibration_fraction < 0.5)) {
+    return Fail("calibration fraction must be in (0, 0.5) (got {})", c.calibration_fraction);
+  }
+  if (c.walk_forward.embargo_sessions < c.labels.horizon) {
+    return Fail("embargo ({} sessions) must be at least the horizon ({} bars)", c.walk_forward.embargo_sessions,
+                c.labels.horizon);
+  }
+  TrainResult result{.final_models = {.classifier = {}, .quantiles = {}}};
+  QAT_ASSIGN_OR_RETURN(auto universe, LoadUniverse(db, c.symbols, c.market, c.vix));
+  result.data_end = universe.data_end;
+  progress(fmt::format("loaded {} symbols and {} / {} context; common data ends {}", universe.series.size(),
+                       c.market, c.vix, FormatDate(universe.data_end)));
+
+  models::DatasetOptions options;
+  options.labels = c.labels;
+  options.last_day = universe.data_end;
+  QAT_ASSIGN_OR_RETURN(auto ds, models::BuildDataset(universe.series, {&universe.market, &universe.vix}, options));
+  result.rows = ds.rows();
+  result.feature_names = ds.feature_names;
+  progress(fmt::format("dataset: {} rows x {} features, label horizon {} bars", ds.rows(), ds.cols,
+                       c.labels.horizon));
+
+  QAT_ASSIGN_OR_RETURN(auto folds, models::MakeWalkForwardFolds(ds.day, ds.label_end_day, c.walk_forward));
+  std::vector<float> oos_p, oos_y;
+  std::vector<double> oos_r, oos_q, oos_base;
+  double baseline_hits = 0;
+  for (std::size_t k = 0; k < folds.size(); ++k) {
+    auto& fold = folds[k];
+    fold.train = LookbackWindow(ds, fold.train, c.lookback_days);
+    QAT_ASSIGN_OR_RETURN(auto window, TrainWindow(ds, fold.train, c));
+    fold.train_start = window.train_start;
+    fold.train_end = window.train_end;
+    const auto test_x = ds.Rows(fold.test);
+    TrainFoldResult fr{.fold = fold, .n_calibration = window.n_calibration, .classification = {}, .quantiles = {}};
+    std::vector<float> train_y, test_y;
+    for (std::size_t i : fold.train) train_y.push_back(ds.y[i]);
+    for (std::size_t i : fold.test) test_y.push_back(ds.y[i]);
+    const auto test_r = Returns(ds, fold.test);
+    QAT_ASSIGN_OR_RETURN(auto p, models::PredictProbabilities(window.classifier, test_x, ds.cols));
+    fr.classification = models::EvaluateClassifier(p, test_y, test_r, models::MajorityClass(train_y));
+    QAT_ASSIGN_OR_RETURN(auto q, models::PredictQuantiles(window.quantiles, test_x, ds.cols));
+    // Unconditional baseline: the training window's own empirical quantiles.
+    const auto train_r = Returns(ds, fold.train);
+    std::vector<double> base(fold.test.size() * kQ);
+    for (std::size_t j = 0; j < kQ; ++j) {
+      const double v = models::EmpiricalQuantile(train_r, models::kQuantileLevels[j]);
+      for (std::size_t i = 0; i < fold.test.size(); ++i) base[i * kQ + j] = v;
+    }
+    fr.quantiles = EvaluateQuantiles(test_r, q, base);
+    progress(fmt::format("fold {}/{}: train {}..{} ({} rows, {} calibration), test {}..{} ({} rows): "
+                         "accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f}, q50 pinball {:.5f} "
+                         "(unconditional {:.5f})",
+                         k + 1, folds.size(), FormatDate(fold.train_start), FormatDate(fold.train_end),
+                         fold.train.size(), window.n_calibration, FormatDate(fold.test_start),
+                         FormatDate(fold.test_end), fold.test.size(), fr.classification.accuracy,
+                         fr.classification.baseline_accuracy, fr.quantiles.interval_coverage_80,
+                         fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2]));
+    baseline_hits += fr.classification.baseline_accuracy * double(fr.classification.n);
+    oos_p.insert(oos_p.end(), p.begin(), p.end());
+    oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
+    oos_r.insert(oos_r.end(), test_r.begin(), test_r.end());
+    oos_q.insert(oos_q.end(), q.begin(), q.end());
+    oos_base.insert(oos_base.end(), base.begin(), base.end());
+    result.folds.push_back(std::move(fr));
+  }
+  // Pooled: every fold's predictions against its own baseline (the majority class of its
+  // own training window; reported as the first fold's for the name only).
+  result.oos = models::EvaluateClassifier(oos_p, oos_y, oos_r, result.folds.front().classification.majority_class);
+  result.oos.baseline_accuracy = baseline_hits / double(result.oos.n);
+  result.oos_quantiles = EvaluateQuantiles(oos_r, oos_q, oos_base);
+  progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
+                       "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
+                       result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,
+                       result.oos_quantiles.interval_coverage_80,
+                       result.oos_quantiles.baseline_interval_coverage_80, result.oos_quantiles.pinball[kQ / 2],
+                       result.oos_quantiles.baseline_pinball[kQ / 2]));
+
+  // Final models on the last lookback window of labelled rows.
+  std::vector<std::size_t> all(ds.rows());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  const auto window_rows = LookbackWindow(ds, all, c.lookback_days);
+  QAT_ASSIGN_OR_RETURN(result.final_models, TrainWindow(ds, window_rows, c));
+  progress(fmt::format("final models: {}..{} ({} rows, {} calibration)", FormatDate(result.final_models.train_start),
+                       FormatDate(result.final_models.train_end), result.final_models.n_train,
+                       result.final_models.n_calibration));
+  result.inputs = universe.Inputs();
+  return result;
+}
+
+std::string ClassifierFileName(int h) { return fmt::format("swing_model_{}bar.json", h); }
+std::string QuantileFileName(int h, std::size_t k) {
+  return fmt::format("quantile_{}bar_{}.json", h, models::QuantileName(k));
+}
+std::string SchemaFileName(int h) { return fmt::format("feature_schema_{}bar.json", h); }
+std::string ResultsFileName(int h) { return fmt::format("training_results_{}bar.json", h); }
+
+namespace {
+
+Status WriteText(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Fail("{}: cannot write", path.string());
+  out << text;
+  if (!out) return Fail("{}: write failed", path.string());
+  return Ok();
+}
+
+}  // namespace
+
+Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& r, const TrainConfig& c,
+                                                          const nlohmann::json& results,
+                                                          const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Fail("{}: cannot create model directory: {}", dir.string(), ec.message());
+  const int h = c.labels.horizon;
+  std::vector<std::filesystem::path> written;
+  const auto classifier_path = dir / ClassifierFileName(h);
+  QAT_RETURN_IF_ERROR(r.final_models.classifier.SaveJson(classifier_path));
+  written.push_back(classifier_path);
+  nlohmann::json quantiles = nlohmann::json::array();
+  for (std::size_t k = 0; k < kQ; ++k) {
+    const auto path = dir / QuantileFileName(h, k);
+    QAT_RETURN_IF_ERROR(r.final_models.quantiles.boosters[k].SaveJson(path));
+    written.push_back(path);
+    const auto& t = r.final_models.quantiles.transform[k];
+    quantiles.push_back({{"name", models::QuantileName(k)}, {"tau", models::kQuantileLevels[k]},
+                         {"file", QuantileFileName(h, k)}, {"rounds", r.final_models.quantiles.rounds[k]},
+                         {"offset", t.offset}, {"scale", t.scale},
+                         {"conformal_shift", t.shift}});
+  }
+  nlohmann::json schema = {
+      {"horizon", h},
+      {"features", r.feature_names},
+      {"n_features", r.feature_names.size()},
+      {"classes", {"SELL", "HOLD", "BUY"}},
+      {"classifier_file", ClassifierFileName(h)},
+      {"quantiles", quantiles},
+      {"quantile_return", "offset + scale * margin + conformal_shift, then sorted"},
+      {"market", c.market},
+      {"vix", c.vix},
+      {"train_start", FormatDate(r.final_models.train_start)},
+      {"as_of", FormatDate(r.final_models.train_end)},
+      {"labels",
+       {{"horizon", h}, {"vol_window", c.labels.vol_window}, {"threshold_sigmas", c.labels.threshold_sigmas}}}};
+  const auto schema_path = dir / SchemaFileName(h);
+  QAT_RETURN_IF_ERROR(WriteText(schema_path, schema.dump(2) + "\n"));
+  written.push_back(schema_path);
+  const auto results_path = dir / ResultsFileName(h);
+  QAT_RETURN_IF_ERROR(WriteText(results_path, results.dump(2) + "\n"));
+  written.push_back(results_path);
+  return written;
+}
+
+Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& c, const nlohmann::json& results,
+                                    const std::filesystem::path& model_dir,
+                                    const std::vector<std::filesystem::path>& files, std::int64_t created_at) {
+  nlohmann::json paths = nlohmann::json::array();
+  for (const auto& f : files) paths.push_back(f.string());
+  const auto& manifest = results.at("manifest");
+  QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
+      "INSERT INTO training_runs (created_at, horizon, symbols, config, metrics, data_sha256, git_commit, "
+      "model_dir, model_paths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  std::string symbols;
+  for (const auto& s : c.symbols) symbols += (symbols.empty() ? "" : ",") + s;
+  stmt.Bind(1, created_at)
+      .Bind(2, static_cast<std::int64_t>(c.labels.horizon))
+      .Bind(3, symbols)
+      .Bind(4, manifest.at("config").dump())
+      .Bind(5, results.at("oos").dump())
+      .Bind(6, manifest.at("data_sha256").get<std::string>())
+      .Bind(7, manifest.at("git_commit").get<std::string>())
+      .Bind(8, model_dir.string())
+      .Bind(9, paths.dump());
+  QAT_RETURN_IF_ERROR(stmt.Run());
+  QAT_ASSIGN_OR_RETURN(auto id, db.Prepare("SELECT last_insert_rowid()"));
+  QAT_ASSIGN_OR_RETURN(bool row, id.Step());
+  if (!row) return Fail("training_runs: no row id");
+  return id.ColumnInt(0);
+}
+
+nlohmann::json ForecastResult::ToJson() const {
+  nlohmann::json steps = nlohmann::json::array();
+  for (std::size_t s = 0; s < levels.size(); ++s) {
+    nlohmann::json step = {{"step", s + 1}};
+    for (std::size_t k = 0; k < kQ; ++k) step[models::QuantileName(k)] = levels[s][k];
+    steps.push_back(step);
+  }
+  nlohmann::json returns = nlohmann::json::object();
+  for (std::size_t k = 0; k < kQ; ++k) returns[models::QuantileName(k)] = return_quantiles[k];
+  return {{"symbol", symbol},
+          {"horizon", horizon},
+          {"price_date", FormatDate(price_day)},
+          {"price", price},
+          {"model_as_of", FormatDate(model_as_of)},
+          {"return_quantiles", returns},
+          {"levels", steps},
+          {"prob_up", prob_up},
+          {"class_probabilities",
+           {{"SELL", class_probabilities[0]}, {"HOLD", class_probabilities[1]}, {"BUY", class_probabilities[2]}}}};
+}
+
+Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& dir, const std::string& symbol,
+                                   int horizon) {
+  const auto schema_path = dir / SchemaFileName(horizon);
+  std::ifstream in(schema_path);
+  if (!in) return Fail("{}: no feature schema (run 'qtrader train' first)", schema_path.string());
+  nlohmann::json schema;
+  try {
+    schema = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    return Fail("{}: not valid JSON: {}", schema_path.string(), e.what());
+  }
+  std::vector<std::string> names, registry;
+  models::QuantileModel model;
+  std::string classifier_file, market, vix, as_of;
+  try {
+    names = schema.at("features").get<std::vector<std::string>>();
+    classifier_file = schema.at("classifier_file").get<std::string>();
+    market = schema.at("market").get<std::string>();
+    vix = schema.at("vix").get<std::string>();
+    as_of = schema.at("as_of").get<std::string>();
+    const auto& qs = schema.at("quantiles");
+    if (qs.size() != kQ) return Fail("{}: {} quantiles, expected {}", schema_path.string(), qs.size(), kQ);
+    for (std::size_t k = 0; k < kQ; ++k) {
+      model.transform[k] = {qs[k].at("offset").get<double>(), qs[k].at("scale").get<double>(),
+                            qs[k].at("conformal_shift").get<double>()};
+      QAT_ASSIGN_OR_RETURN(auto b, models::Booster::Load(dir / qs[k].at("file").get<std::string>()));
+      model.boosters.push_back(std::move(b));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Fail("{}: malformed schema: {}", schema_path.string(), e.what());
+  }
+  for (const auto& spec : features::FeatureRegistry()) registry.push_back(spec.name);
+  if (names != registry) {
+    std::size_t i = 0;
+    while (i < names.size() && i < registry.size() && names[i] == registry[i]) ++i;
+    return Fail("{}: the model was trained on {} features but this build computes {}; first difference at "
+                "column {}: model '{}', registry '{}'. Retrain with 'qtrader train'.",
+                schema_path.string(), names.size(), registry.size(), i + 1,
+                i < names.size() ? names[i] : "(none)", i < registry.size() ? registry[i] : "(none)");
+  }
+  QAT_ASSIGN_OR_RETURN(auto classifier, models::Booster::Load(dir / classifier_file));
+  QAT_ASSIGN_OR_RETURN(auto universe, LoadUniverse(db, {symbol}, market, vix));
+  const data::BarSeries& bars = universe.series.front();
+  QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {&universe.market, &universe.vix}));
+  const std::size_t t = bars.size() - 1;
+  std::vector<float> row;
+  for (const auto& column : frame.columns) row.push_back(static_cast<float>(column[t]));
+  QAT_ASSIGN_OR_RETURN(auto p, models::PredictProbabilities(classifier, row, row.size()));
+  if (p.size() != labels::kNumActions) return Fail("classifier gave {} probabilities", p.size());
+  QAT_ASSIGN_OR_RETURN(auto q, models::PredictQuantiles(model, row, row.size()));
+  ForecastResult f;
+  f.symbol = symbol;
+  f.horizon = horizon;
+  f.price_day = bars.DayAt(t);
+  f.price = bars.close[t];
+  QAT_ASSIGN_OR_RETURN(f.model_as_of, ParseDate(as_of));
+  for (std::size_t k = 0; k < kQ; ++k) f.return_quantiles[k] = q[k];
+  for (int a = 0; a < labels::kNumActions; ++a) f.class_probabilities[a] = p[a];
+  f.levels = models::PriceLevels(f.price, q, horizon);
+  f.prob_up = models::ProbabilityUp(q);
+  return f;
+}
+
+}  // namespace qat::pipeline

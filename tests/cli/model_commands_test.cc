@@ -1,0 +1,184 @@
+// train and forecast as a user runs them: the real binary on the bundled data in a fresh
+// QTRADER_HOME. Training runs with fewer rounds (--rounds 20) to keep the test short.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "qat/store/sqlite.h"
+#include "qat/store/store.h"
+#include "support/cli.h"
+
+namespace qat::testing {
+namespace {
+
+const char* const kFiles[] = {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA"};
+
+class CliModels : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    home_ = new TempDir();
+    for (const char* symbol : kFiles) {
+      auto run = RunCli({"import", "--symbol", symbol, "--input", RepoPath(std::string("data/daily/") + symbol + ".csv")},
+                        home_->path());
+      ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+    auto vix = RunCli({"import", "--symbol", "^VIX", "--input", RepoPath("data/macro/VIX.csv"), "--repair-ohlc"},
+                      home_->path());
+    ASSERT_EQ(vix.exit_code, 0) << vix.err;
+    for (const char* dir : {"a", "b"}) {
+      runs_.push_back(RunCli({"train", "--symbols", "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA", "--rounds", "20", "--seed", "7",
+                              "--model-dir", (home_->path() / dir).string()},
+                             home_->path()));
+    }
+  }
+  static void TearDownTestSuite() {
+    delete home_;
+    home_ = nullptr;
+    runs_.clear();
+  }
+  static std::filesystem::path Dir(const char* name) { return home_->path() / name; }
+
+  static TempDir* home_;
+  static std::vector<CliRun> runs_;
+};
+
+TempDir* CliModels::home_ = nullptr;
+std::vector<CliRun> CliModels::runs_;
+
+TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
+  ASSERT_EQ(runs_.size(), 2u);
+  ASSERT_EQ(runs_[0].exit_code, 0) << runs_[0].out << runs_[0].err;
+  EXPECT_NE(runs_[0].out.find("fold 1/12"), std::string::npos) << runs_[0].out;  // progress
+  for (const char* name : {"swing_model_5bar.json", "quantile_5bar_q10.json", "quantile_5bar_q25.json",
+                           "quantile_5bar_q50.json", "quantile_5bar_q75.json", "quantile_5bar_q90.json",
+                           "feature_schema_5bar.json", "training_results_5bar.json"}) {
+    EXPECT_TRUE(std::filesystem::exists(Dir("a") / name)) << name;
+  }
+  auto results = nlohmann::json::parse(ReadFile(Dir("a") / "training_results_5bar.json"));
+  for (const char* key : {"horizon", "symbols", "rows", "features", "folds", "oos", "manifest"}) {
+    EXPECT_TRUE(results.contains(key)) << key;
+  }
+  EXPECT_EQ(results["horizon"], 5);
+  ASSERT_EQ(results["folds"].size(), 12u);
+  const auto& fold = results["folds"][0];
+  for (const char* key : {"train_start", "train_end", "test_start", "test_end", "n_train", "n_test", "accuracy",
+                          "directional_accuracy", "balanced_accuracy", "log_loss", "baseline_accuracy",
+                          "quantile_coverage", "interval_coverage_80", "pinball_loss", "baseline_pinball_loss"}) {
+    EXPECT_TRUE(fold.contains(key)) << key;
+    EXPECT_TRUE(results["oos"].contains(key) || std::string(key).find("train") == 0 ||
+                std::string(key).find("n_") == 0) << key;
+  }
+  for (const char* q : {"q10", "q25", "q50", "q75", "q90"}) {
+    EXPECT_TRUE(fold["quantile_coverage"].contains(q));
+    EXPECT_TRUE(fold["baseline_pinball_loss"].contains(q));
+  }
+  // Folds follow each other; training ends before testing starts.
+  for (const auto& f : results["folds"]) EXPECT_LT(f["train_end"].get<std::string>(), f["test_start"].get<std::string>());
+  const double coverage = results["oos"]["interval_coverage_80"];
+  EXPECT_GT(coverage, 0.6);
+  EXPECT_LT(coverage, 0.95);
+  for (const char* key : {"data_sha256", "config", "seed", "versions", "git_commit"}) {
+    EXPECT_TRUE(results["manifest"].contains(key)) << key;
+  }
+  EXPECT_EQ(results["manifest"]["seed"], 7);
+  // The schema records the registry's feature names in column order.
+  auto schema = nlohmann::json::parse(ReadFile(Dir("a") / "feature_schema_5bar.json"));
+  EXPECT_EQ(schema["features"], results["features"]);
+  EXPECT_EQ(schema["n_features"], results["features"].size());
+  // Both runs are logged in the store.
+  auto db = store::OpenStore(home_->path() / "qtrader.db");
+  ASSERT_TRUE(db.ok());
+  auto count = db->Prepare("SELECT COUNT(*), MIN(data_sha256), MAX(data_sha256) FROM training_runs");
+  ASSERT_TRUE(count.ok());
+  ASSERT_TRUE(*count->Step());
+  EXPECT_EQ(count->ColumnInt(0), 2);
+  EXPECT_EQ(count->ColumnText(1), results["manifest"]["data_sha256"].get<std::string>());
+  EXPECT_EQ(count->ColumnText(1), count->ColumnText(2));
+}
+
+TEST_F(CliModels, SameSeedAndDataGiveIdenticalFiles) {
+  ASSERT_EQ(runs_[1].exit_code, 0) << runs_[1].err;
+  for (const char* name : {"swing_model_5bar.json", "quantile_5bar_q10.json", "quantile_5bar_q25.json",
+                           "quantile_5bar_q50.json", "quantile_5bar_q75.json", "quantile_5bar_q90.json",
+                           "feature_schema_5bar.json"}) {
+    const std::string a = ReadFile(Dir("a") / name), b = ReadFile(Dir("b") / name);
+    EXPECT_GT(a.size(), 100u) << name;
+    EXPECT_TRUE(a == b) << name << " differs between two runs";
+  }
+  auto a = nlohmann::json::parse(ReadFile(Dir("a") / "training_results_5bar.json"));
+  auto b = nlohmann::json::parse(ReadFile(Dir("b") / "training_results_5bar.json"));
+  a["manifest"].erase("created_at");
+  b["manifest"].erase("created_at");
+  EXPECT_EQ(a.dump(), b.dump());
+  // A different seed gives a different model (subsampling depends on it).
+  auto other = RunCli({"train", "--symbols", "SPY,AAPL", "--rounds", "5", "--seed", "8", "--quiet", "--model-dir",
+                       Dir("c").string()}, home_->path());
+  auto again = RunCli({"train", "--symbols", "SPY,AAPL", "--rounds", "5", "--seed", "9", "--quiet", "--model-dir",
+                       Dir("d").string()}, home_->path());
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(ReadFile(Dir("c") / "swing_model_5bar.json"), ReadFile(Dir("d") / "swing_model_5bar.json"));
+}
+
+TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {
+  auto run = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("a").string(), "--json"}, home_->path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto f = nlohmann::json::parse(run.out);
+  EXPECT_EQ(f["symbol"], "AAPL");
+  EXPECT_EQ(f["horizon"], 5);
+  ASSERT_EQ(f["levels"].size(), 5u);
+  auto schema = nlohmann::json::parse(ReadFile(Dir("a") / "feature_schema_5bar.json"));
+  EXPECT_EQ(f["model_as_of"], schema["as_of"]);
+  const double price = f["price"];
+  EXPECT_GT(price, 0);
+  for (const auto& step : f["levels"]) {
+    const double q10 = step["q10"], q25 = step["q25"], q50 = step["q50"], q75 = step["q75"], q90 = step["q90"];
+    EXPECT_TRUE(q10 <= q25 && q25 <= q50 && q50 <= q75 && q75 <= q90) << step.dump();
+  }
+  // Step h is the price times the horizon's return quantiles.
+  EXPECT_NEAR(f["levels"][4]["q90"].get<double>(), price * (1 + f["return_quantiles"]["q90"].get<double>()), 1e-9);
+  const double up = f["prob_up"];
+  EXPECT_TRUE(up >= 0 && up <= 1);
+  const auto& p = f["class_probabilities"];
+  EXPECT_NEAR(p["SELL"].get<double>() + p["HOLD"].get<double>() + p["BUY"].get<double>(), 1.0, 1e-5);
+  auto text = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("a").string()}, home_->path());
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("prob_up"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("model trained through " + schema["as_of"].get<std::string>()), std::string::npos);
+}
+
+TEST_F(CliModels, ClearErrors) {
+  auto missing = RunCli({"train", "--symbols", "SPY,NOPE", "--rounds", "2", "--model-dir", Dir("e").string()},
+                        home_->path());
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("'NOPE'"), std::string::npos) << missing.err;
+  auto no_symbol = RunCli({"forecast", "--symbol", "NOPE", "--model-dir", Dir("a").string()}, home_->path());
+  EXPECT_EQ(no_symbol.exit_code, 1);
+  EXPECT_NE(no_symbol.err.find("'NOPE'"), std::string::npos) << no_symbol.err;
+  auto no_models = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("none").string()}, home_->path());
+  EXPECT_EQ(no_models.exit_code, 1);
+  EXPECT_NE(no_models.err.find("qtrader train"), std::string::npos) << no_models.err;
+  // A schema whose features differ from the registry is refused.
+  std::filesystem::create_directories(Dir("f"));
+  for (const auto& entry : std::filesystem::directory_iterator(Dir("a"))) {
+    std::filesystem::copy_file(entry.path(), Dir("f") / entry.path().filename());
+  }
+  auto schema = nlohmann::json::parse(ReadFile(Dir("f") / "feature_schema_5bar.json"));
+  schema["features"][1] = "not_a_feature";
+  WriteFile(Dir("f") / "feature_schema_5bar.json", schema.dump());
+  auto refused = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("f").string()}, home_->path());
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("not_a_feature"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("column 2"), std::string::npos) << refused.err;
+  // --device cuda says plainly that it trains on the CPU.
+  auto cuda = RunCli({"train", "--symbols", "SPY,AAPL", "--rounds", "2", "--device", "cuda", "--quiet",
+                      "--model-dir", Dir("g").string()}, home_->path());
+  EXPECT_EQ(cuda.exit_code, 0) << cuda.err;
+  EXPECT_NE(cuda.err.find("without CUDA"), std::string::npos) << cuda.err;
+  EXPECT_NE(cuda.err.find("training on the CPU"), std::string::npos) << cuda.err;
+  auto bad_device = RunCli({"train", "--device", "tpu"}, home_->path());
+  EXPECT_EQ(bad_device.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace qat::testing

@@ -1,0 +1,141 @@
+#include "qat/models/quantile.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "qat/data/csv.h"
+#include "qat/models/dataset.h"
+
+namespace qat::models {
+namespace {
+
+TEST(Quantile, NamesAndLevels) {
+  ASSERT_EQ(kNumQuantiles, 5u);
+  EXPECT_EQ(QuantileName(0), "q10");
+  EXPECT_EQ(QuantileName(2), "q50");
+  EXPECT_EQ(QuantileName(4), "q90");
+}
+
+TEST(Quantile, PinballLossByHand) {
+  // y above q: tau * (y - q); below: (1 - tau) * (q - y).
+  EXPECT_NEAR(PinballLoss(0.05, 0.02, 0.1), 0.1 * 0.03, 1e-15);
+  EXPECT_NEAR(PinballLoss(-0.01, 0.02, 0.1), 0.9 * 0.03, 1e-15);
+  EXPECT_NEAR(PinballLoss(-0.01, 0.02, 0.9), 0.1 * 0.03, 1e-15);
+  EXPECT_EQ(PinballLoss(0.02, 0.02, 0.5), 0.0);
+  const std::vector<double> y = {0.05, -0.01, 0.0, 0.03};
+  const std::vector<double> q = {0.02, 0.02, 0.01, 0.03};
+  // tau 0.25: 0.25*0.03, 0.75*0.03, 0.75*0.01, 0 -> (0.0075 + 0.0225 + 0.0075) / 4
+  EXPECT_NEAR(MeanPinballLoss(y, q, 0.25), 0.0375 / 4, 1e-15);
+}
+
+TEST(Quantile, CoverageOnHandMadeExample) {
+  const std::vector<double> y = {1, 2, 3, 4, 5};
+  const std::vector<double> q = {1, 1, 3, 5, 4};  // y <= q on rows 0, 2, 3
+  EXPECT_DOUBLE_EQ(Coverage(y, q), 0.6);
+  const std::vector<double> lo = {0, 3, 3, 5, 0}, hi = {2, 4, 3, 6, 4};  // inside: rows 0, 2
+  EXPECT_DOUBLE_EQ(IntervalCoverage(y, lo, hi), 0.4);
+}
+
+TEST(Quantile, EmpiricalQuantileAndConformalShift) {
+  EXPECT_DOUBLE_EQ(EmpiricalQuantile({4, 1, 3, 2}, 0.5), 2.5);
+  EXPECT_DOUBLE_EQ(EmpiricalQuantile({4, 1, 3, 2}, 0.0), 1);
+  EXPECT_DOUBLE_EQ(EmpiricalQuantile({4, 1, 3, 2}, 1.0), 4);
+  // n = 5: rank ceil(6 tau) -> tau 0.5: 3rd smallest; 0.9: 6 -> clamped to 5; 0.1: 1st.
+  const std::vector<double> r = {5, 1, 3, 2, 4};
+  EXPECT_EQ(ConformalShift(r, 0.5), 3);
+  EXPECT_EQ(ConformalShift(r, 0.9), 5);
+  EXPECT_EQ(ConformalShift(r, 0.1), 1);
+  EXPECT_EQ(ConformalShift(r, 0.25), 2);  // ceil(1.5) = 2
+}
+
+TEST(Quantile, ProbabilityUpAndPriceLevels) {
+  const std::vector<double> symmetric = {-0.04, -0.02, 0.0, 0.02, 0.04};
+  EXPECT_NEAR(ProbabilityUp(symmetric), 0.5, 1e-12);
+  // 0 between q25 = -0.01 and q50 = 0.01: F(0) = 0.25 + 0.25 * 0.01 / 0.02 = 0.375.
+  EXPECT_NEAR(ProbabilityUp(std::vector<double>{-0.03, -0.01, 0.01, 0.03, 0.05}), 0.625, 1e-12);
+  // All above 0: the q10-q25 line reaches 0 below probability 0 -> clamped, prob_up 1.
+  EXPECT_EQ(ProbabilityUp(std::vector<double>{0.01, 0.02, 0.03, 0.04, 0.05}), 1.0);
+  // 0 just below q10: extended line, F(0) = 0.1 - 0.15 * 0.001 / 0.01 = 0.085.
+  EXPECT_NEAR(ProbabilityUp(std::vector<double>{0.001, 0.011, 0.02, 0.03, 0.04}), 0.915, 1e-12);
+  EXPECT_EQ(ProbabilityUp(std::vector<double>{-0.05, -0.04, -0.03, -0.02, -0.01}), 0.0);
+
+  const std::vector<double> q = {-0.04, -0.02, 0.01, 0.03, 0.05};
+  auto levels = PriceLevels(100, q, 4);
+  ASSERT_EQ(levels.size(), 4u);
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) EXPECT_NEAR(levels[3][k], 100 * (1 + q[k]), 1e-12);
+  // step 1 of 4: q50 * 1/4 + (q10 - q50) * sqrt(1/4) = 0.0025 - 0.025
+  EXPECT_NEAR(levels[0][0], 97.75, 1e-12);
+  EXPECT_NEAR(levels[0][2], 100.25, 1e-12);
+  for (const auto& l : levels) EXPECT_TRUE(std::is_sorted(l.begin(), l.end()));
+}
+
+// A small real training set: AAPL's features and 5-bar returns, 2015 on.
+const Dataset& AaplDataset() {
+  static Dataset ds = [] {
+    auto bars = data::ReadBarsCsv(std::filesystem::path(QAT_SOURCE_DIR) / "data/daily/AAPL.csv", {.symbol = "AAPL"});
+    EXPECT_TRUE(bars.ok());
+    DatasetOptions options;
+    options.first_day = *ParseDate("2015-01-01");
+    std::vector<data::BarSeries> series = {*bars};
+    auto built = BuildDataset(series, {}, options);
+    EXPECT_TRUE(built.ok()) << built.error().message;
+    return *built;
+  }();
+  return ds;
+}
+
+TEST(Quantile, PredictionsNeverCrossEvenWithAdversarialShifts) {
+  const Dataset& ds = AaplDataset();
+  ASSERT_GT(ds.rows(), 1000u);
+  QuantileParams params;
+  params.rounds = 15;
+  params.threads = 1;
+  auto model = TrainQuantileModel(ds.x, ds.cols, ds.forward_return, params);
+  ASSERT_TRUE(model.ok()) << model.error().message;
+  // Shifts that would put q10 above q90 if applied without sorting.
+  model->transform[0].shift = 0.2;
+  model->transform[4].shift = -0.2;
+  auto q = PredictQuantiles(*model, ds.x, ds.cols);
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q->size(), ds.rows() * kNumQuantiles);
+  for (std::size_t i = 0; i < ds.rows(); ++i) {
+    ASSERT_TRUE(std::is_sorted(q->begin() + i * kNumQuantiles, q->begin() + (i + 1) * kNumQuantiles)) << i;
+  }
+  std::vector<double> rows = {0.3, -0.1, 0.2, 0.0, 0.1, 5, 4, 3, 2, 1};
+  SortQuantileRows(rows);
+  EXPECT_EQ(rows, (std::vector<double>{-0.1, 0.0, 0.1, 0.2, 0.3, 1, 2, 3, 4, 5}));
+}
+
+TEST(Quantile, PinballTrainingBeatsTheUnconditionalQuantileInSample) {
+  // The boosters start from the unconditional quantile (offset) and may only improve the
+  // training pinball loss; the conformal shift then gives exact calibration-set coverage.
+  const Dataset& ds = AaplDataset();
+  QuantileParams params;
+  params.rounds = 30;
+  params.threads = 1;
+  auto model = TrainQuantileModel(ds.x, ds.cols, ds.forward_return, params);
+  ASSERT_TRUE(model.ok());
+  auto q = PredictQuantiles(*model, ds.x, ds.cols);
+  ASSERT_TRUE(q.ok());
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    const double tau = kQuantileLevels[k];
+    std::vector<double> col(ds.rows()), base(ds.rows(), model->transform[k].offset);
+    for (std::size_t i = 0; i < ds.rows(); ++i) col[i] = (*q)[i * kNumQuantiles + k];
+    EXPECT_LT(MeanPinballLoss(ds.forward_return, col, tau), MeanPinballLoss(ds.forward_return, base, tau)) << k;
+  }
+  ASSERT_TRUE(CalibrateQuantiles(*model, ds.x, ds.cols, ds.forward_return).ok());
+  auto calibrated = PredictQuantiles(*model, ds.x, ds.cols);
+  ASSERT_TRUE(calibrated.ok());
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    std::vector<double> col(ds.rows());
+    for (std::size_t i = 0; i < ds.rows(); ++i) col[i] = (*calibrated)[i * kNumQuantiles + k];
+    EXPECT_NEAR(Coverage(ds.forward_return, col), kQuantileLevels[k], 0.01) << k;
+  }
+  EXPECT_FALSE(CalibrateQuantiles(*model, std::span<const float>(ds.x).first(5 * ds.cols), ds.cols,
+                                  std::span<const double>(ds.forward_return).first(5)).ok());
+}
+
+}  // namespace
+}  // namespace qat::models
