@@ -8,6 +8,7 @@
 #include "qat/core/strings.h"
 #include "qat/ta/indicators.h"
 #include "qat/ta/patterns.h"
+#include "ta/indicators/common.h"
 
 namespace qat::ta {
 namespace {
@@ -102,10 +103,12 @@ constexpr std::array<OutputColumn, 85> kColumns = {{
     {"TRANGE", "TRANGE", K::kReal},
 }};
 
-// One indicator function of the table: its outputs in column order, and its lookback.
+// A unit of indicator work: the table columns it fills (possibly of several functions that
+// share their arithmetic, e.g. ADX/PLUS_DI/MINUS_DI), their lookbacks, and how to compute them
+// (one Series per column, in `columns` order).
 struct IndicatorJob {
-  std::string_view function;
-  int lookback;
+  std::vector<std::string_view> columns;
+  std::vector<int> lookbacks;
   std::function<Result<std::vector<Series>>(const OhlcvView&)> compute;
 };
 
@@ -119,43 +122,65 @@ Result<std::vector<Series>> One(Result<T> r) {
 
 const std::vector<IndicatorJob>& IndicatorJobs() {
   static const std::vector<IndicatorJob> kJobs = {
-      {"SMA", SMALookback(20), [](const OhlcvView& b) { return One(SMA(b.close, 20)); }},
-      {"EMA", EMALookback(20), [](const OhlcvView& b) { return One(EMA(b.close, 20)); }},
-      {"RSI", RSILookback(14), [](const OhlcvView& b) { return One(RSI(b.close, 14)); }},
-      {"ATR", ATRLookback(14), [](const OhlcvView& b) { return One(ATR(b.high, b.low, b.close, 14)); }},
-      {"NATR", NATRLookback(14), [](const OhlcvView& b) { return One(NATR(b.high, b.low, b.close, 14)); }},
-      {"MACD", MACDLookback(12, 26, 9),
+      {{"SMA"}, {SMALookback(20)}, [](const OhlcvView& b) { return One(SMA(b.close, 20)); }},
+      {{"EMA"}, {EMALookback(20)}, [](const OhlcvView& b) { return One(EMA(b.close, 20)); }},
+      {{"RSI"}, {RSILookback(14)}, [](const OhlcvView& b) { return One(RSI(b.close, 14)); }},
+      {{"TRANGE", "ATR", "NATR"},
+       {TRANGELookback(), ATRLookback(14), NATRLookback(14)},
+       [](const OhlcvView& b) -> Result<std::vector<Series>> {
+         const std::size_t n = b.size();
+         std::vector<Series> out(3, internal::NanSeries(n));
+         internal::AtrKernel(b.high, b.low, b.close, 14, out[0].data(), out[1].data(), out[2].data());
+         return out;
+       }},
+      {{"MACD_macd", "MACD_signal", "MACD_hist"},
+       {MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), MACDLookback(12, 26, 9)},
        [](const OhlcvView& b) -> Result<std::vector<Series>> {
          QAT_ASSIGN_OR_RETURN(MacdResult r, MACD(b.close, 12, 26, 9));
          return std::vector<Series>{std::move(r.macd), std::move(r.signal), std::move(r.hist)};
        }},
-      {"BBANDS", BBANDSLookback(20, MaType::kSma),
+      {{"BBANDS_upper", "BBANDS_middle", "BBANDS_lower"},
+       {BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma)},
        [](const OhlcvView& b) -> Result<std::vector<Series>> {
          QAT_ASSIGN_OR_RETURN(BbandsResult r, BBANDS(b.close, 20, 2.0, 2.0, MaType::kSma));
          return std::vector<Series>{std::move(r.upper), std::move(r.middle), std::move(r.lower)};
        }},
-      {"ADX", ADXLookback(14), [](const OhlcvView& b) { return One(ADX(b.high, b.low, b.close, 14)); }},
-      {"PLUS_DI", PLUS_DILookback(14),
-       [](const OhlcvView& b) { return One(PLUS_DI(b.high, b.low, b.close, 14)); }},
-      {"MINUS_DI", MINUS_DILookback(14),
-       [](const OhlcvView& b) { return One(MINUS_DI(b.high, b.low, b.close, 14)); }},
-      {"CCI", CCILookback(14), [](const OhlcvView& b) { return One(CCI(b.high, b.low, b.close, 14)); }},
-      {"MFI", MFILookback(14),
+      {{"ADX", "PLUS_DI", "MINUS_DI"},
+       {ADXLookback(14), PLUS_DILookback(14), MINUS_DILookback(14)},
+       [](const OhlcvView& b) -> Result<std::vector<Series>> {
+         const std::size_t n = b.size();
+         std::vector<Series> out(3, internal::NanSeries(n));
+         internal::DmiKernel(b.high, b.low, b.close, 14, out[0].data(), out[1].data(), out[2].data());
+         return out;
+       }},
+      {{"CCI"}, {CCILookback(14)}, [](const OhlcvView& b) { return One(CCI(b.high, b.low, b.close, 14)); }},
+      {{"MFI"}, {MFILookback(14)},
        [](const OhlcvView& b) { return One(MFI(b.high, b.low, b.close, b.volume, 14)); }},
-      {"OBV", OBVLookback(), [](const OhlcvView& b) { return One(OBV(b.close, b.volume)); }},
-      {"STOCH", STOCHLookback(5, 3, MaType::kSma, 3, MaType::kSma),
+      {{"OBV"}, {OBVLookback()}, [](const OhlcvView& b) { return One(OBV(b.close, b.volume)); }},
+      {{"STOCH_slowk", "STOCH_slowd"},
+       {STOCHLookback(5, 3, MaType::kSma, 3, MaType::kSma), STOCHLookback(5, 3, MaType::kSma, 3, MaType::kSma)},
        [](const OhlcvView& b) -> Result<std::vector<Series>> {
          QAT_ASSIGN_OR_RETURN(StochResult r,
                               STOCH(b.high, b.low, b.close, 5, 3, MaType::kSma, 3, MaType::kSma));
          return std::vector<Series>{std::move(r.slowk), std::move(r.slowd)};
        }},
-      {"WILLR", WILLRLookback(14), [](const OhlcvView& b) { return One(WILLR(b.high, b.low, b.close, 14)); }},
-      {"ROC", ROCLookback(10), [](const OhlcvView& b) { return One(ROC(b.close, 10)); }},
-      {"MOM", MOMLookback(10), [](const OhlcvView& b) { return One(MOM(b.close, 10)); }},
-      {"AROONOSC", AROONOSCLookback(14), [](const OhlcvView& b) { return One(AROONOSC(b.high, b.low, 14)); }},
-      {"TRANGE", TRANGELookback(), [](const OhlcvView& b) { return One(TRANGE(b.high, b.low, b.close)); }},
+      {{"WILLR"}, {WILLRLookback(14)}, [](const OhlcvView& b) { return One(WILLR(b.high, b.low, b.close, 14)); }},
+      {{"ROC"}, {ROCLookback(10)}, [](const OhlcvView& b) { return One(ROC(b.close, 10)); }},
+      {{"MOM"}, {MOMLookback(10)}, [](const OhlcvView& b) { return One(MOM(b.close, 10)); }},
+      {{"AROONOSC"}, {AROONOSCLookback(14)}, [](const OhlcvView& b) { return One(AROONOSC(b.high, b.low, 14)); }},
   };
   return kJobs;
+}
+
+// (job, position in the job) of an indicator column.
+std::pair<std::size_t, std::size_t> FindJob(std::string_view column) {
+  const auto& jobs = IndicatorJobs();
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    for (std::size_t k = 0; k < jobs[j].columns.size(); ++k) {
+      if (jobs[j].columns[k] == column) return {j, k};
+    }
+  }
+  return {jobs.size(), 0};
 }
 
 }  // namespace
@@ -206,10 +231,16 @@ Result<std::vector<ComputedOutput>> ComputeOutputs(const OhlcvView& bars,
   out.reserve(columns.size());
   const OhlcView ohlc{bars.open, bars.high, bars.low, bars.close};
   const CandleSettings& settings = DefaultCandleSettings();
-  // Indicator results by function, computed on first use.
-  std::vector<std::optional<std::vector<Series>>> cache(IndicatorJobs().size());
+  // Indicator results by job, computed on first use; a job's series is moved out when its
+  // last selected column takes it.
+  const auto& jobs = IndicatorJobs();
+  std::vector<std::optional<std::vector<Series>>> cache(jobs.size());
+  std::vector<std::size_t> uses(jobs.size(), 0);
   for (std::size_t index : columns) {
     if (index >= kColumns.size()) return Fail("ta: output column index {} out of range", index);
+    if (kColumns[index].kind == OutputKind::kReal) ++uses[FindJob(kColumns[index].name).first];
+  }
+  for (std::size_t index : columns) {
     const OutputColumn& col = kColumns[index];
     ComputedOutput result{&col, 0, {}, {}};
     if (col.kind == OutputKind::kPattern) {
@@ -220,20 +251,13 @@ Result<std::vector<ComputedOutput>> ComputeOutputs(const OhlcvView& bars,
       result.pattern = spec->compute(ohlc, settings);
       result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
     } else {
-      const auto& jobs = IndicatorJobs();
-      std::size_t j = 0;
-      while (jobs[j].function != col.function) ++j;
+      const auto [j, k] = FindJob(col.name);
       if (!cache[j]) {
         QAT_ASSIGN_OR_RETURN(auto series, jobs[j].compute(bars));
         cache[j] = std::move(series);
       }
-      // Position of this column among its function's columns.
-      std::size_t k = 0;
-      for (std::size_t i = 0; i < index; ++i) {
-        if (kColumns[i].function == col.function) ++k;
-      }
-      result.real = (*cache[j])[k];
-      result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(jobs[j].lookback), n);
+      result.real = --uses[j] == 0 ? std::move((*cache[j])[k]) : (*cache[j])[k];
+      result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(jobs[j].lookbacks[k]), n);
     }
     out.push_back(std::move(result));
   }

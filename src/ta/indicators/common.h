@@ -55,6 +55,21 @@ inline double EmaK(int period) { return 2.0 / static_cast<double>(period + 1); }
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out);
 
+// RSI (rsi.cc): out[i] for i >= period.
+void RsiKernel(std::span<const double> in, int period, double* out);
+
+// ADX, +DI and -DI in one pass (directional.cc); period >= 2. Null outputs are skipped.
+// adx_out[i] for i >= 2*period-1, plus_out/minus_out[i] for i >= period.
+void DmiKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, int period, double* adx_out, double* plus_out,
+               double* minus_out);
+
+// TRANGE, ATR and NATR in one pass (volatility.cc); period >= 2. Null outputs are skipped.
+// tr_out[i] for i >= 1, atr_out/natr_out[i] for i >= period.
+void AtrKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, int period, double* tr_out, double* atr_out,
+               double* natr_out);
+
 // True range of bar i >= 1 (TA-Lib's TRUE_RANGE macro).
 inline double TrueRange(double high, double low, double prev_close) {
   double greatest = high - low;

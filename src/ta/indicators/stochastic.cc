@@ -94,10 +94,6 @@ int STOCHFLookback(int fastk_period, int fastd_period, MaType fastd_type) {
   return fastk_period - 1 + MaLookbackUnchecked(fastd_period, fastd_type);
 }
 
-namespace internal {
-void RsiKernel(std::span<const double> in, int period, double* out);  // rsi.cc
-}  // namespace internal
-
 Result<StochFResult> STOCHRSI(std::span<const double> real, int period, int fastk_period,
                               int fastd_period, MaType fastd_type) {
   QAT_RETURN_IF_ERROR(CheckPeriod("STOCHRSI", "period", period, 2));
