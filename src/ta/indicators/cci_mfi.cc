@@ -31,27 +31,59 @@ Result<Series> CCI(std::span<const double> high, std::span<const double> low,
     return j <= s ? bar - s + j : bar - s + j - p;
   };
   for (; i + kLanes <= n; i += kLanes) {
-    // Lane b reads tp[first[b] + j] for j <= slot[b], tp[first[b] + j - p] after.
-    const double* first[kLanes];
-    std::size_t slot[kLanes];
     const std::size_t s0 = i % p;
-    for (std::size_t b = 0; b < kLanes; ++b) {
-      slot[b] = s0 + b < p ? s0 + b : s0 + b - p;
-      first[b] = tp.data() + (i + b - slot[b]);
-    }
-    auto at = [&](std::size_t b, std::size_t j) {
-      // Branch-free: subtract p once j has passed the lane's slot.
-      const std::size_t wrap = p & (std::size_t{0} - static_cast<std::size_t>(j > slot[b]));
-      return *(first[b] + j - wrap);
-    };
     double mean[kLanes] = {};
-    for (std::size_t j = 0; j < p; ++j) {
-      for (std::size_t b = 0; b < kLanes; ++b) mean[b] += at(b, j);
-    }
     double dev[kLanes] = {};
-    for (std::size_t b = 0; b < kLanes; ++b) mean[b] /= dp;
-    for (std::size_t j = 0; j < p; ++j) {
-      for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(at(b, j) - mean[b]);
+    if (s0 + kLanes <= p) {
+      // No lane wraps: lane b holds slot s0+b, and every lane reads the same bar at slot j
+      // except for s0 < j < s0+kLanes, where lanes b >= j-s0 read the newer bar.
+      const double* base = tp.data() + (i - s0);
+      const double* old = base - p;  // bars of the previous cycle, same slot numbering
+      for (std::size_t j = 0; j <= s0; ++j) {
+        const double v = base[j];
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += v;
+      }
+      for (std::size_t j = s0 + 1; j < s0 + kLanes; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += b >= j - s0 ? base[j] : old[j];
+      }
+      for (std::size_t j = s0 + kLanes; j < p; ++j) {
+        const double v = old[j];
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += v;
+      }
+      for (std::size_t b = 0; b < kLanes; ++b) mean[b] /= dp;
+      for (std::size_t j = 0; j <= s0; ++j) {
+        const double v = base[j];
+        for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(v - mean[b]);
+      }
+      for (std::size_t j = s0 + 1; j < s0 + kLanes; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) {
+          dev[b] += std::fabs((b >= j - s0 ? base[j] : old[j]) - mean[b]);
+        }
+      }
+      for (std::size_t j = s0 + kLanes; j < p; ++j) {
+        const double v = old[j];
+        for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(v - mean[b]);
+      }
+    } else {
+      // Lane b reads tp[first[b] + j] for j <= slot[b], tp[first[b] + j - p] after.
+      const double* first[kLanes];
+      std::size_t slot[kLanes];
+      for (std::size_t b = 0; b < kLanes; ++b) {
+        slot[b] = s0 + b < p ? s0 + b : s0 + b - p;
+        first[b] = tp.data() + (i + b - slot[b]);
+      }
+      auto at = [&](std::size_t b, std::size_t j) {
+        // Branch-free: subtract p once j has passed the lane's slot.
+        const std::size_t wrap = p & (std::size_t{0} - static_cast<std::size_t>(j > slot[b]));
+        return *(first[b] + j - wrap);
+      };
+      for (std::size_t j = 0; j < p; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += at(b, j);
+      }
+      for (std::size_t b = 0; b < kLanes; ++b) mean[b] /= dp;
+      for (std::size_t j = 0; j < p; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(at(b, j) - mean[b]);
+      }
     }
     for (std::size_t b = 0; b < kLanes; ++b) {
       const double diff = tp[i + b] - mean[b];
