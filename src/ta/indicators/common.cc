@@ -174,48 +174,53 @@ void MaKernel(std::span<const double> in, int period, MaType type, double* out) 
   }
 }
 
+namespace {
+
+template <typename Better>
+void Rolling(const double* x, std::size_t n, std::size_t w, double* out, Better better) {
+  if (w == 0 || n < w) return;
+  if (w == 1) {
+    std::copy(x, x + n, out);
+    return;
+  }
+  // g: extreme from the start of x[i]'s block up to i; h: from i to the end of its block.
+  std::vector<double> g(n), h(n);
+  for (std::size_t b = 0; b < n; b += w) {
+    const std::size_t e = std::min(n, b + w);
+    g[b] = x[b];
+    for (std::size_t i = b + 1; i < e; ++i) g[i] = better(x[i], g[i - 1]) ? x[i] : g[i - 1];
+    h[e - 1] = x[e - 1];
+    for (std::size_t i = e - 1; i-- > b;) h[i] = better(x[i], h[i + 1]) ? x[i] : h[i + 1];
+  }
+  for (std::size_t i = w - 1; i < n; ++i) {
+    const double a = h[i + 1 - w];
+    const double c = g[i];
+    out[i] = better(c, a) ? c : a;
+  }
+}
+
+}  // namespace
+
+void RollingMax(const double* x, std::size_t n, std::size_t w, double* out) {
+  Rolling(x, n, w, out, [](double a, double b) { return a > b; });
+}
+void RollingMin(const double* x, std::size_t n, std::size_t w, double* out) {
+  Rolling(x, n, w, out, [](double a, double b) { return a < b; });
+}
+
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out) {
-  // TA-Lib keeps the index of the current extreme and rescans the window only when that
-  // index falls out of it; the values (not the indices) are what the output depends on.
-  const long n = static_cast<long>(close.size());
-  const long lookback = fastk - 1;
-  long lowest_idx = -1, highest_idx = -1;
-  double lowest = 0.0, highest = 0.0, diff = 0.0;
-  for (long today = lookback, trailing = 0; today < n; ++today, ++trailing) {
-    double tmp = low[today];
-    if (lowest_idx < trailing) {
-      lowest_idx = trailing;
-      lowest = low[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (low[i] < lowest) {
-          lowest_idx = i;
-          lowest = low[i];
-        }
-      }
-      diff = (highest - lowest) / 100.0;
-    } else if (tmp <= lowest) {
-      lowest_idx = today;
-      lowest = tmp;
-      diff = (highest - lowest) / 100.0;
-    }
-    tmp = high[today];
-    if (highest_idx < trailing) {
-      highest_idx = trailing;
-      highest = high[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (high[i] > highest) {
-          highest_idx = i;
-          highest = high[i];
-        }
-      }
-      diff = (highest - lowest) / 100.0;
-    } else if (tmp >= highest) {
-      highest_idx = today;
-      highest = tmp;
-      diff = (highest - lowest) / 100.0;
-    }
-    out[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
+  // %K depends only on the window's highest high and lowest low (TA-Lib divides by
+  // (highest - lowest) / 100, and so do we).
+  const std::size_t n = close.size();
+  const std::size_t w = static_cast<std::size_t>(fastk);
+  if (n < w) return;
+  std::vector<double> hi(n), lo(n);
+  RollingMax(high.data(), n, w, hi.data());
+  RollingMin(low.data(), n, w, lo.data());
+  for (std::size_t i = w - 1; i < n; ++i) {
+    const double diff = (hi[i] - lo[i]) / 100.0;
+    out[i] = diff != 0.0 ? (close[i] - lo[i]) / diff : 0.0;
   }
 }
 

@@ -51,6 +51,13 @@ void MaKernel(std::span<const double> in, int period, MaType type, double* out);
 
 inline double EmaK(int period) { return 2.0 / static_cast<double>(period + 1); }
 
+// Sliding-window maximum / minimum of x[i-w+1 .. i] into out[i] for i >= w-1 (van Herk /
+// Gil-Werman: block prefix and suffix extremes, O(1) per bar, no data-dependent branches).
+// The extreme of a window is one of its values, so this equals TA-Lib's scan exactly
+// (for inputs without NaN).
+void RollingMax(const double* x, std::size_t n, std::size_t w, double* out);
+void RollingMin(const double* x, std::size_t n, std::size_t w, double* out);
+
 // Raw stochastic %K of TA-Lib's STOCH/STOCHF: out[i] for i >= fastk-1.
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out);

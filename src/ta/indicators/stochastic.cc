@@ -123,44 +123,18 @@ Result<Series> WILLR(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int period) {
   QAT_RETURN_IF_ERROR(internal::CheckSameLength("WILLR", {high, low, close}));
   QAT_RETURN_IF_ERROR(CheckPeriod("WILLR", "period", period, 2));
-  const long n = static_cast<long>(close.size());
-  Series out = NanSeries(close.size());
-  long lowest_idx = -1, highest_idx = -1;
-  double lowest = 0.0, highest = 0.0, diff = 0.0;
-  for (long today = period - 1, trailing = 0; today < n; ++today, ++trailing) {
-    double tmp = low[today];
-    if (lowest_idx < trailing) {
-      lowest_idx = trailing;
-      lowest = low[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (low[i] < lowest) {
-          lowest_idx = i;
-          lowest = low[i];
-        }
-      }
-      diff = (highest - lowest) / (-100.0);
-    } else if (tmp <= lowest) {
-      lowest_idx = today;
-      lowest = tmp;
-      diff = (highest - lowest) / (-100.0);
-    }
-    tmp = high[today];
-    if (highest_idx < trailing) {
-      highest_idx = trailing;
-      highest = high[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (high[i] > highest) {
-          highest_idx = i;
-          highest = high[i];
-        }
-      }
-      diff = (highest - lowest) / (-100.0);
-    } else if (tmp >= highest) {
-      highest_idx = today;
-      highest = tmp;
-      diff = (highest - lowest) / (-100.0);
-    }
-    out[today] = diff != 0.0 ? (highest - close[today]) / diff : 0.0;
+  const std::size_t n = close.size();
+  Series out = NanSeries(n);
+  const std::size_t w = static_cast<std::size_t>(period);
+  if (n < w) return out;
+  // Only the window's highest high and lowest low matter (TA-Lib divides by their
+  // difference / -100, and so do we).
+  std::vector<double> hi(n), lo(n);
+  internal::RollingMax(high.data(), n, w, hi.data());
+  internal::RollingMin(low.data(), n, w, lo.data());
+  for (std::size_t i = w - 1; i < n; ++i) {
+    const double diff = (hi[i] - lo[i]) / (-100.0);
+    out[i] = diff != 0.0 ? (hi[i] - close[i]) / diff : 0.0;
   }
   return out;
 }
