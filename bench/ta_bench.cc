@@ -6,7 +6,8 @@
 // and `cpu_ns_per_bar` (the same with the process CPU clock).
 // Per-function benchmarks use AAPL (10547 bars, data/daily/AAPL.csv); the table benchmarks
 // run on SPY (7843 bars) to sit beside TA-Lib C's own bench (../shared/tools/oracle/bench),
-// and on AAPL. Until all 61 patterns are in AllPatterns(), the table benchmarks compute the
+// and on AAPL; `_fresh` variants allocate their outputs anew each call (ComputeOutputs), the
+// others reuse them (ComputeOutputsInto). Until all 61 patterns are in AllPatterns(), the table benchmarks compute the
 // indicator columns plus the patterns that exist, and their label says how many.
 #include <benchmark/benchmark.h>
 
@@ -122,7 +123,10 @@ std::vector<std::size_t> TableColumns(int which, int* patterns) {
   return cols;
 }
 
-void BM_Table(benchmark::State& state, const char* symbol, int which) {
+// reuse: ComputeOutputsInto with the same output vector every iteration (steady state, like
+// TA-Lib's bench, which writes into preallocated buffers); otherwise ComputeOutputs, which
+// returns fresh vectors each call.
+void BM_Table(benchmark::State& state, const char* symbol, int which, bool reuse) {
   const auto& b = Load(symbol);
   const OhlcvView bars{b.open, b.high, b.low, b.close, b.volume};
   int patterns = 0;
@@ -131,18 +135,27 @@ void BM_Table(benchmark::State& state, const char* symbol, int which) {
     state.SkipWithError("no pattern implemented yet");
     return;
   }
+  std::vector<ComputedOutput> out;
   TimeBars(state, b.size(), [&] {
-    auto r = ComputeOutputs(bars, cols);
-    if (!r.ok()) state.SkipWithError(r.error().message.c_str());
-    benchmark::DoNotOptimize(r);
+    if (reuse) {
+      auto status = ComputeOutputsInto(bars, cols, out);
+      if (!status.ok()) state.SkipWithError(status.error().message.c_str());
+      benchmark::DoNotOptimize(out.data());
+    } else {
+      auto r = ComputeOutputs(bars, cols);
+      if (!r.ok()) state.SkipWithError(r.error().message.c_str());
+      benchmark::DoNotOptimize(r);
+    }
   });
   state.counters["columns"] = static_cast<double>(cols.size());
   state.SetLabel(std::string(symbol) + ", " + std::to_string(patterns) + " of 61 patterns implemented");
 }
-BENCHMARK_CAPTURE(BM_Table, all_SPY, "SPY", 0);
-BENCHMARK_CAPTURE(BM_Table, indicators24_SPY, "SPY", 1);
-BENCHMARK_CAPTURE(BM_Table, patterns_SPY, "SPY", 2);
-BENCHMARK_CAPTURE(BM_Table, all_AAPL, "AAPL", 0);
+BENCHMARK_CAPTURE(BM_Table, all_SPY, "SPY", 0, true);
+BENCHMARK_CAPTURE(BM_Table, all_SPY_fresh, "SPY", 0, false);
+BENCHMARK_CAPTURE(BM_Table, indicators24_SPY, "SPY", 1, true);
+BENCHMARK_CAPTURE(BM_Table, indicators24_SPY_fresh, "SPY", 1, false);
+BENCHMARK_CAPTURE(BM_Table, patterns_SPY, "SPY", 2, true);
+BENCHMARK_CAPTURE(BM_Table, all_AAPL, "AAPL", 0, true);
 
 }  // namespace
 

@@ -9,16 +9,15 @@ namespace qat::ta {
 using internal::CheckPeriod;
 using internal::NanSeries;
 
-Result<MacdResult> MACD(std::span<const double> real, int fast, int slow, int signal) {
-  QAT_RETURN_IF_ERROR(CheckPeriod("MACD", "fast", fast, 2));
-  QAT_RETURN_IF_ERROR(CheckPeriod("MACD", "slow", slow, 2));
-  QAT_RETURN_IF_ERROR(CheckPeriod("MACD", "signal", signal, 2));
+namespace internal {
+
+void MacdKernel(std::span<const double> real, int fast, int slow, int signal, double* macd_out,
+                double* signal_out, double* hist_out) {
   if (slow < fast) std::swap(slow, fast);
   const std::size_t n = real.size();
-  MacdResult r{NanSeries(n), NanSeries(n), NanSeries(n)};
   const std::size_t slow_lb = static_cast<std::size_t>(slow - 1);
   const std::size_t lookback = slow_lb + static_cast<std::size_t>(signal - 1);
-  if (n <= lookback) return r;
+  if (n <= lookback) return;
   // TA-Lib asks both EMAs for output from bar slow-1 on; the fast one (lookback fast-1) then
   // seeds on the `fast` values ending at bar slow-1. The signal EMA seeds on the first
   // `signal` MACD values. One pass runs the three recursions side by side with TA-Lib's
@@ -47,18 +46,29 @@ Result<MacdResult> MACD(std::span<const double> real, int fast, int slow, int si
     sig += line;
   }
   sig = sig / signal;
-  r.macd[lookback] = line;
-  r.signal[lookback] = sig;
-  r.hist[lookback] = line - sig;
+  macd_out[lookback] = line;
+  signal_out[lookback] = sig;
+  hist_out[lookback] = line - sig;
   for (std::size_t i = lookback + 1; i < n; ++i) {
     slow_ema = ((real[i] - slow_ema) * k_slow) + slow_ema;
     fast_ema = ((real[i] - fast_ema) * k_fast) + fast_ema;
     line = fast_ema - slow_ema;
     sig = ((line - sig) * k_signal) + sig;
-    r.macd[i] = line;
-    r.signal[i] = sig;
-    r.hist[i] = line - sig;
+    macd_out[i] = line;
+    signal_out[i] = sig;
+    hist_out[i] = line - sig;
   }
+}
+
+}  // namespace internal
+
+Result<MacdResult> MACD(std::span<const double> real, int fast, int slow, int signal) {
+  QAT_RETURN_IF_ERROR(CheckPeriod("MACD", "fast", fast, 2));
+  QAT_RETURN_IF_ERROR(CheckPeriod("MACD", "slow", slow, 2));
+  QAT_RETURN_IF_ERROR(CheckPeriod("MACD", "signal", signal, 2));
+  const std::size_t n = real.size();
+  MacdResult r{NanSeries(n), NanSeries(n), NanSeries(n)};
+  internal::MacdKernel(real, fast, slow, signal, r.macd.data(), r.signal.data(), r.hist.data());
   return r;
 }
 int MACDLookback(int fast, int slow, int signal) {
