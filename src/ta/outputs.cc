@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <optional>
 
 #include "qat/core/strings.h"
 #include "qat/ta/indicators.h"
 #include "qat/ta/patterns.h"
+#include "ta/indicators/common.h"
 
 namespace qat::ta {
 namespace {
@@ -102,60 +104,75 @@ constexpr std::array<OutputColumn, 85> kColumns = {{
     {"TRANGE", "TRANGE", K::kReal},
 }};
 
-// One indicator function of the table: its outputs in column order, and its lookback.
+// A unit of indicator work: the table columns it fills (possibly of several functions that
+// share their arithmetic, e.g. ADX/PLUS_DI/MINUS_DI), their lookbacks, and a kernel writing
+// every column from its lookback on into outs[k] (size n, distinct buffers).
 struct IndicatorJob {
-  std::string_view function;
-  int lookback;
-  std::function<Result<std::vector<Series>>(const OhlcvView&)> compute;
+  std::vector<std::string_view> columns;
+  std::vector<int> lookbacks;
+  void (*compute)(const OhlcvView& b, double* const* outs);
 };
 
-template <typename T>
-Result<std::vector<Series>> One(Result<T> r) {
-  if (!r.ok()) return r.error();
-  std::vector<Series> out;
-  out.push_back(std::move(r).value());
-  return out;
-}
-
+// Fixed, valid parameters (those of the oracle's table), so the kernels run unchecked.
 const std::vector<IndicatorJob>& IndicatorJobs() {
   static const std::vector<IndicatorJob> kJobs = {
-      {"SMA", SMALookback(20), [](const OhlcvView& b) { return One(SMA(b.close, 20)); }},
-      {"EMA", EMALookback(20), [](const OhlcvView& b) { return One(EMA(b.close, 20)); }},
-      {"RSI", RSILookback(14), [](const OhlcvView& b) { return One(RSI(b.close, 14)); }},
-      {"ATR", ATRLookback(14), [](const OhlcvView& b) { return One(ATR(b.high, b.low, b.close, 14)); }},
-      {"NATR", NATRLookback(14), [](const OhlcvView& b) { return One(NATR(b.high, b.low, b.close, 14)); }},
-      {"MACD", MACDLookback(12, 26, 9),
-       [](const OhlcvView& b) -> Result<std::vector<Series>> {
-         QAT_ASSIGN_OR_RETURN(MacdResult r, MACD(b.close, 12, 26, 9));
-         return std::vector<Series>{std::move(r.macd), std::move(r.signal), std::move(r.hist)};
+      {{"SMA"}, {SMALookback(20)}, [](const OhlcvView& b, double* const* o) { internal::SmaKernel(b.close, 20, o[0]); }},
+      {{"EMA"}, {EMALookback(20)},
+       [](const OhlcvView& b, double* const* o) { internal::EmaKernel(b.close, 20, internal::EmaK(20), o[0]); }},
+      {{"RSI"}, {RSILookback(14)}, [](const OhlcvView& b, double* const* o) { internal::RsiKernel(b.close, 14, o[0]); }},
+      {{"TRANGE", "ATR", "NATR"},
+       {TRANGELookback(), ATRLookback(14), NATRLookback(14)},
+       [](const OhlcvView& b, double* const* o) { internal::AtrKernel(b.high, b.low, b.close, 14, o[0], o[1], o[2]); }},
+      {{"MACD_macd", "MACD_signal", "MACD_hist"},
+       {MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), MACDLookback(12, 26, 9)},
+       [](const OhlcvView& b, double* const* o) { internal::MacdKernel(b.close, 12, 26, 9, o[0], o[1], o[2]); }},
+      {{"BBANDS_upper", "BBANDS_middle", "BBANDS_lower"},
+       {BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::BbandsKernel(b.close, 20, 2.0, 2.0, MaType::kSma, o[0], o[1], o[2]);
        }},
-      {"BBANDS", BBANDSLookback(20, MaType::kSma),
-       [](const OhlcvView& b) -> Result<std::vector<Series>> {
-         QAT_ASSIGN_OR_RETURN(BbandsResult r, BBANDS(b.close, 20, 2.0, 2.0, MaType::kSma));
-         return std::vector<Series>{std::move(r.upper), std::move(r.middle), std::move(r.lower)};
+      {{"ADX", "PLUS_DI", "MINUS_DI"},
+       {ADXLookback(14), PLUS_DILookback(14), MINUS_DILookback(14)},
+       [](const OhlcvView& b, double* const* o) { internal::DmiKernel(b.high, b.low, b.close, 14, o[0], o[1], o[2]); }},
+      {{"CCI"}, {CCILookback(14)},
+       [](const OhlcvView& b, double* const* o) { internal::CciKernel(b.high, b.low, b.close, 14, o[0]); }},
+      {{"MFI"}, {MFILookback(14)},
+       [](const OhlcvView& b, double* const* o) { internal::MfiKernel(b.high, b.low, b.close, b.volume, 14, o[0]); }},
+      {{"OBV"}, {OBVLookback()},
+       [](const OhlcvView& b, double* const* o) { internal::ObvKernel(b.close, b.volume, o[0]); }},
+      {{"STOCH_slowk", "STOCH_slowd"},
+       {STOCHLookback(5, 3, MaType::kSma, 3, MaType::kSma), STOCHLookback(5, 3, MaType::kSma, 3, MaType::kSma)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::StochKernel(b.high, b.low, b.close, 5, 3, MaType::kSma, 3, MaType::kSma, o[0], o[1]);
        }},
-      {"ADX", ADXLookback(14), [](const OhlcvView& b) { return One(ADX(b.high, b.low, b.close, 14)); }},
-      {"PLUS_DI", PLUS_DILookback(14),
-       [](const OhlcvView& b) { return One(PLUS_DI(b.high, b.low, b.close, 14)); }},
-      {"MINUS_DI", MINUS_DILookback(14),
-       [](const OhlcvView& b) { return One(MINUS_DI(b.high, b.low, b.close, 14)); }},
-      {"CCI", CCILookback(14), [](const OhlcvView& b) { return One(CCI(b.high, b.low, b.close, 14)); }},
-      {"MFI", MFILookback(14),
-       [](const OhlcvView& b) { return One(MFI(b.high, b.low, b.close, b.volume, 14)); }},
-      {"OBV", OBVLookback(), [](const OhlcvView& b) { return One(OBV(b.close, b.volume)); }},
-      {"STOCH", STOCHLookback(5, 3, MaType::kSma, 3, MaType::kSma),
-       [](const OhlcvView& b) -> Result<std::vector<Series>> {
-         QAT_ASSIGN_OR_RETURN(StochResult r,
-                              STOCH(b.high, b.low, b.close, 5, 3, MaType::kSma, 3, MaType::kSma));
-         return std::vector<Series>{std::move(r.slowk), std::move(r.slowd)};
+      {{"WILLR"}, {WILLRLookback(14)},
+       [](const OhlcvView& b, double* const* o) { internal::WillrKernel(b.high, b.low, b.close, 14, o[0]); }},
+      {{"ROC"}, {ROCLookback(10)},
+       [](const OhlcvView& b, double* const* o) {
+         for (std::size_t i = 10; i < b.size(); ++i) {
+           const double prev = b.close[i - 10];
+           o[0][i] = prev != 0.0 ? ((b.close[i] / prev) - 1.0) * 100.0 : 0.0;
+         }
        }},
-      {"WILLR", WILLRLookback(14), [](const OhlcvView& b) { return One(WILLR(b.high, b.low, b.close, 14)); }},
-      {"ROC", ROCLookback(10), [](const OhlcvView& b) { return One(ROC(b.close, 10)); }},
-      {"MOM", MOMLookback(10), [](const OhlcvView& b) { return One(MOM(b.close, 10)); }},
-      {"AROONOSC", AROONOSCLookback(14), [](const OhlcvView& b) { return One(AROONOSC(b.high, b.low, 14)); }},
-      {"TRANGE", TRANGELookback(), [](const OhlcvView& b) { return One(TRANGE(b.high, b.low, b.close)); }},
+      {{"MOM"}, {MOMLookback(10)},
+       [](const OhlcvView& b, double* const* o) {
+         for (std::size_t i = 10; i < b.size(); ++i) o[0][i] = b.close[i] - b.close[i - 10];
+       }},
+      {{"AROONOSC"}, {AROONOSCLookback(14)},
+       [](const OhlcvView& b, double* const* o) { internal::AroonOscKernel(b.high, b.low, 14, o[0]); }},
   };
   return kJobs;
+}
+
+// (job, position in the job) of an indicator column.
+std::pair<std::size_t, std::size_t> FindJob(std::string_view column) {
+  const auto& jobs = IndicatorJobs();
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    for (std::size_t k = 0; k < jobs[j].columns.size(); ++k) {
+      if (jobs[j].columns[k] == column) return {j, k};
+    }
+  }
+  return {jobs.size(), 0};
 }
 
 }  // namespace
@@ -197,47 +214,70 @@ Result<std::vector<std::size_t>> SelectOutputs(std::string_view comma_list) {
 
 Result<std::vector<ComputedOutput>> ComputeOutputs(const OhlcvView& bars,
                                                    std::span<const std::size_t> columns) {
+  std::vector<ComputedOutput> out;
+  QAT_RETURN_IF_ERROR(ComputeOutputsInto(bars, columns, out));
+  return out;
+}
+
+Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> columns,
+                          std::vector<ComputedOutput>& out) {
   const std::size_t n = bars.size();
   if (bars.open.size() != n || bars.high.size() != n || bars.low.size() != n || bars.volume.size() != n) {
     return Fail("ta: OHLCV columns differ in length (open {}, high {}, low {}, close {}, volume {})",
                 bars.open.size(), bars.high.size(), bars.low.size(), n, bars.volume.size());
   }
-  std::vector<ComputedOutput> out;
-  out.reserve(columns.size());
-  const OhlcView ohlc{bars.open, bars.high, bars.low, bars.close};
-  const CandleSettings& settings = DefaultCandleSettings();
-  // Indicator results by function, computed on first use.
-  std::vector<std::optional<std::vector<Series>>> cache(IndicatorJobs().size());
   for (std::size_t index : columns) {
     if (index >= kColumns.size()) return Fail("ta: output column index {} out of range", index);
     const OutputColumn& col = kColumns[index];
-    ComputedOutput result{&col, 0, {}, {}};
+    if (col.kind == OutputKind::kPattern && FindPattern(col.name) == nullptr) {
+      return Fail("{}: candlestick pattern not implemented yet (not in AllPatterns())", col.name);
+    }
+  }
+  out.resize(columns.size());
+  const OhlcView ohlc{bars.open, bars.high, bars.low, bars.close};
+  const CandleSettings& settings = DefaultCandleSettings();
+  const auto& jobs = IndicatorJobs();
+  // For each job, which output entry (if any) receives each of its columns.
+  std::vector<std::array<std::size_t, 3>> target(jobs.size(), {SIZE_MAX, SIZE_MAX, SIZE_MAX});
+  std::vector<bool> needed(jobs.size(), false);
+  for (std::size_t q = 0; q < columns.size(); ++q) {
+    const OutputColumn& col = kColumns[columns[q]];
+    ComputedOutput& result = out[q];
+    result.column = &col;
     if (col.kind == OutputKind::kPattern) {
       const PatternSpec* spec = FindPattern(col.name);
-      if (spec == nullptr) {
-        return Fail("{}: candlestick pattern not implemented yet (not in AllPatterns())", col.name);
-      }
+      result.real.clear();
       result.pattern = spec->compute(ohlc, settings);
       result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
-    } else {
-      const auto& jobs = IndicatorJobs();
-      std::size_t j = 0;
-      while (jobs[j].function != col.function) ++j;
-      if (!cache[j]) {
-        QAT_ASSIGN_OR_RETURN(auto series, jobs[j].compute(bars));
-        cache[j] = std::move(series);
-      }
-      // Position of this column among its function's columns.
-      std::size_t k = 0;
-      for (std::size_t i = 0; i < index; ++i) {
-        if (kColumns[i].function == col.function) ++k;
-      }
-      result.real = (*cache[j])[k];
-      result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(jobs[j].lookback), n);
+      continue;
     }
-    out.push_back(std::move(result));
+    result.pattern.clear();
+    const auto [j, k] = FindJob(col.name);
+    const std::size_t lookback = std::min<std::size_t>(static_cast<std::size_t>(jobs[j].lookbacks[k]), n);
+    result.first_defined = lookback;
+    result.real.resize(n);
+    std::fill(result.real.begin(), result.real.begin() + static_cast<std::ptrdiff_t>(lookback), internal::kNaN);
+    if (target[j][k] == SIZE_MAX) target[j][k] = q;
+    needed[j] = true;
   }
-  return out;
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    if (!needed[j]) continue;
+    double* outs[3];
+    for (std::size_t k = 0; k < jobs[j].columns.size(); ++k) {
+      outs[k] = target[j][k] != SIZE_MAX
+                    ? out[target[j][k]].real.data()
+                    : internal::Scratch(static_cast<internal::ScratchSlot>(internal::kScratchUnused0 + k), n);
+    }
+    if (n > 0) jobs[j].compute(bars, outs);
+  }
+  // A column selected twice: copy from its first entry.
+  for (std::size_t q = 0; q < columns.size(); ++q) {
+    const OutputColumn& col = kColumns[columns[q]];
+    if (col.kind == OutputKind::kPattern) continue;
+    const auto [j, k] = FindJob(col.name);
+    if (target[j][k] != q) out[q].real = out[target[j][k]].real;
+  }
+  return Ok();
 }
 
 }  // namespace qat::ta

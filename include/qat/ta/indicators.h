@@ -8,8 +8,9 @@
 //     every later element is the value TA-Lib computes for that bar when called over the
 //     whole series (startIdx = 0, endIdx = n - 1). An input shorter than lookback + 1 gives
 //     an all-NaN output, not an error.
-//   * The arithmetic follows TA-Lib's order of operations, so results agree with it to the
-//     last bit or within a few ulps (the golden tests allow |a-b| <= 1e-6 + 1e-9*|b|).
+//   * The arithmetic follows TA-Lib's order of operations; on every daily file we checked
+//     (45 symbols, ../shared/data/daily) every output is bit-identical to TA-Lib 0.6's. The
+//     golden tests allow |a-b| <= 1e-6 + 1e-9*|b|, TA-Lib oracle's tolerance.
 //   * TA-Lib's global settings are fixed at their defaults: unstable periods 0, compatibility
 //     mode "default" (EMA seeded with the SMA of its first `period` values; Wilder smoothing
 //     in RSI/ATR/NATR/ADX/DI seeded as TA-Lib does). These are not configurable.

@@ -59,5 +59,11 @@ struct ComputedOutput {
 // pattern is not implemented yet (never returns zeros for it).
 Result<std::vector<ComputedOutput>> ComputeOutputs(const OhlcvView& bars,
                                                    std::span<const std::size_t> columns);
+// The same into `out` (resized to one entry per selected column), reusing the storage of its
+// indicator columns from a previous call: repeated calls on series of the same length
+// allocate nothing for the indicators (patterns still return fresh vectors). On error `out`
+// is left in an unspecified state.
+Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> columns,
+                          std::vector<ComputedOutput>& out);
 
 }  // namespace qat::ta

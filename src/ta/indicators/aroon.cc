@@ -65,6 +65,14 @@ Result<AroonResult> AROON(std::span<const double> high, std::span<const double> 
 }
 int AROONLookback(int period) { return CheckPeriod("AROON", "period", period, 2).ok() ? period : -1; }
 
+void internal::AroonOscKernel(std::span<const double> high, std::span<const double> low, int period,
+                              double* out) {
+  const double factor = 100.0 / static_cast<double>(period);
+  (void)AroonScan("AROONOSC", high, low, period, [&](long today, long hi, long lo) {
+    out[today] = factor * static_cast<double>(hi - lo);
+  });
+}
+
 Result<Series> AROONOSC(std::span<const double> high, std::span<const double> low, int period) {
   Series out = NanSeries(high.size());
   const double factor = 100.0 / static_cast<double>(period);

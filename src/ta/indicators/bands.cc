@@ -75,6 +75,48 @@ int STDDEVLookback(int period) {
   return CheckPeriod("STDDEV", "period", period, 2).ok() ? period - 1 : -1;
 }
 
+
+namespace internal {
+
+void BbandsKernel(std::span<const double> real, int period, double nbdev_up, double nbdev_dn,
+                  MaType type, double* upper, double* middle, double* lower) {
+  const std::size_t n = real.size();
+  const std::size_t lookback = static_cast<std::size_t>(internal::MaLookbackUnchecked(period, type));
+  if (n <= lookback) return;
+  internal::MaKernel(real, period, type, middle);
+  // The deviation goes into `upper` first, then the bands are formed in place.
+  double* dev = upper;
+  if (type == MaType::kSma) {
+    StddevAroundSma(real, middle, period, dev);
+  } else {
+    // TA_STDDEV(startIdx = MA's begin) with nbdev 1: a variance whose running sums start
+    // period-1 bars before the MA's first output.
+    const std::size_t from = lookback - static_cast<std::size_t>(period - 1);
+    VarKernel(real.subspan(from), period, dev + from);
+    for (std::size_t i = lookback; i < n; ++i) dev[i] = !(dev[i] < kEpsilon) ? std::sqrt(dev[i]) : 0.0;
+  }
+  for (std::size_t i = lookback; i < n; ++i) {
+    const double mid = middle[i];
+    const double d = dev[i];
+    if (nbdev_up == nbdev_dn) {
+      const double t = nbdev_up == 1.0 ? d : d * nbdev_up;
+      upper[i] = mid + t;
+      lower[i] = mid - t;
+    } else if (nbdev_up == 1.0) {
+      upper[i] = mid + d;
+      lower[i] = mid - (d * nbdev_dn);
+    } else if (nbdev_dn == 1.0) {
+      lower[i] = mid - d;
+      upper[i] = mid + (d * nbdev_up);
+    } else {
+      upper[i] = mid + (d * nbdev_up);
+      lower[i] = mid - (d * nbdev_dn);
+    }
+  }
+}
+
+}  // namespace internal
+
 Result<BbandsResult> BBANDS(std::span<const double> real, int period, double nbdev_up,
                             double nbdev_dn, MaType type) {
   QAT_RETURN_IF_ERROR(CheckPeriod("BBANDS", "period", period, 2));
@@ -83,38 +125,8 @@ Result<BbandsResult> BBANDS(std::span<const double> real, int period, double nbd
   QAT_RETURN_IF_ERROR(internal::CheckMaType("BBANDS", "ma_type", type));
   const std::size_t n = real.size();
   BbandsResult r{NanSeries(n), NanSeries(n), NanSeries(n)};
-  const std::size_t lookback = static_cast<std::size_t>(internal::MaLookbackUnchecked(period, type));
-  if (n <= lookback) return r;
-  internal::MaKernel(real, period, type, r.middle.data());
-  // The deviation goes into `upper` first, then the bands are formed in place.
-  Series& dev = r.upper;
-  if (type == MaType::kSma) {
-    StddevAroundSma(real, r.middle.data(), period, dev.data());
-  } else {
-    // TA_STDDEV(startIdx = MA's begin) with nbdev 1: a variance whose running sums start
-    // period-1 bars before the MA's first output.
-    const std::size_t from = lookback - static_cast<std::size_t>(period - 1);
-    VarKernel(real.subspan(from), period, dev.data() + from);
-    for (std::size_t i = lookback; i < n; ++i) dev[i] = !(dev[i] < kEpsilon) ? std::sqrt(dev[i]) : 0.0;
-  }
-  for (std::size_t i = lookback; i < n; ++i) {
-    const double mid = r.middle[i];
-    const double d = dev[i];
-    if (nbdev_up == nbdev_dn) {
-      const double t = nbdev_up == 1.0 ? d : d * nbdev_up;
-      r.upper[i] = mid + t;
-      r.lower[i] = mid - t;
-    } else if (nbdev_up == 1.0) {
-      r.upper[i] = mid + d;
-      r.lower[i] = mid - (d * nbdev_dn);
-    } else if (nbdev_dn == 1.0) {
-      r.lower[i] = mid - d;
-      r.upper[i] = mid + (d * nbdev_up);
-    } else {
-      r.upper[i] = mid + (d * nbdev_up);
-      r.lower[i] = mid - (d * nbdev_dn);
-    }
-  }
+  internal::BbandsKernel(real, period, nbdev_up, nbdev_dn, type, r.upper.data(), r.middle.data(),
+                         r.lower.data());
   return r;
 }
 int BBANDSLookback(int period, MaType type) {

@@ -12,29 +12,99 @@ Result<Series> CCI(std::span<const double> high, std::span<const double> low,
                    std::span<const double> close, int period) {
   QAT_RETURN_IF_ERROR(internal::CheckSameLength("CCI", {high, low, close}));
   QAT_RETURN_IF_ERROR(CheckPeriod("CCI", "period", period, 2));
+  Series out = NanSeries(close.size());
+  internal::CciKernel(high, low, close, period, out.data());
+  return out;
+}
+
+void internal::CciKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, int period, double* out) {
   const std::size_t n = close.size();
-  Series out = NanSeries(n);
   const std::size_t p = static_cast<std::size_t>(period);
-  if (n < p) return out;
-  // TA-Lib keeps the last `period` typical prices in a circular buffer and sums it in slot
-  // order (slot = bar index mod period), which fixes the rounding of the mean.
-  std::vector<double> ring(p);
-  for (std::size_t i = 0; i + 1 < p; ++i) ring[i] = (high[i] + low[i] + close[i]) / 3;
+  if (n < p) return;
+  // TA-Lib keeps the last `period` typical prices in a circular buffer (bar k in slot
+  // k mod period) and sums it in slot order, which fixes the rounding of the mean and of the
+  // mean deviation. For bar i with s = i mod period that order is bars i-s..i, then
+  // i-period+1..i-s-1. We add in exactly that order, but for kLanes bars at a time, so the
+  // independent sums overlap instead of waiting on each other.
+  double* tp = internal::Scratch(internal::kScratchCciTp, n);
+  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
   const double dp = period;
-  std::size_t slot = p - 1;
-  for (std::size_t i = p - 1; i < n; ++i) {
-    const double last = (high[i] + low[i] + close[i]) / 3;
-    ring[slot] = last;
+  constexpr std::size_t kLanes = 4;
+  std::size_t i = p - 1;
+  auto index = [&](std::size_t bar, std::size_t j) {
+    const std::size_t s = bar % p;
+    return j <= s ? bar - s + j : bar - s + j - p;
+  };
+  for (; i + kLanes <= n; i += kLanes) {
+    const std::size_t s0 = i % p;
+    double mean[kLanes] = {};
+    double dev[kLanes] = {};
+    if (s0 + kLanes <= p) {
+      // No lane wraps: lane b holds slot s0+b, and every lane reads the same bar at slot j
+      // except for s0 < j < s0+kLanes, where lanes b >= j-s0 read the newer bar.
+      const double* base = tp + (i - s0);
+      const double* old = base - p;  // bars of the previous cycle, same slot numbering
+      for (std::size_t j = 0; j <= s0; ++j) {
+        const double v = base[j];
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += v;
+      }
+      for (std::size_t j = s0 + 1; j < s0 + kLanes; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += b >= j - s0 ? base[j] : old[j];
+      }
+      for (std::size_t j = s0 + kLanes; j < p; ++j) {
+        const double v = old[j];
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += v;
+      }
+      for (std::size_t b = 0; b < kLanes; ++b) mean[b] /= dp;
+      for (std::size_t j = 0; j <= s0; ++j) {
+        const double v = base[j];
+        for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(v - mean[b]);
+      }
+      for (std::size_t j = s0 + 1; j < s0 + kLanes; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) {
+          dev[b] += std::fabs((b >= j - s0 ? base[j] : old[j]) - mean[b]);
+        }
+      }
+      for (std::size_t j = s0 + kLanes; j < p; ++j) {
+        const double v = old[j];
+        for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(v - mean[b]);
+      }
+    } else {
+      // Lane b reads tp[first[b] + j] for j <= slot[b], tp[first[b] + j - p] after.
+      const double* first[kLanes];
+      std::size_t slot[kLanes];
+      for (std::size_t b = 0; b < kLanes; ++b) {
+        slot[b] = s0 + b < p ? s0 + b : s0 + b - p;
+        first[b] = tp + (i + b - slot[b]);
+      }
+      auto at = [&](std::size_t b, std::size_t j) {
+        // Branch-free: subtract p once j has passed the lane's slot.
+        const std::size_t wrap = p & (std::size_t{0} - static_cast<std::size_t>(j > slot[b]));
+        return *(first[b] + j - wrap);
+      };
+      for (std::size_t j = 0; j < p; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) mean[b] += at(b, j);
+      }
+      for (std::size_t b = 0; b < kLanes; ++b) mean[b] /= dp;
+      for (std::size_t j = 0; j < p; ++j) {
+        for (std::size_t b = 0; b < kLanes; ++b) dev[b] += std::fabs(at(b, j) - mean[b]);
+      }
+    }
+    for (std::size_t b = 0; b < kLanes; ++b) {
+      const double diff = tp[i + b] - mean[b];
+      out[i + b] = (diff != 0.0 && dev[b] != 0.0) ? diff / (0.015 * (dev[b] / dp)) : 0.0;
+    }
+  }
+  for (; i < n; ++i) {
     double mean = 0.0;
-    for (std::size_t j = 0; j < p; ++j) mean += ring[j];
+    for (std::size_t j = 0; j < p; ++j) mean += tp[index(i, j)];
     mean /= dp;
     double dev = 0.0;
-    for (std::size_t j = 0; j < p; ++j) dev += std::fabs(ring[j] - mean);
-    const double diff = last - mean;
+    for (std::size_t j = 0; j < p; ++j) dev += std::fabs(tp[index(i, j)] - mean);
+    const double diff = tp[i] - mean;
     out[i] = (diff != 0.0 && dev != 0.0) ? diff / (0.015 * (dev / dp)) : 0.0;
-    if (++slot == p) slot = 0;
   }
-  return out;
 }
 int CCILookback(int period) { return CheckPeriod("CCI", "period", period, 2).ok() ? period - 1 : -1; }
 
@@ -42,11 +112,18 @@ Result<Series> MFI(std::span<const double> high, std::span<const double> low,
                    std::span<const double> close, std::span<const double> volume, int period) {
   QAT_RETURN_IF_ERROR(internal::CheckSameLength("MFI", {high, low, close, volume}));
   QAT_RETURN_IF_ERROR(CheckPeriod("MFI", "period", period, 2));
+  Series out = NanSeries(close.size());
+  internal::MfiKernel(high, low, close, volume, period, out.data());
+  return out;
+}
+
+void internal::MfiKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, std::span<const double> volume, int period,
+                         double* out) {
   const std::size_t n = close.size();
-  Series out = NanSeries(n);
   const std::size_t p = static_cast<std::size_t>(period);
-  if (n <= p) return out;
-  std::vector<double> pos(p, 0.0), neg(p, 0.0);
+  if (n <= p) return;
+  std::vector<double> pos(p, 0.0), neg(p, 0.0);  // small (period values)
   double pos_sum = 0.0, neg_sum = 0.0;
   double prev = (high[0] + low[0] + close[0]) / 3.0;
   std::size_t slot = 0;
@@ -85,7 +162,6 @@ Result<Series> MFI(std::span<const double> high, std::span<const double> low,
     out[i] = value();
     if (++slot == p) slot = 0;
   }
-  return out;
 }
 int MFILookback(int period) { return CheckPeriod("MFI", "period", period, 2).ok() ? period : -1; }
 

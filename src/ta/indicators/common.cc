@@ -141,9 +141,10 @@ void DemaKernel(std::span<const double> in, int period, double* out) {
   const std::size_t lb = static_cast<std::size_t>(period - 1);
   if (n <= 2 * lb) return;
   const double k = EmaK(period);
-  std::vector<double> e1(n), e2(n);
-  EmaKernel(in, period, k, e1.data());
-  EmaKernel(std::span<const double>(e1).subspan(lb), period, k, e2.data() + lb);
+  double* e1 = Scratch(kScratchEma1, n);
+  double* e2 = Scratch(kScratchEma2, n);
+  EmaKernel(in, period, k, e1);
+  EmaKernel(std::span<const double>(e1, n).subspan(lb), period, k, e2 + lb);
   for (std::size_t i = 2 * lb; i < n; ++i) out[i] = (2.0 * e1[i]) - e2[i];
 }
 
@@ -152,10 +153,12 @@ void TemaKernel(std::span<const double> in, int period, double* out) {
   const std::size_t lb = static_cast<std::size_t>(period - 1);
   if (n <= 3 * lb) return;
   const double k = EmaK(period);
-  std::vector<double> e1(n), e2(n), e3(n);
-  EmaKernel(in, period, k, e1.data());
-  EmaKernel(std::span<const double>(e1).subspan(lb), period, k, e2.data() + lb);
-  EmaKernel(std::span<const double>(e2).subspan(2 * lb), period, k, e3.data() + 2 * lb);
+  double* e1 = Scratch(kScratchEma1, n);
+  double* e2 = Scratch(kScratchEma2, n);
+  double* e3 = Scratch(kScratchEma3, n);
+  EmaKernel(in, period, k, e1);
+  EmaKernel(std::span<const double>(e1, n).subspan(lb), period, k, e2 + lb);
+  EmaKernel(std::span<const double>(e2, n).subspan(2 * lb), period, k, e3 + 2 * lb);
   for (std::size_t i = 3 * lb; i < n; ++i) out[i] = e3[i] + ((3.0 * e1[i]) - (3.0 * e2[i]));
 }
 
@@ -174,48 +177,64 @@ void MaKernel(std::span<const double> in, int period, MaType type, double* out) 
   }
 }
 
+double* Scratch(ScratchSlot slot, std::size_t n) {
+  thread_local std::vector<double> buffers[kScratchCount];
+  std::vector<double>& b = buffers[slot];
+  if (b.size() < n) b.resize(n);
+  return b.data();
+}
+
+namespace {
+
+template <typename Better>
+void Rolling(const double* x, std::size_t n, std::size_t w, double* out, Better better) {
+  if (w == 0 || n < w) return;
+  if (w == 1) {
+    std::copy(x, x + n, out);
+    return;
+  }
+  // h[i]: extreme from i to the end of i's block of w bars; g: from the start of the block
+  // up to the current bar. The window [i-w+1, i] is h[i-w+1] joined with g at i.
+  double* h = Scratch(kScratchRollHelper, n);
+  for (std::size_t b = 0; b < n; b += w) {
+    const std::size_t e = std::min(n, b + w);
+    h[e - 1] = x[e - 1];
+    for (std::size_t i = e - 1; i-- > b;) h[i] = better(x[i], h[i + 1]) ? x[i] : h[i + 1];
+  }
+  double g = x[0];
+  for (std::size_t i = 0, pos = 0; i < n; ++i) {
+    g = (pos == 0 || better(x[i], g)) ? x[i] : g;
+    if (++pos == w) pos = 0;
+    if (i + 1 >= w) {
+      const double a = h[i + 1 - w];
+      out[i] = better(g, a) ? g : a;
+    }
+  }
+}
+
+}  // namespace
+
+void RollingMax(const double* x, std::size_t n, std::size_t w, double* out) {
+  Rolling(x, n, w, out, [](double a, double b) { return a > b; });
+}
+void RollingMin(const double* x, std::size_t n, std::size_t w, double* out) {
+  Rolling(x, n, w, out, [](double a, double b) { return a < b; });
+}
+
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out) {
-  // TA-Lib keeps the index of the current extreme and rescans the window only when that
-  // index falls out of it; the values (not the indices) are what the output depends on.
-  const long n = static_cast<long>(close.size());
-  const long lookback = fastk - 1;
-  long lowest_idx = -1, highest_idx = -1;
-  double lowest = 0.0, highest = 0.0, diff = 0.0;
-  for (long today = lookback, trailing = 0; today < n; ++today, ++trailing) {
-    double tmp = low[today];
-    if (lowest_idx < trailing) {
-      lowest_idx = trailing;
-      lowest = low[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (low[i] < lowest) {
-          lowest_idx = i;
-          lowest = low[i];
-        }
-      }
-      diff = (highest - lowest) / 100.0;
-    } else if (tmp <= lowest) {
-      lowest_idx = today;
-      lowest = tmp;
-      diff = (highest - lowest) / 100.0;
-    }
-    tmp = high[today];
-    if (highest_idx < trailing) {
-      highest_idx = trailing;
-      highest = high[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (high[i] > highest) {
-          highest_idx = i;
-          highest = high[i];
-        }
-      }
-      diff = (highest - lowest) / 100.0;
-    } else if (tmp >= highest) {
-      highest_idx = today;
-      highest = tmp;
-      diff = (highest - lowest) / 100.0;
-    }
-    out[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
+  // %K depends only on the window's highest high and lowest low (TA-Lib divides by
+  // (highest - lowest) / 100, and so do we).
+  const std::size_t n = close.size();
+  const std::size_t w = static_cast<std::size_t>(fastk);
+  if (n < w) return;
+  double* hi = Scratch(kScratchRollHi, n);
+  double* lo = Scratch(kScratchRollLo, n);
+  RollingMax(high.data(), n, w, hi);
+  RollingMin(low.data(), n, w, lo);
+  for (std::size_t i = w - 1; i < n; ++i) {
+    const double diff = (hi[i] - lo[i]) / 100.0;
+    out[i] = diff != 0.0 ? (close[i] - lo[i]) / diff : 0.0;
   }
 }
 

@@ -51,9 +51,70 @@ void MaKernel(std::span<const double> in, int period, MaType type, double* out);
 
 inline double EmaK(int period) { return 2.0 / static_cast<double>(period + 1); }
 
+// Per-thread scratch buffers reused across calls (grown, never shrunk), so that repeated
+// calls allocate nothing once warm. Each use site has its own slot; a buffer stays valid until
+// the next Scratch() call for the same slot on the same thread. Contents are unspecified.
+enum ScratchSlot {
+  kScratchRollHelper,
+  kScratchRollHi,
+  kScratchRollLo,
+  kScratchStochRaw,
+  kScratchStochSlowK,
+  kScratchCciTp,
+  kScratchEma1,
+  kScratchEma2,
+  kScratchEma3,
+  kScratchUnused0,  // kScratchUnused0..2: outputs a caller does not want
+  kScratchUnused1,
+  kScratchUnused2,
+  kScratchCount
+};
+double* Scratch(ScratchSlot slot, std::size_t n);
+
+// Kernels of the public functions of the same name (parameters already validated, outputs
+// of size n, written from the lookback on; the caller fills the warm-up with NaN).
+void MacdKernel(std::span<const double> real, int fast, int slow, int signal, double* macd_out,
+                double* signal_out, double* hist_out);
+void BbandsKernel(std::span<const double> real, int period, double nbdev_up, double nbdev_dn,
+                  MaType type, double* upper, double* middle, double* lower);
+void StochKernel(std::span<const double> high, std::span<const double> low,
+                 std::span<const double> close, int fastk_period, int slowk_period,
+                 MaType slowk_type, int slowd_period, MaType slowd_type, double* slowk_out,
+                 double* slowd_out);
+void WillrKernel(std::span<const double> high, std::span<const double> low,
+                 std::span<const double> close, int period, double* out);
+void CciKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, int period, double* out);
+void MfiKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, std::span<const double> volume, int period, double* out);
+void ObvKernel(std::span<const double> real, std::span<const double> volume, double* out);
+void AroonOscKernel(std::span<const double> high, std::span<const double> low, int period, double* out);
+
+// Sliding-window maximum / minimum of x[i-w+1 .. i] into out[i] for i >= w-1 (van Herk /
+// Gil-Werman: block prefix and suffix extremes, O(1) per bar, no data-dependent branches).
+// The extreme of a window is one of its values, so this equals TA-Lib's scan exactly
+// (for inputs without NaN).
+void RollingMax(const double* x, std::size_t n, std::size_t w, double* out);
+void RollingMin(const double* x, std::size_t n, std::size_t w, double* out);
+
 // Raw stochastic %K of TA-Lib's STOCH/STOCHF: out[i] for i >= fastk-1.
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out);
+
+// RSI (rsi.cc): out[i] for i >= period.
+void RsiKernel(std::span<const double> in, int period, double* out);
+
+// ADX, +DI and -DI in one pass (directional.cc); period >= 2. Null outputs are skipped.
+// adx_out[i] for i >= 2*period-1, plus_out/minus_out[i] for i >= period.
+void DmiKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, int period, double* adx_out, double* plus_out,
+               double* minus_out);
+
+// TRANGE, ATR and NATR in one pass (volatility.cc); period >= 2. Null outputs are skipped.
+// tr_out[i] for i >= 1, atr_out/natr_out[i] for i >= period.
+void AtrKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, int period, double* tr_out, double* atr_out,
+               double* natr_out);
 
 // True range of bar i >= 1 (TA-Lib's TRUE_RANGE macro).
 inline double TrueRange(double high, double low, double prev_close) {

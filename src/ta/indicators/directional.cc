@@ -59,43 +59,30 @@ Result<Series> DiImpl(std::string_view fn, Side side, std::span<const double> hi
     }
     return out;
   }
-  const std::size_t lookback = static_cast<std::size_t>(period);
-  if (n <= lookback) return out;
-  const double p = period;
-  double dm = 0.0, tr = 0.0;
-  for (std::size_t i = 1; i < lookback; ++i) {
-    const double diff_p = high[i] - high[i - 1];
-    const double diff_m = low[i - 1] - low[i];
-    if (plus ? (diff_p > 0 && diff_p > diff_m) : (diff_m > 0 && diff_p < diff_m)) {
-      dm += plus ? diff_p : diff_m;
-    }
-    tr += TrueRange(high[i], low[i], close[i - 1]);
-  }
-  for (std::size_t i = lookback; i < n; ++i) {
-    const double diff_p = high[i] - high[i - 1];
-    const double diff_m = low[i - 1] - low[i];
-    if (plus ? (diff_p > 0 && diff_p > diff_m) : (diff_m > 0 && diff_p < diff_m)) {
-      dm = dm - (dm / p) + (plus ? diff_p : diff_m);
-    } else {
-      dm = dm - (dm / p);
-    }
-    tr = tr - (tr / p) + TrueRange(high[i], low[i], close[i - 1]);
-    out[i] = !IsZero(tr) ? (100.0 * (dm / tr)) : 0.0;
-  }
+  internal::DmiKernel(high, low, close, period, nullptr, plus ? out.data() : nullptr,
+                      plus ? nullptr : out.data());
   return out;
 }
 
-// TA_ADX over the whole series into out (aligned); period >= 2.
-void AdxKernel(std::span<const double> high, std::span<const double> low,
-               std::span<const double> close, int period, double* out) {
+}  // namespace
+
+namespace internal {
+
+// TA_ADX over the whole series; period >= 2. Also yields TA_PLUS_DI / TA_MINUS_DI, whose
+// smoothed DM and TR are the same numbers as ADX's (same start, same operations), so one
+// pass fills any of the three outputs that is not null.
+void DmiKernel(std::span<const double> high, std::span<const double> low,
+               std::span<const double> close, int period, double* adx_out, double* plus_out,
+               double* minus_out) {
   const std::size_t n = close.size();
+  const std::size_t p_sz = static_cast<std::size_t>(period);
+  if (n <= p_sz) return;
   const std::size_t lookback = static_cast<std::size_t>(2 * period - 1);
-  if (n <= lookback) return;
   const double p = period;
   const double p1 = period - 1;
   double plus_dm = 0.0, minus_dm = 0.0, tr = 0.0;
   std::size_t i = 1;
-  for (; i < static_cast<std::size_t>(period); ++i) {
+  for (; i < p_sz; ++i) {
     const DmStep s = Dm(high[i] - high[i - 1], low[i - 1] - low[i]);
     if (s.has_minus) {
       minus_dm += s.minus;
@@ -104,7 +91,7 @@ void AdxKernel(std::span<const double> high, std::span<const double> low,
     }
     tr += TrueRange(high[i], low[i], close[i - 1]);
   }
-  // One smoothing step; false where TA-Lib skips the DX (zero TR or zero DI sum).
+  // One smoothing step at bar t; false where TA-Lib skips the DX (zero TR or zero DI sum).
   auto step = [&](std::size_t t, double& dx) {
     const DmStep s = Dm(high[t] - high[t - 1], low[t - 1] - low[t]);
     minus_dm -= minus_dm / p;
@@ -115,9 +102,15 @@ void AdxKernel(std::span<const double> high, std::span<const double> low,
       plus_dm += s.plus;
     }
     tr = tr - (tr / p) + TrueRange(high[t], low[t], close[t - 1]);
-    if (IsZero(tr)) return false;
+    if (IsZero(tr)) {
+      if (plus_out) plus_out[t] = 0.0;
+      if (minus_out) minus_out[t] = 0.0;
+      return false;
+    }
     const double minus_di = 100.0 * (minus_dm / tr);
     const double plus_di = 100.0 * (plus_dm / tr);
+    if (plus_out) plus_out[t] = plus_di;
+    if (minus_out) minus_out[t] = minus_di;
     const double sum = minus_di + plus_di;
     if (IsZero(sum)) return false;
     dx = 100.0 * (std::fabs(minus_di - plus_di) / sum);
@@ -125,18 +118,19 @@ void AdxKernel(std::span<const double> high, std::span<const double> low,
   };
   double dx = 0.0;
   double sum_dx = 0.0;
-  for (int k = 0; k < period; ++k, ++i) {
+  for (int k = 0; k < period && i < n; ++k, ++i) {
     if (step(i, dx)) sum_dx += dx;
   }
+  if (n <= lookback) return;
   double adx = sum_dx / p;
-  out[lookback] = adx;
+  if (adx_out) adx_out[lookback] = adx;
   for (; i < n; ++i) {
     if (step(i, dx)) adx = ((adx * p1) + dx) / p;
-    out[i] = adx;
+    if (adx_out) adx_out[i] = adx;
   }
 }
 
-}  // namespace
+}  // namespace internal
 
 Result<Series> PLUS_DI(std::span<const double> high, std::span<const double> low,
                        std::span<const double> close, int period) {
@@ -161,7 +155,7 @@ Result<Series> ADX(std::span<const double> high, std::span<const double> low,
   QAT_RETURN_IF_ERROR(internal::CheckSameLength("ADX", {high, low, close}));
   QAT_RETURN_IF_ERROR(CheckPeriod("ADX", "period", period, 2));
   Series out = NanSeries(close.size());
-  AdxKernel(high, low, close, period, out.data());
+  internal::DmiKernel(high, low, close, period, out.data(), nullptr, nullptr);
   return out;
 }
 int ADXLookback(int period) { return CheckPeriod("ADX", "period", period, 2).ok() ? 2 * period - 1 : -1; }
@@ -175,7 +169,7 @@ Result<Series> ADXR(std::span<const double> high, std::span<const double> low,
   const std::size_t lookback = static_cast<std::size_t>(3 * period - 2);
   if (n <= lookback) return out;
   Series adx = NanSeries(n);
-  AdxKernel(high, low, close, period, adx.data());
+  internal::DmiKernel(high, low, close, period, adx.data(), nullptr, nullptr);
   const std::size_t lag = static_cast<std::size_t>(period - 1);
   for (std::size_t i = lookback; i < n; ++i) out[i] = (adx[i] + adx[i - lag]) / 2.0;
   return out;

@@ -24,9 +24,9 @@ void StochFKernel(std::span<const double> high, std::span<const double> low,
   const std::size_t k_lb = static_cast<std::size_t>(fastk_period - 1);
   const std::size_t lookback = k_lb + static_cast<std::size_t>(MaLookbackUnchecked(fastd_period, fastd_type));
   if (n <= lookback) return;
-  std::vector<double> raw(n);
-  internal::RawStochKKernel(high, low, close, fastk_period, raw.data());
-  internal::MaKernel(std::span<const double>(raw).subspan(k_lb), fastd_period, fastd_type,
+  double* raw = internal::Scratch(internal::kScratchStochRaw, n);
+  internal::RawStochKKernel(high, low, close, fastk_period, raw);
+  internal::MaKernel(std::span<const double>(raw, n).subspan(k_lb), fastd_period, fastd_type,
                      fastd.data() + k_lb);
   for (std::size_t i = k_lb; i < lookback; ++i) fastd[i] = internal::kNaN;
   for (std::size_t i = lookback; i < n; ++i) fastk[i] = raw[i];
@@ -45,20 +45,29 @@ Result<StochResult> STOCH(std::span<const double> high, std::span<const double> 
   QAT_RETURN_IF_ERROR(CheckMaType("STOCH", "slowd_type", slowd_type));
   const std::size_t n = close.size();
   StochResult r{NanSeries(n), NanSeries(n)};
+  internal::StochKernel(high, low, close, fastk_period, slowk_period, slowk_type, slowd_period,
+                        slowd_type, r.slowk.data(), r.slowd.data());
+  return r;
+}
+
+void internal::StochKernel(std::span<const double> high, std::span<const double> low,
+                           std::span<const double> close, int fastk_period, int slowk_period,
+                           MaType slowk_type, int slowd_period, MaType slowd_type,
+                           double* slowk_out, double* slowd_out) {
+  const std::size_t n = close.size();
   const std::size_t k_lb = static_cast<std::size_t>(fastk_period - 1);
   const std::size_t slowk_from = k_lb + static_cast<std::size_t>(MaLookbackUnchecked(slowk_period, slowk_type));
   const std::size_t lookback =
       slowk_from + static_cast<std::size_t>(MaLookbackUnchecked(slowd_period, slowd_type));
-  if (n <= lookback) return r;
-  std::vector<double> raw(n), slowk(n);
-  internal::RawStochKKernel(high, low, close, fastk_period, raw.data());
-  internal::MaKernel(std::span<const double>(raw).subspan(k_lb), slowk_period, slowk_type,
-                     slowk.data() + k_lb);
-  internal::MaKernel(std::span<const double>(slowk).subspan(slowk_from), slowd_period, slowd_type,
-                     r.slowd.data() + slowk_from);
-  for (std::size_t i = slowk_from; i < lookback; ++i) r.slowd[i] = internal::kNaN;
-  for (std::size_t i = lookback; i < n; ++i) r.slowk[i] = slowk[i];
-  return r;
+  if (n <= lookback) return;
+  double* raw = internal::Scratch(internal::kScratchStochRaw, n);
+  double* slowk = internal::Scratch(internal::kScratchStochSlowK, n);
+  internal::RawStochKKernel(high, low, close, fastk_period, raw);
+  internal::MaKernel(std::span<const double>(raw, n).subspan(k_lb), slowk_period, slowk_type, slowk + k_lb);
+  internal::MaKernel(std::span<const double>(slowk, n).subspan(slowk_from), slowd_period, slowd_type,
+                     slowd_out + slowk_from);
+  for (std::size_t i = slowk_from; i < lookback; ++i) slowd_out[i] = internal::kNaN;
+  for (std::size_t i = lookback; i < n; ++i) slowk_out[i] = slowk[i];
 }
 int STOCHLookback(int fastk_period, int slowk_period, MaType slowk_type, int slowd_period,
                   MaType slowd_type) {
@@ -94,10 +103,6 @@ int STOCHFLookback(int fastk_period, int fastd_period, MaType fastd_type) {
   return fastk_period - 1 + MaLookbackUnchecked(fastd_period, fastd_type);
 }
 
-namespace internal {
-void RsiKernel(std::span<const double> in, int period, double* out);  // rsi.cc
-}  // namespace internal
-
 Result<StochFResult> STOCHRSI(std::span<const double> real, int period, int fastk_period,
                               int fastd_period, MaType fastd_type) {
   QAT_RETURN_IF_ERROR(CheckPeriod("STOCHRSI", "period", period, 2));
@@ -127,46 +132,26 @@ Result<Series> WILLR(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int period) {
   QAT_RETURN_IF_ERROR(internal::CheckSameLength("WILLR", {high, low, close}));
   QAT_RETURN_IF_ERROR(CheckPeriod("WILLR", "period", period, 2));
-  const long n = static_cast<long>(close.size());
   Series out = NanSeries(close.size());
-  long lowest_idx = -1, highest_idx = -1;
-  double lowest = 0.0, highest = 0.0, diff = 0.0;
-  for (long today = period - 1, trailing = 0; today < n; ++today, ++trailing) {
-    double tmp = low[today];
-    if (lowest_idx < trailing) {
-      lowest_idx = trailing;
-      lowest = low[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (low[i] < lowest) {
-          lowest_idx = i;
-          lowest = low[i];
-        }
-      }
-      diff = (highest - lowest) / (-100.0);
-    } else if (tmp <= lowest) {
-      lowest_idx = today;
-      lowest = tmp;
-      diff = (highest - lowest) / (-100.0);
-    }
-    tmp = high[today];
-    if (highest_idx < trailing) {
-      highest_idx = trailing;
-      highest = high[trailing];
-      for (long i = trailing + 1; i <= today; ++i) {
-        if (high[i] > highest) {
-          highest_idx = i;
-          highest = high[i];
-        }
-      }
-      diff = (highest - lowest) / (-100.0);
-    } else if (tmp >= highest) {
-      highest_idx = today;
-      highest = tmp;
-      diff = (highest - lowest) / (-100.0);
-    }
-    out[today] = diff != 0.0 ? (highest - close[today]) / diff : 0.0;
-  }
+  internal::WillrKernel(high, low, close, period, out.data());
   return out;
+}
+
+void internal::WillrKernel(std::span<const double> high, std::span<const double> low,
+                           std::span<const double> close, int period, double* out) {
+  const std::size_t n = close.size();
+  const std::size_t w = static_cast<std::size_t>(period);
+  if (n < w) return;
+  // Only the window's highest high and lowest low matter (TA-Lib divides by their
+  // difference / -100, and so do we).
+  double* hi = internal::Scratch(internal::kScratchRollHi, n);
+  double* lo = internal::Scratch(internal::kScratchRollLo, n);
+  internal::RollingMax(high.data(), n, w, hi);
+  internal::RollingMin(low.data(), n, w, lo);
+  for (std::size_t i = w - 1; i < n; ++i) {
+    const double diff = (hi[i] - lo[i]) / (-100.0);
+    out[i] = diff != 0.0 ? (hi[i] - close[i]) / diff : 0.0;
+  }
 }
 int WILLRLookback(int period) { return CheckPeriod("WILLR", "period", period, 2).ok() ? period - 1 : -1; }
 

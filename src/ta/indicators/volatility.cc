@@ -15,15 +15,28 @@ void TrangeKernel(std::span<const double> high, std::span<const double> low,
   for (std::size_t i = 1; i < close.size(); ++i) out[i] = TrueRange(high[i], low[i], close[i - 1]);
 }
 
-// Calls emit(i, atr) for every bar i >= period.
-template <typename Emit>
+}  // namespace
+
+namespace internal {
+
 void AtrKernel(std::span<const double> high, std::span<const double> low,
-               std::span<const double> close, int period, Emit emit) {
+               std::span<const double> close, int period, double* tr_out, double* atr_out,
+               double* natr_out) {
   const std::size_t n = close.size();
   const std::size_t lookback = static_cast<std::size_t>(period);
+  if (tr_out) TrangeKernel(high, low, close, tr_out);
   if (n <= lookback) return;
   const double p = period;
   const double p1 = period - 1;
+  auto emit = [&](std::size_t i, double atr) {
+    if (atr_out) atr_out[i] = atr;
+    if (natr_out) {
+      // TA-Lib writes 0 to its *first* output when the close is ~0 (and leaves this one
+      // unset); we write 0 here.
+      const double c = close[i];
+      natr_out[i] = !IsZero(c) ? (atr / c) * 100.0 : 0.0;
+    }
+  };
   double atr = 0.0;
   for (std::size_t i = 1; i <= lookback; ++i) atr += TrueRange(high[i], low[i], close[i - 1]);
   atr = atr / p;
@@ -36,7 +49,7 @@ void AtrKernel(std::span<const double> high, std::span<const double> low,
   }
 }
 
-}  // namespace
+}  // namespace internal
 
 Result<Series> TRANGE(std::span<const double> high, std::span<const double> low,
                       std::span<const double> close) {
@@ -55,7 +68,7 @@ Result<Series> ATR(std::span<const double> high, std::span<const double> low,
   if (period == 1) {
     TrangeKernel(high, low, close, out.data());
   } else {
-    AtrKernel(high, low, close, period, [&](std::size_t i, double atr) { out[i] = atr; });
+    internal::AtrKernel(high, low, close, period, nullptr, out.data(), nullptr);
   }
   return out;
 }
@@ -70,10 +83,7 @@ Result<Series> NATR(std::span<const double> high, std::span<const double> low,
     // TA-Lib returns the plain true range here, not normalized.
     TrangeKernel(high, low, close, out.data());
   } else {
-    AtrKernel(high, low, close, period, [&](std::size_t i, double atr) {
-      const double c = close[i];
-      out[i] = !internal::IsZero(c) ? (atr / c) * 100.0 : 0.0;
-    });
+    internal::AtrKernel(high, low, close, period, nullptr, nullptr, out.data());
   }
   return out;
 }

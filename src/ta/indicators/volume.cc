@@ -21,9 +21,14 @@ inline double AdStep(double ad, double high, double low, double close, double vo
 
 Result<Series> OBV(std::span<const double> real, std::span<const double> volume) {
   QAT_RETURN_IF_ERROR(internal::CheckSameLength("OBV", {real, volume}));
+  Series out(real.size());
+  internal::ObvKernel(real, volume, out.data());
+  return out;
+}
+
+void internal::ObvKernel(std::span<const double> real, std::span<const double> volume, double* out) {
   const std::size_t n = real.size();
-  Series out(n);
-  if (n == 0) return out;
+  if (n == 0) return;
   double obv = volume[0];
   double prev = real[0];
   for (std::size_t i = 0; i < n; ++i) {
@@ -36,7 +41,6 @@ Result<Series> OBV(std::span<const double> real, std::span<const double> volume)
     out[i] = obv;
     prev = v;
   }
-  return out;
 }
 int OBVLookback() { return 0; }
 
