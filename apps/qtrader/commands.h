@@ -18,5 +18,6 @@ int& CommandExitCode();
 void AddDataCommands(CLI::App& app);  // import, bars
 void AddTaCommands(CLI::App& app);    // ta
 void AddDemoCommand(CLI::App& app);   // demo
+void AddFeatureCommands(CLI::App& app);  // features
 
 }  // namespace qat::cli

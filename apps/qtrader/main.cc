@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   qat::cli::AddDataCommands(app);
   qat::cli::AddTaCommands(app);
   qat::cli::AddDemoCommand(app);
+  qat::cli::AddFeatureCommands(app);
 
   try {
     app.parse(argc, argv);
