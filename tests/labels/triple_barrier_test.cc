@@ -137,5 +137,27 @@ TEST(TripleBarrier, RealSeriesEndsWithinHorizonAtTheBarrierItNames) {
   }
 }
 
+TEST(ForwardReturnLabels, EveryHorizonFrom1To21OnSpy) {
+  auto bars = data::ReadBarsCsv(qat::testing::RepoPath("data/daily/SPY.csv"));
+  ASSERT_TRUE(bars.ok());
+  const auto& px = bars->adj_close;
+  const std::size_t n = px.size();
+  for (int h = 1; h <= 21; ++h) {
+    auto r = ForwardReturn(px, h);
+    ASSERT_TRUE(r.ok());
+    const std::size_t hh = static_cast<std::size_t>(h);
+    for (std::size_t t = 0; t < n; ++t) {
+      if (t + hh < n) {
+        ASSERT_EQ((*r)[t], px[t + hh] / px[t] - 1.0) << h << " " << t;
+      } else {
+        ASSERT_TRUE(std::isnan((*r)[t])) << h << " " << t;
+      }
+    }
+    auto classes = MakeClassLabels(px, {.horizon = h});
+    ASSERT_TRUE(classes.ok());
+    for (std::size_t t = 0; t < n; ++t) ASSERT_EQ(classes->end_index[t], t + hh);
+  }
+}
+
 }  // namespace
 }  // namespace qat::labels
