@@ -31,5 +31,6 @@ void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::
 void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
 void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top
 void AddModelCommands(CLI::App& app); // train, forecast
+void AddFeatureCommands(CLI::App& app);  // features
 
 }  // namespace qat::cli

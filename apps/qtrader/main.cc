@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   qat::cli::AddProviderCommands(app);
   qat::cli::AddPatternCommands(app);
   qat::cli::AddModelCommands(app);
+  qat::cli::AddFeatureCommands(app);
 
   try {
     app.parse(argc, argv);

@@ -1,12 +1,11 @@
 // The symbol's own price and volume: returns, momentum, volatility, trend distance.
 #include "features/common.h"
 #include "features/registry.h"
+#include "features/shared.h"
 #include "qat/ta/indicators.h"
 
 namespace qat::features {
 namespace {
-
-using Column = Result<std::vector<double>>;
 
 Column AdjReturn(FeatureInputs& in, int k) { return PctChange(in.bars().adj_close, k); }
 
@@ -24,18 +23,20 @@ void AddPriceFeatures(std::vector<FeatureDef>& out) {
                    [k](FeatureInputs& in) { return AdjReturn(in, k); }));
   }
   out.push_back(MakeDef("rsi_14", "RSI(14) of close (TA-Lib)", "close", ta::RSILookback(14),
-                 [](FeatureInputs& in) { return ta::RSI(in.bars().close, 14); }));
+                 [](FeatureInputs& in) -> Column {
+                   QAT_ASSIGN_OR_RETURN(const auto* rsi, CachedRsi14(in));
+                   return *rsi;
+                 }));
   out.push_back(MakeDef("atr_14_pct", "ATR(14) as a fraction of close", "high,low,close", ta::ATRLookback(14),
                  [](FeatureInputs& in) -> Column {
-                   const auto& b = in.bars();
-                   QAT_ASSIGN_OR_RETURN(auto atr, ta::ATR(b.high, b.low, b.close, 14));
-                   return Ratio(atr, b.close);
+                   QAT_ASSIGN_OR_RETURN(const auto* atr, CachedAtr14Pct(in));
+                   return *atr;
                  }));
   out.push_back(MakeDef("macd_hist_pct", "MACD(12,26,9) histogram as a fraction of close", "close",
                   ta::MACDLookback(12, 26, 9),
                  [](FeatureInputs& in) -> Column {
-                   QAT_ASSIGN_OR_RETURN(auto macd, ta::MACD(in.bars().close, 12, 26, 9));
-                   return Ratio(macd.hist, in.bars().close);
+                   QAT_ASSIGN_OR_RETURN(const auto* hist, CachedMacdHistPct(in));
+                   return *hist;
                  }));
   for (int period : {20, 50}) {
     out.push_back(MakeDef("dist_sma_" + std::to_string(period),
@@ -48,15 +49,14 @@ void AddPriceFeatures(std::vector<FeatureDef>& out) {
   out.push_back(MakeDef("volume_ratio_20", "volume / SMA(20) of volume (NaN when volume is not reported)",
                   "volume", 19,
                  [](FeatureInputs& in) -> Column {
-                   QAT_ASSIGN_OR_RETURN(auto avg, ta::SMA(in.bars().volume, 20));
-                   return Ratio(in.bars().volume, avg);
+                   QAT_ASSIGN_OR_RETURN(const auto* ratio, CachedVolumeRatio20(in));
+                   return *ratio;
                  }));
   out.push_back(MakeDef("realized_vol_21", "Annualized stdev of daily log returns over 21 bars",
                   "adj_close", 21,
                  [](FeatureInputs& in) -> Column {
-                   auto vol = RollingStd(LogReturns(in.bars().adj_close), 21);
-                   for (double& v : vol) v *= std::sqrt(252.0);
-                   return vol;
+                   QAT_ASSIGN_OR_RETURN(const auto* vol, CachedRealizedVol(in, 21));
+                   return *vol;
                  }));
 }
 

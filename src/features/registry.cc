@@ -18,6 +18,14 @@ const std::vector<FeatureDef>& FeatureDefs() {
     AddPriceFeatures(defs);
     AddContextFeatures(defs);
     AddPatternFeatures(defs);
+    AddMomentumFeatures(defs);
+    AddVolatilityFeatures(defs);
+    AddOscillatorFeatures(defs);
+    AddVolumeFeatures(defs);
+    AddCandleFeatures(defs);
+    AddCrossAssetFeatures(defs);
+    AddRegimeFeatures(defs);
+    AddInteractionFeatures(defs);
     return defs;
   }();
   return kDefs;

@@ -48,10 +48,19 @@ inline FeatureDef MakeDef(std::string name, std::string description, std::string
   return def;
 }
 
-// The definitions, grouped by family; registry.cc joins them in this order.
+// The definitions, grouped by family; registry.cc joins them in this order (the first three
+// families are the original 15 features, kept first so their columns keep their positions).
 void AddPriceFeatures(std::vector<FeatureDef>& out);
 void AddContextFeatures(std::vector<FeatureDef>& out);
 void AddPatternFeatures(std::vector<FeatureDef>& out);
+void AddMomentumFeatures(std::vector<FeatureDef>& out);
+void AddVolatilityFeatures(std::vector<FeatureDef>& out);
+void AddOscillatorFeatures(std::vector<FeatureDef>& out);
+void AddVolumeFeatures(std::vector<FeatureDef>& out);
+void AddCandleFeatures(std::vector<FeatureDef>& out);
+void AddCrossAssetFeatures(std::vector<FeatureDef>& out);
+void AddRegimeFeatures(std::vector<FeatureDef>& out);
+void AddInteractionFeatures(std::vector<FeatureDef>& out);
 
 const std::vector<FeatureDef>& FeatureDefs();
 

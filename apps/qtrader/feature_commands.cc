@@ -1,0 +1,120 @@
+// features: compute every registered feature of a daily CSV, or list the registry.
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "commands.h"
+#include "qat/core/strings.h"
+#include "qat/data/csv.h"
+#include "qat/features/features.h"
+
+namespace qat::cli {
+namespace {
+
+struct FeatureOptions {
+  std::string input, market, vix, output;
+  bool list = false;
+};
+
+int Report(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitFailure;
+}
+
+// Reads a daily CSV; the symbol is the file name's stem. `repair` widens high/low to contain
+// open/close (the VIX source has known bad opens) and reports each repaired row.
+Result<data::BarSeries> ReadDaily(const std::string& path, bool repair, bool quiet_repairs) {
+  data::CsvReadOptions options;
+  options.symbol = ToUpper(std::filesystem::path(path).stem().string());
+  options.repair_ohlc = repair;
+  QAT_ASSIGN_OR_RETURN(auto read, data::ReadBarsCsvFile(path, options));
+  if (read.series.interval != data::Interval::k1d) {
+    return Fail("{}: features need daily bars (a `date` column), got {} bars", path,
+                std::string(data::IntervalName(read.series.interval)));
+  }
+  if (quiet_repairs && !read.warnings.empty()) {
+    std::fprintf(stderr, "%s: repaired %zu rows whose open or close was outside [low, high]\n", path.c_str(),
+                 read.warnings.size());
+  } else {
+    for (const auto& warning : read.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  }
+  return std::move(read.series);
+}
+
+int RunList() {
+  std::printf("%-28s %8s  %s\n", "name", "lookback", "description");
+  for (const auto& spec : features::FeatureRegistry()) {
+    std::printf("%-28s %8d  %s\n", spec.name.c_str(), spec.lookback, spec.description.c_str());
+  }
+  return kExitOk;
+}
+
+void WriteFrame(const data::BarSeries& bars, const features::FeatureFrame& frame, std::ostream& out) {
+  out << "date";
+  for (const auto& name : frame.names) out << ',' << name;
+  out << '\n';
+  for (std::size_t t = 0; t < frame.rows; ++t) {
+    out << FormatDate(bars.DayAt(t));
+    for (const auto& column : frame.columns) {
+      out << ',';
+      if (!std::isnan(column[t])) out << Format17(column[t]);
+    }
+    out << '\n';
+  }
+}
+
+int RunFeatures(const FeatureOptions& o) {
+  if (o.list) return RunList();
+  if (o.input.empty()) return Report(Fail("features: --input FILE.csv is required (or --list)"));
+  auto bars = ReadDaily(o.input, false, false);
+  if (!bars.ok()) return Report(bars.error());
+  std::optional<data::BarSeries> market, vix;
+  if (!o.market.empty()) {
+    auto read = ReadDaily(o.market, false, false);
+    if (!read.ok()) return Report(read.error());
+    market = std::move(read).value();
+  }
+  if (!o.vix.empty()) {
+    auto read = ReadDaily(o.vix, true, true);
+    if (!read.ok()) return Report(read.error());
+    vix = std::move(read).value();
+  }
+  features::MarketContext context{market ? &*market : nullptr, vix ? &*vix : nullptr};
+  auto frame = features::ComputeFeatures(*bars, context);
+  if (!frame.ok()) return Report(frame.error());
+  if (o.output.empty() || o.output == "-") {
+    WriteFrame(*bars, *frame, std::cout);
+    std::cout.flush();
+    return kExitOk;
+  }
+  std::ofstream out(o.output);
+  if (!out) return Report(Fail("{}: cannot write", o.output));
+  WriteFrame(*bars, *frame, out);
+  out.close();
+  if (!out) return Report(Fail("{}: write failed", o.output));
+  std::fprintf(stderr, "wrote %zu rows x %zu features of %s to %s\n", frame->rows, frame->names.size(),
+               bars->symbol.c_str(), o.output.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddFeatureCommands(CLI::App& app) {
+  auto options = std::make_shared<FeatureOptions>();
+  auto* cmd = app.add_subcommand(
+      "features",
+      "Compute every registered feature of a daily CSV (date,open,high,low,close[,adj_close,volume]) "
+      "and write `date` plus one column per feature (empty where undefined), or --list the registry.");
+  cmd->add_option("--input", options->input, "daily bars CSV of the symbol");
+  cmd->add_option("--market", options->market, "daily bars CSV of the market (SPY) for cross-asset features");
+  cmd->add_option("--vix", options->vix, "daily ^VIX CSV (open/high/low repaired where inconsistent)");
+  cmd->add_option("--output", options->output, "output CSV (default: standard output)");
+  cmd->add_flag("--list", options->list, "print each feature's name, lookback and description");
+  cmd->callback([options] { CommandExitCode() = RunFeatures(*options); });
+}
+
+}  // namespace qat::cli

@@ -1,0 +1,145 @@
+// No look-ahead, proven on real data: the features of a prefix of a series (context cut at
+// the same date) must equal, bit for bit, the first rows of the features of the whole series.
+// A feature that used any bar after t would change at row t when later bars are cut off.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "qat/data/csv.h"
+#include "qat/features/features.h"
+#include "support/cli.h"
+
+namespace qat::features {
+namespace {
+
+bool SameBits(double a, double b) {
+  if (std::isnan(a) && std::isnan(b)) return true;
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+
+// Context bars with start <= the last start of `bars` (the same calendar cut).
+data::BarSeries CutAtDate(const data::BarSeries& context, Timestamp last_start) {
+  std::size_t end = 0;
+  while (end < context.size() && context.start[end] <= last_start) ++end;
+  return context.Slice(0, end);
+}
+
+using Compute = std::function<Result<FeatureFrame>(const data::BarSeries&, const MarketContext&)>;
+
+// The first difference between the prefix computation and the full one, as "feature row
+// cut", or "" when every prefix matches. Cuts are bar counts.
+std::string FirstLookAhead(const Compute& compute, const data::BarSeries& bars, const MarketContext& context,
+                           const std::vector<std::size_t>& cuts) {
+  auto full = compute(bars, context);
+  if (!full.ok()) return "full: " + full.error().message;
+  for (std::size_t cut : cuts) {
+    const data::BarSeries prefix = bars.Slice(0, cut);
+    const Timestamp last = prefix.start.back();
+    data::BarSeries market, vix;
+    MarketContext cut_context;
+    if (context.market != nullptr) {
+      market = CutAtDate(*context.market, last);
+      cut_context.market = &market;
+    }
+    if (context.vix != nullptr) {
+      vix = CutAtDate(*context.vix, last);
+      cut_context.vix = &vix;
+    }
+    auto part = compute(prefix, cut_context);
+    if (!part.ok()) return "cut " + std::to_string(cut) + ": " + part.error().message;
+    if (part->rows != cut || part->names != full->names) return "cut " + std::to_string(cut) + ": shape differs";
+    for (std::size_t j = 0; j < part->names.size(); ++j) {
+      for (std::size_t t = 0; t < cut; ++t) {
+        if (!SameBits(part->columns[j][t], full->columns[j][t])) {
+          return part->names[j] + " row " + std::to_string(t) + " cut " + std::to_string(cut) + ": " +
+                 std::to_string(part->columns[j][t]) + " vs full " + std::to_string(full->columns[j][t]);
+        }
+      }
+    }
+  }
+  return "";
+}
+
+// Cuts through the warm-up (where lookbacks end) and spread over the whole history.
+std::vector<std::size_t> CutPoints(std::size_t n) {
+  std::vector<std::size_t> cuts = {1, 2, 3, 15, 22, 35, 64, 200, 253, 266, 273, 285, 300};
+  for (int i = 1; i <= 12; ++i) cuts.push_back(n * static_cast<std::size_t>(i) / 13);
+  cuts.push_back(n - 1);
+  std::erase_if(cuts, [n](std::size_t c) { return c == 0 || c >= n; });
+  return cuts;
+}
+
+data::BarSeries Load(const std::string& relative, bool repair = false) {
+  data::CsvReadOptions options;
+  options.repair_ohlc = repair;
+  auto read = data::ReadBarsCsv(qat::testing::RepoPath(relative), options);
+  EXPECT_TRUE(read.ok()) << relative << ": " << read.error().message;
+  return read.ok() ? std::move(read).value() : data::BarSeries{};
+}
+
+TEST(FeatureLookAhead, PrefixesOfRealSeriesMatchTheFullComputation) {
+  const data::BarSeries spy = Load("data/daily/SPY.csv");
+  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
+  ASSERT_FALSE(spy.empty());
+  ASSERT_FALSE(vix.empty());
+  for (const char* symbol : {"SPY", "AAPL", "TSLA", "QQQ"}) {
+    SCOPED_TRACE(symbol);
+    const data::BarSeries bars = Load(std::string("data/daily/") + symbol + ".csv");
+    ASSERT_GT(bars.size(), 2000u);
+    const MarketContext context{&spy, &vix};
+    EXPECT_EQ(FirstLookAhead(ComputeFeatures, bars, context, CutPoints(bars.size())), "");
+  }
+}
+
+TEST(FeatureLookAhead, WithoutContextToo) {
+  const data::BarSeries bars = Load("data/daily/MSFT.csv");
+  ASSERT_FALSE(bars.empty());
+  EXPECT_EQ(FirstLookAhead(ComputeFeatures, bars, {}, CutPoints(bars.size())), "");
+}
+
+// The check itself must catch a leak: a frame that adds a feature peeking one bar ahead.
+TEST(FeatureLookAhead, CheckCatchesAFeatureThatPeeksAhead) {
+  const data::BarSeries bars = Load("data/daily/GOOGL.csv");
+  ASSERT_FALSE(bars.empty());
+  Compute leaky = [](const data::BarSeries& b, const MarketContext& c) -> Result<FeatureFrame> {
+    QAT_ASSIGN_OR_RETURN(auto frame, ComputeFeatures(b, c));
+    std::vector<double> next(b.size(), std::nan(""));
+    for (std::size_t t = 0; t + 1 < b.size(); ++t) next[t] = b.close[t + 1] / b.close[t] - 1.0;
+    frame.names.push_back("leak_next_return");
+    frame.columns.push_back(std::move(next));
+    return frame;
+  };
+  const std::string found = FirstLookAhead(leaky, bars, {}, {500});
+  EXPECT_EQ(found.rfind("leak_next_return row 499 cut 500", 0), 0u) << found;
+}
+
+// The context join is also checked: a market series joined one bar early (on `start`
+// instead of `available`) would leak, and the cut-at-the-same-date context must expose it.
+TEST(FeatureLookAhead, CheckCatchesAContextJoinedTooEarly) {
+  const data::BarSeries spy = Load("data/daily/SPY.csv");
+  const data::BarSeries qqq = Load("data/daily/QQQ.csv");
+  ASSERT_FALSE(spy.empty());
+  Compute leaky = [](const data::BarSeries& b, const MarketContext& c) -> Result<FeatureFrame> {
+    QAT_ASSIGN_OR_RETURN(auto frame, ComputeFeatures(b, c));
+    // Market close of the bar after each of ours: what a join on the next session would see.
+    std::vector<double> next(b.size(), std::nan(""));
+    std::size_t j = 0;
+    for (std::size_t t = 0; t < b.size(); ++t) {
+      while (j < c.market->size() && c.market->start[j] <= b.start[t]) ++j;
+      if (j < c.market->size()) next[t] = c.market->close[j];
+    }
+    frame.names.push_back("leak_market_tomorrow");
+    frame.columns.push_back(std::move(next));
+    return frame;
+  };
+  const std::string found = FirstLookAhead(leaky, qqq, {&spy, nullptr}, {1000});
+  EXPECT_EQ(found.rfind("leak_market_tomorrow row 999 cut 1000", 0), 0u) << found;
+}
+
+}  // namespace
+}  // namespace qat::features
