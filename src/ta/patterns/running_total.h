@@ -1,0 +1,152 @@
+// The running total of one candle setting that every candlestick pattern keeps, shared by
+// all 61 patterns (private to the library).
+//
+// When bar i is evaluated, a pattern judges a candle `offset` bars back (candle i - offset)
+// against the average of the setting's range (CandleRange: real body, high-low or shadows)
+// over the `avg_period` candles just before it. TA-Lib keeps that sum as a running total, and
+// its rounding is part of the contract, so this class keeps it the same way:
+//   * it starts, for the first evaluated bar `first`, as a plain left-to-right sum of the
+//     ranges of candles first - offset - period .. first - offset - 1;
+//   * after each evaluated bar i it moves on with total += range(i - offset) - range(trailing),
+//     in exactly that order, and the trailing candle moves by one.
+// Two patterns may share a total only if first, offset, period and range type all agree.
+//
+// It copies what it needs (column pointers, range type, period, factor) out of the view and
+// the setting, so that the compiler can keep them in registers: the patterns' output writes
+// cannot alias them, and the range type is branched on without reloading the setting.
+#pragma once
+
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "qat/ta/candle.h"
+
+namespace qat::ta::patterns_detail {
+
+// CandleRange of every bar for the three range types, computed once for a batch of patterns
+// on the same bars (ComputePatterns). While a RangeCacheScope is alive on a thread, every
+// RunningTotal built on that thread for the same columns reads its ranges from here instead
+// of recomputing them; the values are the same doubles, computed by the same formulas.
+struct CandleRangeCache {
+  const double* open = nullptr;  // identifies the view the ranges belong to
+  std::size_t size = 0;
+  std::vector<double> real_body, high_low, shadows;
+
+  void Fill(const OhlcView& bars) {
+    open = bars.open.data();
+    size = bars.size();
+    real_body.resize(size);
+    high_low.resize(size);
+    shadows.resize(size);
+    for (std::size_t j = 0; j < size; ++j) {
+      real_body[j] = RealBody(bars, j);
+      high_low[j] = HighLowRange(bars, j);
+      shadows[j] = UpperShadow(bars, j) + LowerShadow(bars, j);
+    }
+  }
+  const double* For(RangeType type) const {
+    switch (type) {
+      case RangeType::kRealBody: return real_body.data();
+      case RangeType::kHighLow: return high_low.data();
+      case RangeType::kShadows: return shadows.data();
+    }
+    return nullptr;
+  }
+};
+
+inline thread_local const CandleRangeCache* active_range_cache = nullptr;
+
+// Makes `cache` the active one on this thread for its lifetime (restores the previous one).
+class RangeCacheScope {
+ public:
+  explicit RangeCacheScope(const CandleRangeCache& cache) : previous_(active_range_cache) {
+    active_range_cache = &cache;
+  }
+  ~RangeCacheScope() { active_range_cache = previous_; }
+  RangeCacheScope(const RangeCacheScope&) = delete;
+  RangeCacheScope& operator=(const RangeCacheScope&) = delete;
+
+ private:
+  const CandleRangeCache* previous_;
+};
+
+class RunningTotal {
+ public:
+  // `first` is the first bar evaluated (the pattern's lookback, or later); requires
+  // first >= offset + avg_period, which every pattern's lookback guarantees.
+  RunningTotal(const OhlcView& bars, const CandleSetting& setting, std::size_t first,
+               std::size_t offset)
+      : open_(bars.open.data()),
+        high_(bars.high.data()),
+        low_(bars.low.data()),
+        close_(bars.close.data()),
+        type_(setting.range_type),
+        period_(setting.avg_period),
+        factor_(setting.factor),
+        offset_(offset) {
+    assert(setting.avg_period >= 0);
+    if (const CandleRangeCache* cache = active_range_cache;
+        cache != nullptr && cache->open == open_ && cache->size == bars.size()) {
+      ranges_ = cache->For(type_);
+    }
+    const auto period = static_cast<std::size_t>(setting.avg_period);
+    assert(first >= offset + period);
+    trailing_ = first - offset - period;
+    for (std::size_t j = trailing_; j < first - offset; ++j) sum_ += Range(j);
+  }
+
+  // TA-Lib's TA_CANDLEAVERAGE for the candle judged at bar i (candle i - offset).
+  double Average(std::size_t i) const { return AverageAt(i - offset_); }
+
+  // The same for an explicit candle index (the judged candle itself, i - offset).
+  double AverageAt(std::size_t candle) const {
+    // factor * (period ? sum / period : range(candle)) / (shadows ? 2 : 1). Halving is exact
+    // in binary floating point, so "* 0.5" gives the same bits as TA-Lib's "/ 2.0".
+    const double scaled = factor_ * (period_ != 0 ? sum_ / period_ : Range(candle));
+    return type_ == RangeType::kShadows ? scaled * 0.5 : scaled;
+  }
+
+  // Call once after bar i has been evaluated.
+  void Advance(std::size_t i) {
+    // With period 0 the total is never read (the average uses the judged candle's own range).
+    if (period_ == 0) return;
+    sum_ += Range(i - offset_) - Range(trailing_);
+    ++trailing_;
+  }
+
+  // The current total (sum of the ranges in the window); for tests.
+  double Sum() const { return sum_; }
+
+  // CandleRange (qat/ta/candle.h) for candle j, with the same operations in the same order.
+  double Range(std::size_t j) const {
+    if (ranges_ != nullptr) return ranges_[j];
+    switch (type_) {
+      case RangeType::kRealBody: return std::fabs(close_[j] - open_[j]);
+      case RangeType::kHighLow: return high_[j] - low_[j];
+      case RangeType::kShadows: {
+        const bool white = close_[j] >= open_[j];
+        const double upper = high_[j] - (white ? close_[j] : open_[j]);
+        const double lower = (white ? open_[j] : close_[j]) - low_[j];
+        return upper + lower;
+      }
+    }
+    return 0.0;
+  }
+
+ private:
+  const double* open_;
+  const double* high_;
+  const double* low_;
+  const double* close_;
+  const double* ranges_ = nullptr;  // CandleRange per bar from the active cache, if any
+  RangeType type_;
+  int period_;
+  double factor_;
+  std::size_t offset_;
+  std::size_t trailing_ = 0;
+  double sum_ = 0.0;
+};
+
+}  // namespace qat::ta::patterns_detail
