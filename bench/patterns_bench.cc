@@ -95,7 +95,7 @@ void BM_AllPatterns(benchmark::State& state, std::string symbol) {
   SetPerBar(state, view.size());
 }
 
-// The 61 patterns in one ComputePatterns call (candle ranges computed once).
+// The 61 patterns in one ComputePatterns call.
 void BM_ComputePatterns(benchmark::State& state, std::string symbol) {
   const qat::ta::OhlcView view = View(Data(symbol));
   const qat::ta::CandleSettings& settings = qat::ta::DefaultCandleSettings();

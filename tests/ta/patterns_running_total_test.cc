@@ -16,8 +16,6 @@
 namespace qat::ta {
 namespace {
 
-using patterns_detail::CandleRangeCache;
-using patterns_detail::RangeCacheScope;
 using patterns_detail::RunningTotal;
 
 OhlcView View(const testing::GoldenCase& c) { return {c.open, c.high, c.low, c.close}; }
@@ -61,11 +59,6 @@ TEST(PatternsRunningTotal, EqualsTaLibOrderForEverySettingAndOffset) {
         const std::string what = name + " setting " + std::to_string(t) + " offset " +
                                  std::to_string(offset);
         ExpectSameAsTaLibOrder(bars, setting, first, offset, what);
-        // The same with the batch's shared range cache active.
-        CandleRangeCache cache;
-        cache.Fill(bars);
-        const RangeCacheScope scope(cache);
-        ExpectSameAsTaLibOrder(bars, setting, first, offset, what + " (cached ranges)");
         ++checked;
       }
     }
@@ -94,17 +87,6 @@ TEST(PatternsRunningTotal, RunningTotalIsNotAFreshWindowSum) {
     }
   }
   EXPECT_GT(differing, 0);
-}
-
-TEST(PatternsRunningTotal, CacheIgnoredForOtherBars) {
-  // A cache filled for one set of bars must not be used for another.
-  const testing::GoldenCase spy = testing::LoadGoldenCase("SPY");
-  const testing::GoldenCase aapl = testing::LoadGoldenCase("AAPL");
-  CandleRangeCache cache;
-  cache.Fill(View(spy));
-  const RangeCacheScope scope(cache);
-  ExpectSameAsTaLibOrder(View(aapl), DefaultCandleSettings()[CandleSettingType::kShadowShort], 20,
-                         2, "AAPL with SPY's cache active");
 }
 
 TEST(ComputePatterns, EqualsEachPatternAlone) {

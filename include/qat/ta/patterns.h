@@ -32,9 +32,8 @@ const PatternSpec* FindPattern(std::string_view name);
 
 // Many patterns on the same bars at once: one column per entry of `names` (TA-Lib's names,
 // case-insensitive, in the order given), or all of AllPatterns() in registry order when
-// `names` is empty. Each column equals what the pattern's PatternSpec::compute returns; the
-// batch is faster because the candle ranges that the patterns average (real body, high-low,
-// shadows) are computed once and shared instead of once per pattern.
+// `names` is empty. Each column equals what the pattern's PatternSpec::compute returns (a
+// convenience: measured no faster than calling them one by one, see docs/ta_patterns.md).
 // Errors: a name that is not a pattern; OHLC columns of different lengths.
 Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
                                                       const CandleSettings& settings,

@@ -3,7 +3,6 @@
 #include "qat/core/strings.h"
 #include "qat/ta/patterns.h"
 #include "ta/patterns/groups.h"
-#include "ta/patterns/running_total.h"
 
 namespace qat::ta {
 
@@ -47,9 +46,6 @@ Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
       specs.push_back(spec);
     }
   }
-  patterns_detail::CandleRangeCache cache;
-  cache.Fill(bars);
-  const patterns_detail::RangeCacheScope scope(cache);
   std::vector<std::vector<int>> columns;
   columns.reserve(specs.size());
   for (const PatternSpec* spec : specs) columns.push_back(spec->compute(bars, settings));

@@ -19,7 +19,6 @@
 #include <cassert>
 #include <cmath>
 #include <cstddef>
-#include <vector>
 
 #include "qat/ta/candle.h"
 
@@ -33,53 +32,6 @@
 #endif
 
 namespace qat::ta::patterns_detail {
-
-// CandleRange of every bar for the three range types, computed once for a batch of patterns
-// on the same bars (ComputePatterns). While a RangeCacheScope is alive on a thread, every
-// RunningTotal built on that thread for the same columns reads its ranges from here instead
-// of recomputing them; the values are the same doubles, computed by the same formulas.
-struct CandleRangeCache {
-  const double* open = nullptr;  // identifies the view the ranges belong to
-  std::size_t size = 0;
-  std::vector<double> real_body, high_low, shadows;
-
-  void Fill(const OhlcView& bars) {
-    open = bars.open.data();
-    size = bars.size();
-    real_body.resize(size);
-    high_low.resize(size);
-    shadows.resize(size);
-    for (std::size_t j = 0; j < size; ++j) {
-      real_body[j] = RealBody(bars, j);
-      high_low[j] = HighLowRange(bars, j);
-      shadows[j] = UpperShadow(bars, j) + LowerShadow(bars, j);
-    }
-  }
-  const double* For(RangeType type) const {
-    switch (type) {
-      case RangeType::kRealBody: return real_body.data();
-      case RangeType::kHighLow: return high_low.data();
-      case RangeType::kShadows: return shadows.data();
-    }
-    return nullptr;
-  }
-};
-
-inline thread_local const CandleRangeCache* active_range_cache = nullptr;
-
-// Makes `cache` the active one on this thread for its lifetime (restores the previous one).
-class RangeCacheScope {
- public:
-  explicit RangeCacheScope(const CandleRangeCache& cache) : previous_(active_range_cache) {
-    active_range_cache = &cache;
-  }
-  ~RangeCacheScope() { active_range_cache = previous_; }
-  RangeCacheScope(const RangeCacheScope&) = delete;
-  RangeCacheScope& operator=(const RangeCacheScope&) = delete;
-
- private:
-  const CandleRangeCache* previous_;
-};
 
 class RunningTotal {
  public:
@@ -96,10 +48,6 @@ class RunningTotal {
         factor_(setting.factor),
         offset_(offset) {
     assert(setting.avg_period >= 0);
-    if (const CandleRangeCache* cache = active_range_cache;
-        cache != nullptr && cache->open == open_ && cache->size == bars.size()) {
-      ranges_ = cache->For(type_);
-    }
     const auto period = static_cast<std::size_t>(setting.avg_period);
     assert(first >= offset + period);
     trailing_ = first - offset - period;
@@ -130,7 +78,6 @@ class RunningTotal {
 
   // CandleRange (qat/ta/candle.h) for candle j, with the same operations in the same order.
   QAT_PATTERN_INLINE double Range(std::size_t j) const {
-    if (ranges_ != nullptr) return ranges_[j];
     switch (type_) {
       case RangeType::kRealBody: return std::fabs(close_[j] - open_[j]);
       case RangeType::kHighLow: return high_[j] - low_[j];
@@ -149,7 +96,6 @@ class RunningTotal {
   const double* high_;
   const double* low_;
   const double* close_;
-  const double* ranges_ = nullptr;  // CandleRange per bar from the active cache, if any
   RangeType type_;
   int period_;
   double factor_;
