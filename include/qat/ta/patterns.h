@@ -7,9 +7,11 @@
 // src/ta/patterns/.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
+#include "qat/core/result.h"
 #include "qat/ta/candle.h"
 
 namespace qat::ta {
@@ -27,5 +29,14 @@ struct PatternSpec {
 const std::vector<PatternSpec>& AllPatterns();
 // The pattern called `name` (TA-Lib's name, case-insensitive), or nullptr.
 const PatternSpec* FindPattern(std::string_view name);
+
+// Many patterns on the same bars at once: one column per entry of `names` (TA-Lib's names,
+// case-insensitive, in the order given), or all of AllPatterns() in registry order when
+// `names` is empty. Each column equals what the pattern's PatternSpec::compute returns (a
+// convenience: measured no faster than calling them one by one, see docs/ta_patterns.md).
+// Errors: a name that is not a pattern; OHLC columns of different lengths.
+Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
+                                                      const CandleSettings& settings,
+                                                      std::span<const std::string_view> names = {});
 
 }  // namespace qat::ta

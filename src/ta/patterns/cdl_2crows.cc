@@ -17,14 +17,14 @@ int CDL2CROWSLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDL2CROWS(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDL2CROWSLookback(settings));
   if (n <= first) return out;
   const auto& open = bars.open;
   const auto& close = bars.close;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 2) == 1 && RealBody(bars, i - 2) > body_long.Average(i) &&
         CandleColor(bars, i - 1) == -1 && RealBodyGapUp(bars, i - 1, i - 2) &&

@@ -17,7 +17,7 @@ int CDL3BLACKCROWSLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDL3BLACKCROWS(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDL3BLACKCROWSLookback(settings));
@@ -26,9 +26,9 @@ std::vector<int> CDL3BLACKCROWS(const OhlcView& bars, const CandleSettings& sett
   const auto& high = bars.high;
   const auto& close = bars.close;
   const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  CandleTotal shadow2(bars, very_short, first, 2);
-  CandleTotal shadow1(bars, very_short, first, 1);
-  CandleTotal shadow0(bars, very_short, first, 0);
+  RunningTotal shadow2(bars, very_short, first, 2);
+  RunningTotal shadow1(bars, very_short, first, 1);
+  RunningTotal shadow0(bars, very_short, first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 3) == 1 &&
         CandleColor(bars, i - 2) == -1 && LowerShadow(bars, i - 2) < shadow2.Average(i) &&

@@ -24,15 +24,15 @@ int CDL3INSIDELookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDL3INSIDE(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDL3INSIDELookback(settings));
   if (n <= first) return out;
   const auto& open = bars.open;
   const auto& close = bars.close;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  CandleTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 1);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 1);
   for (std::size_t i = first; i < n; ++i) {
     if (RealBody(bars, i - 2) > body_long.Average(i) &&
         RealBody(bars, i - 1) <= body_short.Average(i) &&

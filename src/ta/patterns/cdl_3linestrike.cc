@@ -21,7 +21,7 @@ int CDL3LINESTRIKELookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDL3LINESTRIKE(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDL3LINESTRIKELookback(settings));
@@ -29,8 +29,8 @@ std::vector<int> CDL3LINESTRIKE(const OhlcView& bars, const CandleSettings& sett
   const auto& open = bars.open;
   const auto& close = bars.close;
   const CandleSetting& near = settings[CandleSettingType::kNear];
-  CandleTotal near3(bars, near, first, 3);
-  CandleTotal near2(bars, near, first, 2);
+  RunningTotal near3(bars, near, first, 3);
+  RunningTotal near2(bars, near, first, 2);
   for (std::size_t i = first; i < n; ++i) {
     const int run = CandleColor(bars, i - 1);
     if (CandleColor(bars, i - 3) == CandleColor(bars, i - 2) &&

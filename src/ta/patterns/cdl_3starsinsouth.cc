@@ -28,7 +28,7 @@ int CDL3STARSINSOUTHLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDL3STARSINSOUTH(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDL3STARSINSOUTHLookback(settings));
@@ -38,11 +38,11 @@ std::vector<int> CDL3STARSINSOUTH(const OhlcView& bars, const CandleSettings& se
   const auto& low = bars.low;
   const auto& close = bars.close;
   const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  CandleTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], first, 2);
-  CandleTotal very_short1(bars, very_short, first, 1);
-  CandleTotal very_short0(bars, very_short, first, 0);
-  CandleTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+  RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], first, 2);
+  RunningTotal very_short1(bars, very_short, first, 1);
+  RunningTotal very_short0(bars, very_short, first, 0);
+  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 2) == -1 && CandleColor(bars, i - 1) == -1 &&
         CandleColor(bars, i) == -1 &&

@@ -26,7 +26,7 @@ int CDL3WHITESOLDIERSLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDL3WHITESOLDIERS(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDL3WHITESOLDIERSLookback(settings));
@@ -36,14 +36,14 @@ std::vector<int> CDL3WHITESOLDIERS(const OhlcView& bars, const CandleSettings& s
   const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
   const CandleSetting& near = settings[CandleSettingType::kNear];
   const CandleSetting& far = settings[CandleSettingType::kFar];
-  CandleTotal very_short2(bars, very_short, first, 2);
-  CandleTotal very_short1(bars, very_short, first, 1);
-  CandleTotal very_short0(bars, very_short, first, 0);
-  CandleTotal near2(bars, near, first, 2);
-  CandleTotal near1(bars, near, first, 1);
-  CandleTotal far2(bars, far, first, 2);
-  CandleTotal far1(bars, far, first, 1);
-  CandleTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
+  RunningTotal very_short2(bars, very_short, first, 2);
+  RunningTotal very_short1(bars, very_short, first, 1);
+  RunningTotal very_short0(bars, very_short, first, 0);
+  RunningTotal near2(bars, near, first, 2);
+  RunningTotal near1(bars, near, first, 1);
+  RunningTotal far2(bars, far, first, 2);
+  RunningTotal far1(bars, far, first, 1);
+  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 2) == 1 && UpperShadow(bars, i - 2) < very_short2.Average(i) &&
         CandleColor(bars, i - 1) == 1 && UpperShadow(bars, i - 1) < very_short1.Average(i) &&

@@ -28,16 +28,16 @@ int CDLABANDONEDBABYLookback(const CandleSettings& settings) {
 
 std::vector<int> CDLABANDONEDBABY(const OhlcView& bars, const CandleSettings& settings,
                                   double penetration) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   group1_detail::CheckPenetration(penetration);
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLABANDONEDBABYLookback(settings));
   if (n <= first) return out;
   const auto& close = bars.close;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  CandleTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 1);
-  CandleTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 1);
+  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (RealBody(bars, i - 2) > body_long.Average(i) &&
         RealBody(bars, i - 1) <= body_doji.Average(i) &&

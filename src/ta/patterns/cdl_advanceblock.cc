@@ -33,7 +33,7 @@ int CDLADVANCEBLOCKLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLADVANCEBLOCK(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLADVANCEBLOCKLookback(settings));
@@ -44,16 +44,16 @@ std::vector<int> CDLADVANCEBLOCK(const OhlcView& bars, const CandleSettings& set
   const CandleSetting& shadow_long = settings[CandleSettingType::kShadowLong];
   const CandleSetting& near = settings[CandleSettingType::kNear];
   const CandleSetting& far = settings[CandleSettingType::kFar];
-  CandleTotal shadow_short2(bars, shadow_short, first, 2);
-  CandleTotal shadow_short1(bars, shadow_short, first, 1);
-  CandleTotal shadow_short0(bars, shadow_short, first, 0);
-  CandleTotal shadow_long1(bars, shadow_long, first, 1);
-  CandleTotal shadow_long0(bars, shadow_long, first, 0);
-  CandleTotal near2(bars, near, first, 2);
-  CandleTotal near1(bars, near, first, 1);
-  CandleTotal far2(bars, far, first, 2);
-  CandleTotal far1(bars, far, first, 1);
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+  RunningTotal shadow_short2(bars, shadow_short, first, 2);
+  RunningTotal shadow_short1(bars, shadow_short, first, 1);
+  RunningTotal shadow_short0(bars, shadow_short, first, 0);
+  RunningTotal shadow_long1(bars, shadow_long, first, 1);
+  RunningTotal shadow_long0(bars, shadow_long, first, 0);
+  RunningTotal near2(bars, near, first, 2);
+  RunningTotal near1(bars, near, first, 1);
+  RunningTotal far2(bars, far, first, 2);
+  RunningTotal far1(bars, far, first, 1);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
   for (std::size_t i = first; i < n; ++i) {
     const double body1 = RealBody(bars, i - 2);
     const double body2 = RealBody(bars, i - 1);

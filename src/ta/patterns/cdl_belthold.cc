@@ -18,13 +18,13 @@ int CDLBELTHOLDLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLBELTHOLD(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLBELTHOLDLookback(settings));
   if (n <= first) return out;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 0);
-  CandleTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 0);
+  RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     const int color = CandleColor(bars, i);
     if (RealBody(bars, i) > body_long.Average(i) &&

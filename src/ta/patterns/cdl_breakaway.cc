@@ -22,7 +22,7 @@ int CDLBREAKAWAYLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLBREAKAWAY(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLBREAKAWAYLookback(settings));
@@ -31,7 +31,7 @@ std::vector<int> CDLBREAKAWAY(const OhlcView& bars, const CandleSettings& settin
   const auto& high = bars.high;
   const auto& low = bars.low;
   const auto& close = bars.close;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 4);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 4);
   for (std::size_t i = first; i < n; ++i) {
     const int c1 = CandleColor(bars, i - 4);
     if (RealBody(bars, i - 4) > body_long.Average(i) && c1 == CandleColor(bars, i - 3) &&

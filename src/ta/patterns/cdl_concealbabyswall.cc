@@ -18,7 +18,7 @@ int CDLCONCEALBABYSWALLLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLCONCEALBABYSWALL(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLCONCEALBABYSWALLLookback(settings));
@@ -27,9 +27,9 @@ std::vector<int> CDLCONCEALBABYSWALL(const OhlcView& bars, const CandleSettings&
   const auto& low = bars.low;
   const auto& close = bars.close;
   const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  CandleTotal very_short3(bars, very_short, first, 3);
-  CandleTotal very_short2(bars, very_short, first, 2);
-  CandleTotal very_short1(bars, very_short, first, 1);
+  RunningTotal very_short3(bars, very_short, first, 3);
+  RunningTotal very_short2(bars, very_short, first, 2);
+  RunningTotal very_short1(bars, very_short, first, 1);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 3) == -1 && CandleColor(bars, i - 2) == -1 &&
         CandleColor(bars, i - 1) == -1 && CandleColor(bars, i) == -1 &&

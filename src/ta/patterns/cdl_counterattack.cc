@@ -21,16 +21,16 @@ int CDLCOUNTERATTACKLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLCOUNTERATTACK(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLCOUNTERATTACKLookback(settings));
   if (n <= first) return out;
   const auto& close = bars.close;
   const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
-  CandleTotal equal(bars, settings[CandleSettingType::kEqual], first, 1);
-  CandleTotal body_long1(bars, body_long, first, 1);
-  CandleTotal body_long0(bars, body_long, first, 0);
+  RunningTotal equal(bars, settings[CandleSettingType::kEqual], first, 1);
+  RunningTotal body_long1(bars, body_long, first, 1);
+  RunningTotal body_long0(bars, body_long, first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 1) == -CandleColor(bars, i) &&
         RealBody(bars, i - 1) > body_long1.Average(i) &&

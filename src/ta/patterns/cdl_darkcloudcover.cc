@@ -17,7 +17,7 @@ int CDLDARKCLOUDCOVERLookback(const CandleSettings& settings) {
 
 std::vector<int> CDLDARKCLOUDCOVER(const OhlcView& bars, const CandleSettings& settings,
                                    double penetration) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   group1_detail::CheckPenetration(penetration);
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
@@ -26,7 +26,7 @@ std::vector<int> CDLDARKCLOUDCOVER(const OhlcView& bars, const CandleSettings& s
   const auto& open = bars.open;
   const auto& high = bars.high;
   const auto& close = bars.close;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 1);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 1);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(bars, i - 1) == 1 && RealBody(bars, i - 1) > body_long.Average(i) &&
         CandleColor(bars, i) == -1 && open[i] > high[i - 1] && close[i] > open[i - 1] &&

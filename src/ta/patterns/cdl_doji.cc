@@ -13,12 +13,12 @@ int CDLDOJILookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLDOJI(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLDOJILookback(settings));
   if (n <= first) return out;
-  CandleTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
+  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (RealBody(bars, i) <= body_doji.Average(i)) out[i] = 100;
     body_doji.Advance(i);

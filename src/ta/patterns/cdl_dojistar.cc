@@ -21,13 +21,13 @@ int CDLDOJISTARLookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLDOJISTAR(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLDOJISTARLookback(settings));
   if (n <= first) return out;
-  CandleTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 1);
-  CandleTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
+  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 1);
+  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     const int c1 = CandleColor(bars, i - 1);
     if (RealBody(bars, i - 1) > body_long.Average(i) &&

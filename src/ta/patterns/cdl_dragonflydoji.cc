@@ -17,13 +17,13 @@ int CDLDRAGONFLYDOJILookback(const CandleSettings& settings) {
 }
 
 std::vector<int> CDLDRAGONFLYDOJI(const OhlcView& bars, const CandleSettings& settings) {
-  using group1_detail::CandleTotal;
+  using patterns_detail::RunningTotal;
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLDRAGONFLYDOJILookback(settings));
   if (n <= first) return out;
-  CandleTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
-  CandleTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
+  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
+  RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
     if (RealBody(bars, i) <= body_doji.Average(i) &&
         UpperShadow(bars, i) < very_short.Average(i) &&

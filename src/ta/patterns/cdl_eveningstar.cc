@@ -17,7 +17,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -31,13 +31,13 @@ std::vector<int> CDLEVENINGSTAR(const OhlcView& b, const CandleSettings& s, doub
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLEVENINGSTARLookback(s));
   if (n <= first) return out;
-  CandleTotal body_long(s[T::kBodyLong], b, 2, first);
-  CandleTotal body_short_star(s[T::kBodyShort], b, 1, first);
-  CandleTotal body_short_last(s[T::kBodyShort], b, 0, first);
+  RunningTotal body_long(b, s[T::kBodyLong], first, 2);
+  RunningTotal body_short_star(b, s[T::kBodyShort], first, 1);
+  RunningTotal body_short_last(b, s[T::kBodyShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i - 2) > body_long.Average(i - 2) && CandleColor(b, i - 2) == 1 &&
-        RealBody(b, i - 1) <= body_short_star.Average(i - 1) && RealBodyGapUp(b, i - 1, i - 2) &&
-        RealBody(b, i) > body_short_last.Average(i) && CandleColor(b, i) == -1 &&
+    if (RealBody(b, i - 2) > body_long.AverageAt(i - 2) && CandleColor(b, i - 2) == 1 &&
+        RealBody(b, i - 1) <= body_short_star.AverageAt(i - 1) && RealBodyGapUp(b, i - 1, i - 2) &&
+        RealBody(b, i) > body_short_last.AverageAt(i) && CandleColor(b, i) == -1 &&
         b.close[i] < b.close[i - 2] - RealBody(b, i - 2) * penetration) {
       out[i] = -100;
     }

@@ -17,7 +17,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -30,16 +30,16 @@ std::vector<int> CDLGAPSIDESIDEWHITE(const OhlcView& b, const CandleSettings& s)
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLGAPSIDESIDEWHITELookback(s));
   if (n <= first) return out;
-  CandleTotal near(s[T::kNear], b, 1, first);
-  CandleTotal equal(s[T::kEqual], b, 1, first);
+  RunningTotal near(b, s[T::kNear], first, 1);
+  RunningTotal equal(b, s[T::kEqual], first, 1);
   for (std::size_t i = first; i < n; ++i) {
     const bool gap_up = RealBodyGapUp(b, i - 1, i - 2) && RealBodyGapUp(b, i, i - 2);
     const bool gap_down = RealBodyGapDown(b, i - 1, i - 2) && RealBodyGapDown(b, i, i - 2);
     if ((gap_up || gap_down) && CandleColor(b, i - 1) == 1 && CandleColor(b, i) == 1 &&
-        RealBody(b, i) >= RealBody(b, i - 1) - near.Average(i - 1) &&
-        RealBody(b, i) <= RealBody(b, i - 1) + near.Average(i - 1) &&
-        b.open[i] >= b.open[i - 1] - equal.Average(i - 1) &&
-        b.open[i] <= b.open[i - 1] + equal.Average(i - 1)) {
+        RealBody(b, i) >= RealBody(b, i - 1) - near.AverageAt(i - 1) &&
+        RealBody(b, i) <= RealBody(b, i - 1) + near.AverageAt(i - 1) &&
+        b.open[i] >= b.open[i - 1] - equal.AverageAt(i - 1) &&
+        b.open[i] <= b.open[i - 1] + equal.AverageAt(i - 1)) {
       out[i] = RealBodyGapUp(b, i - 1, i - 2) ? 100 : -100;
     }
     near.Advance(i);

@@ -17,7 +17,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -32,14 +32,14 @@ std::vector<int> CDLHANGINGMAN(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLHANGINGMANLookback(s));
   if (n <= first) return out;
-  CandleTotal body(s[T::kBodyShort], b, 0, first);
-  CandleTotal shadow_long(s[T::kShadowLong], b, 0, first);
-  CandleTotal very_short(s[T::kShadowVeryShort], b, 0, first);
-  CandleTotal near(s[T::kNear], b, 1, first);
+  RunningTotal body(b, s[T::kBodyShort], first, 0);
+  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
+  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
+  RunningTotal near(b, s[T::kNear], first, 1);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.Average(i) && LowerShadow(b, i) > shadow_long.Average(i) &&
-        UpperShadow(b, i) < very_short.Average(i) &&
-        std::min(b.close[i], b.open[i]) >= b.high[i - 1] - near.Average(i - 1)) {
+    if (RealBody(b, i) < body.AverageAt(i) && LowerShadow(b, i) > shadow_long.AverageAt(i) &&
+        UpperShadow(b, i) < very_short.AverageAt(i) &&
+        std::min(b.close[i], b.open[i]) >= b.high[i - 1] - near.AverageAt(i - 1)) {
       out[i] = -100;
     }
     body.Advance(i);

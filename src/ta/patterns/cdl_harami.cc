@@ -21,7 +21,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -34,10 +34,10 @@ std::vector<int> CDLHARAMI(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLHARAMILookback(s));
   if (n <= first) return out;
-  CandleTotal body_long(s[T::kBodyLong], b, 1, first);
-  CandleTotal body_short(s[T::kBodyShort], b, 0, first);
+  RunningTotal body_long(b, s[T::kBodyLong], first, 1);
+  RunningTotal body_short(b, s[T::kBodyShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i - 1) > body_long.Average(i - 1) && RealBody(b, i) <= body_short.Average(i)) {
+    if (RealBody(b, i - 1) > body_long.AverageAt(i - 1) && RealBody(b, i) <= body_short.AverageAt(i)) {
       const double top = std::max(b.close[i], b.open[i]);
       const double bottom = std::min(b.close[i], b.open[i]);
       const double prior_top = std::max(b.close[i - 1], b.open[i - 1]);

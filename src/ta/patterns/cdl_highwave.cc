@@ -14,7 +14,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -27,11 +27,11 @@ std::vector<int> CDLHIGHWAVE(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLHIGHWAVELookback(s));
   if (n <= first) return out;
-  CandleTotal body(s[T::kBodyShort], b, 0, first);
-  CandleTotal shadow(s[T::kShadowVeryLong], b, 0, first);
+  RunningTotal body(b, s[T::kBodyShort], first, 0);
+  RunningTotal shadow(b, s[T::kShadowVeryLong], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.Average(i) && UpperShadow(b, i) > shadow.Average(i) &&
-        LowerShadow(b, i) > shadow.Average(i)) {
+    if (RealBody(b, i) < body.AverageAt(i) && UpperShadow(b, i) > shadow.AverageAt(i) &&
+        LowerShadow(b, i) > shadow.AverageAt(i)) {
       out[i] = CandleColor(b, i) * 100;
     }
     body.Advance(i);

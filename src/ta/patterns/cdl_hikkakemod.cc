@@ -23,7 +23,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -35,7 +35,7 @@ std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
   const auto first = static_cast<std::size_t>(CDLHIKKAKEMODLookback(s));
   if (n <= first) return out;
   const std::size_t scan_from = first - 3;
-  CandleTotal near(s[T::kNear], b, 2, scan_from);
+  RunningTotal near(b, s[T::kNear], scan_from, 2);
   std::size_t pattern_idx = 0;  // bar of the last unconfirmed setup; 0 = none
   int pattern_result = 0;
   for (std::size_t i = scan_from; i < n; ++i) {
@@ -43,9 +43,9 @@ std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
     const bool insides = b.high[i - 2] < b.high[i - 3] && b.low[i - 2] > b.low[i - 3] &&
                          b.high[i - 1] < b.high[i - 2] && b.low[i - 1] > b.low[i - 2];
     const bool bull = b.high[i] < b.high[i - 1] && b.low[i] < b.low[i - 1] &&
-                      b.close[i - 2] <= b.low[i - 2] + near.Average(i - 2);
+                      b.close[i - 2] <= b.low[i - 2] + near.AverageAt(i - 2);
     const bool bear = b.high[i] > b.high[i - 1] && b.low[i] > b.low[i - 1] &&
-                      b.close[i - 2] >= b.high[i - 2] - near.Average(i - 2);
+                      b.close[i - 2] >= b.high[i - 2] - near.AverageAt(i - 2);
     if (insides && (bull || bear)) {
       pattern_result = b.high[i] < b.high[i - 1] ? 100 : -100;
       pattern_idx = i;

@@ -16,7 +16,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -29,20 +29,20 @@ std::vector<int> CDLIDENTICAL3CROWS(const OhlcView& b, const CandleSettings& s) 
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLIDENTICAL3CROWSLookback(s));
   if (n <= first) return out;
-  CandleTotal short2(s[T::kShadowVeryShort], b, 2, first);
-  CandleTotal short1(s[T::kShadowVeryShort], b, 1, first);
-  CandleTotal short0(s[T::kShadowVeryShort], b, 0, first);
-  CandleTotal equal2(s[T::kEqual], b, 2, first);
-  CandleTotal equal1(s[T::kEqual], b, 1, first);
+  RunningTotal short2(b, s[T::kShadowVeryShort], first, 2);
+  RunningTotal short1(b, s[T::kShadowVeryShort], first, 1);
+  RunningTotal short0(b, s[T::kShadowVeryShort], first, 0);
+  RunningTotal equal2(b, s[T::kEqual], first, 2);
+  RunningTotal equal1(b, s[T::kEqual], first, 1);
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(b, i - 2) == -1 && LowerShadow(b, i - 2) < short2.Average(i - 2) &&
-        CandleColor(b, i - 1) == -1 && LowerShadow(b, i - 1) < short1.Average(i - 1) &&
-        CandleColor(b, i) == -1 && LowerShadow(b, i) < short0.Average(i) &&
+    if (CandleColor(b, i - 2) == -1 && LowerShadow(b, i - 2) < short2.AverageAt(i - 2) &&
+        CandleColor(b, i - 1) == -1 && LowerShadow(b, i - 1) < short1.AverageAt(i - 1) &&
+        CandleColor(b, i) == -1 && LowerShadow(b, i) < short0.AverageAt(i) &&
         b.close[i - 2] > b.close[i - 1] && b.close[i - 1] > b.close[i] &&
-        b.open[i - 1] <= b.close[i - 2] + equal2.Average(i - 2) &&
-        b.open[i - 1] >= b.close[i - 2] - equal2.Average(i - 2) &&
-        b.open[i] <= b.close[i - 1] + equal1.Average(i - 1) &&
-        b.open[i] >= b.close[i - 1] - equal1.Average(i - 1)) {
+        b.open[i - 1] <= b.close[i - 2] + equal2.AverageAt(i - 2) &&
+        b.open[i - 1] >= b.close[i - 2] - equal2.AverageAt(i - 2) &&
+        b.open[i] <= b.close[i - 1] + equal1.AverageAt(i - 1) &&
+        b.open[i] >= b.close[i - 1] - equal1.AverageAt(i - 1)) {
       out[i] = -100;
     }
     short2.Advance(i);

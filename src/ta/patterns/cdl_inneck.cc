@@ -15,7 +15,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -28,12 +28,12 @@ std::vector<int> CDLINNECK(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLINNECKLookback(s));
   if (n <= first) return out;
-  CandleTotal equal(s[T::kEqual], b, 1, first);
-  CandleTotal body_long(s[T::kBodyLong], b, 1, first);
+  RunningTotal equal(b, s[T::kEqual], first, 1);
+  RunningTotal body_long(b, s[T::kBodyLong], first, 1);
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(b, i - 1) == -1 && RealBody(b, i - 1) > body_long.Average(i - 1) &&
+    if (CandleColor(b, i - 1) == -1 && RealBody(b, i - 1) > body_long.AverageAt(i - 1) &&
         CandleColor(b, i) == 1 && b.open[i] < b.low[i - 1] &&
-        b.close[i] <= b.close[i - 1] + equal.Average(i - 1) && b.close[i] >= b.close[i - 1]) {
+        b.close[i] <= b.close[i - 1] + equal.AverageAt(i - 1) && b.close[i] >= b.close[i - 1]) {
       out[i] = -100;
     }
     equal.Advance(i);

@@ -15,7 +15,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -30,12 +30,12 @@ std::vector<int> CDLINVERTEDHAMMER(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLINVERTEDHAMMERLookback(s));
   if (n <= first) return out;
-  CandleTotal body(s[T::kBodyShort], b, 0, first);
-  CandleTotal shadow_long(s[T::kShadowLong], b, 0, first);
-  CandleTotal very_short(s[T::kShadowVeryShort], b, 0, first);
+  RunningTotal body(b, s[T::kBodyShort], first, 0);
+  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
+  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.Average(i) && UpperShadow(b, i) > shadow_long.Average(i) &&
-        LowerShadow(b, i) < very_short.Average(i) && RealBodyGapDown(b, i, i - 1)) {
+    if (RealBody(b, i) < body.AverageAt(i) && UpperShadow(b, i) > shadow_long.AverageAt(i) &&
+        LowerShadow(b, i) < very_short.AverageAt(i) && RealBodyGapDown(b, i, i - 1)) {
       out[i] = 100;
     }
     body.Advance(i);

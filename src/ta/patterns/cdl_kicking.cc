@@ -18,7 +18,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -31,17 +31,17 @@ std::vector<int> CDLKICKING(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLKICKINGLookback(s));
   if (n <= first) return out;
-  CandleTotal body_long1(s[T::kBodyLong], b, 1, first);
-  CandleTotal body_long0(s[T::kBodyLong], b, 0, first);
-  CandleTotal very_short1(s[T::kShadowVeryShort], b, 1, first);
-  CandleTotal very_short0(s[T::kShadowVeryShort], b, 0, first);
+  RunningTotal body_long1(b, s[T::kBodyLong], first, 1);
+  RunningTotal body_long0(b, s[T::kBodyLong], first, 0);
+  RunningTotal very_short1(b, s[T::kShadowVeryShort], first, 1);
+  RunningTotal very_short0(b, s[T::kShadowVeryShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    const bool first_marubozu = RealBody(b, i - 1) > body_long1.Average(i - 1) &&
-                                UpperShadow(b, i - 1) < very_short1.Average(i - 1) &&
-                                LowerShadow(b, i - 1) < very_short1.Average(i - 1);
-    const bool second_marubozu = RealBody(b, i) > body_long0.Average(i) &&
-                                 UpperShadow(b, i) < very_short0.Average(i) &&
-                                 LowerShadow(b, i) < very_short0.Average(i);
+    const bool first_marubozu = RealBody(b, i - 1) > body_long1.AverageAt(i - 1) &&
+                                UpperShadow(b, i - 1) < very_short1.AverageAt(i - 1) &&
+                                LowerShadow(b, i - 1) < very_short1.AverageAt(i - 1);
+    const bool second_marubozu = RealBody(b, i) > body_long0.AverageAt(i) &&
+                                 UpperShadow(b, i) < very_short0.AverageAt(i) &&
+                                 LowerShadow(b, i) < very_short0.AverageAt(i);
     const bool gap = (CandleColor(b, i - 1) == -1 && CandleGapUp(b, i, i - 1)) ||
                      (CandleColor(b, i - 1) == 1 && CandleGapDown(b, i, i - 1));
     if (CandleColor(b, i - 1) == -CandleColor(b, i) && first_marubozu && second_marubozu && gap) {

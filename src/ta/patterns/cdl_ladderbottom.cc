@@ -14,7 +14,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -25,13 +25,13 @@ std::vector<int> CDLLADDERBOTTOM(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLLADDERBOTTOMLookback(s));
   if (n <= first) return out;
-  CandleTotal very_short(s[T::kShadowVeryShort], b, 1, first);
+  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 1);
   for (std::size_t i = first; i < n; ++i) {
     if (CandleColor(b, i - 4) == -1 && CandleColor(b, i - 3) == -1 &&
         CandleColor(b, i - 2) == -1 && b.open[i - 4] > b.open[i - 3] &&
         b.open[i - 3] > b.open[i - 2] && b.close[i - 4] > b.close[i - 3] &&
         b.close[i - 3] > b.close[i - 2] && CandleColor(b, i - 1) == -1 &&
-        UpperShadow(b, i - 1) > very_short.Average(i - 1) && CandleColor(b, i) == 1 &&
+        UpperShadow(b, i - 1) > very_short.AverageAt(i - 1) && CandleColor(b, i) == 1 &&
         b.open[i] > b.open[i - 1] && b.close[i] > b.high[i - 1]) {
       out[i] = 100;
     }

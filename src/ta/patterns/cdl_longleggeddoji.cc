@@ -14,7 +14,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -27,11 +27,11 @@ std::vector<int> CDLLONGLEGGEDDOJI(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLLONGLEGGEDDOJILookback(s));
   if (n <= first) return out;
-  CandleTotal doji(s[T::kBodyDoji], b, 0, first);
-  CandleTotal shadow_long(s[T::kShadowLong], b, 0, first);
+  RunningTotal doji(b, s[T::kBodyDoji], first, 0);
+  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) <= doji.Average(i) &&
-        (LowerShadow(b, i) > shadow_long.Average(i) || UpperShadow(b, i) > shadow_long.Average(i))) {
+    if (RealBody(b, i) <= doji.AverageAt(i) &&
+        (LowerShadow(b, i) > shadow_long.AverageAt(i) || UpperShadow(b, i) > shadow_long.AverageAt(i))) {
       out[i] = 100;
     }
     doji.Advance(i);

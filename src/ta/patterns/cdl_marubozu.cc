@@ -14,7 +14,7 @@
 
 namespace qat::ta {
 
-using group2_detail::CandleTotal;
+using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -27,11 +27,11 @@ std::vector<int> CDLMARUBOZU(const OhlcView& b, const CandleSettings& s) {
   std::vector<int> out(n, 0);
   const auto first = static_cast<std::size_t>(CDLMARUBOZULookback(s));
   if (n <= first) return out;
-  CandleTotal body(s[T::kBodyLong], b, 0, first);
-  CandleTotal very_short(s[T::kShadowVeryShort], b, 0, first);
+  RunningTotal body(b, s[T::kBodyLong], first, 0);
+  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) > body.Average(i) && UpperShadow(b, i) < very_short.Average(i) &&
-        LowerShadow(b, i) < very_short.Average(i)) {
+    if (RealBody(b, i) > body.AverageAt(i) && UpperShadow(b, i) < very_short.AverageAt(i) &&
+        LowerShadow(b, i) < very_short.AverageAt(i)) {
       out[i] = CandleColor(b, i) * 100;
     }
     body.Advance(i);

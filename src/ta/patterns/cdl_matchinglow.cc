@@ -18,7 +18,7 @@ std::vector<int> CDLMATCHINGLOW(const OhlcView& bars, const CandleSettings& sett
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLMATCHINGLOWLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal equal(bars, settings[CandleSettingType::kEqual], 1, start);
+  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 1);
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {
     const double eq = equal.Average(i);

@@ -28,9 +28,9 @@ std::vector<int> CDLMORNINGDOJISTAR(const OhlcView& bars, const CandleSettings& 
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLMORNINGDOJISTARLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], 2, start);
-  group3::RunningTotal doji2(bars, settings[CandleSettingType::kBodyDoji], 1, start);
-  group3::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], 0, start);
+  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 2);
+  patterns_detail::RunningTotal doji2(bars, settings[CandleSettingType::kBodyDoji], start, 1);
+  patterns_detail::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], start, 0);
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {
     if (RealBody(bars, i - 2) > long1.Average(i) && CandleColor(bars, i - 2) == -1 &&

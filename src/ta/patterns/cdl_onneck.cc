@@ -21,8 +21,8 @@ std::vector<int> CDLONNECK(const OhlcView& bars, const CandleSettings& settings)
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLONNECKLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal equal(bars, settings[CandleSettingType::kEqual], 1, start);
-  group3::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], 1, start);
+  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 1);
+  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 1);
   const auto& open = bars.open;
   const auto& low = bars.low;
   const auto& close = bars.close;

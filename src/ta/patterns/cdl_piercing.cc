@@ -19,8 +19,8 @@ std::vector<int> CDLPIERCING(const OhlcView& bars, const CandleSettings& setting
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLPIERCINGLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], 1, start);
-  group3::RunningTotal long2(bars, settings[CandleSettingType::kBodyLong], 0, start);
+  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 1);
+  patterns_detail::RunningTotal long2(bars, settings[CandleSettingType::kBodyLong], start, 0);
   const auto& open = bars.open;
   const auto& low = bars.low;
   const auto& close = bars.close;

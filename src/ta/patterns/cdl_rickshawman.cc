@@ -24,9 +24,9 @@ std::vector<int> CDLRICKSHAWMAN(const OhlcView& bars, const CandleSettings& sett
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLRICKSHAWMANLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], 0, start);
-  group3::RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], 0, start);
-  group3::RunningTotal near(bars, settings[CandleSettingType::kNear], 0, start);
+  patterns_detail::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], start, 0);
+  patterns_detail::RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], start, 0);
+  patterns_detail::RunningTotal near(bars, settings[CandleSettingType::kNear], start, 0);
   const auto& open = bars.open;
   const auto& low = bars.low;
   const auto& close = bars.close;

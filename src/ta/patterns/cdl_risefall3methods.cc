@@ -30,11 +30,11 @@ std::vector<int> CDLRISEFALL3METHODS(const OhlcView& bars, const CandleSettings&
   if (start >= n) return out;
   const CandleSetting& body_short = settings[CandleSettingType::kBodyShort];
   const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
-  group3::RunningTotal long1(bars, body_long, 4, start);
-  group3::RunningTotal short2(bars, body_short, 3, start);
-  group3::RunningTotal short3(bars, body_short, 2, start);
-  group3::RunningTotal short4(bars, body_short, 1, start);
-  group3::RunningTotal long5(bars, body_long, 0, start);
+  patterns_detail::RunningTotal long1(bars, body_long, start, 4);
+  patterns_detail::RunningTotal short2(bars, body_short, start, 3);
+  patterns_detail::RunningTotal short3(bars, body_short, start, 2);
+  patterns_detail::RunningTotal short4(bars, body_short, start, 1);
+  patterns_detail::RunningTotal long5(bars, body_long, start, 0);
   const auto& open = bars.open;
   const auto& high = bars.high;
   const auto& low = bars.low;

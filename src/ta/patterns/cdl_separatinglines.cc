@@ -25,10 +25,10 @@ std::vector<int> CDLSEPARATINGLINES(const OhlcView& bars, const CandleSettings& 
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLSEPARATINGLINESLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], 0,
-                                  start);
-  group3::RunningTotal long2(bars, settings[CandleSettingType::kBodyLong], 0, start);
-  group3::RunningTotal equal(bars, settings[CandleSettingType::kEqual], 1, start);
+  patterns_detail::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], start,
+                                  0);
+  patterns_detail::RunningTotal long2(bars, settings[CandleSettingType::kBodyLong], start, 0);
+  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 1);
   const auto& open = bars.open;
   for (std::size_t i = start; i < n; ++i) {
     const double eq = equal.Average(i);

@@ -23,10 +23,10 @@ std::vector<int> CDLSHOOTINGSTAR(const OhlcView& bars, const CandleSettings& set
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLSHOOTINGSTARLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], 0, start);
-  group3::RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], 0, start);
-  group3::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], 0,
-                                  start);
+  patterns_detail::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], start, 0);
+  patterns_detail::RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], start, 0);
+  patterns_detail::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], start,
+                                  0);
   for (std::size_t i = start; i < n; ++i) {
     if (RealBody(bars, i) < body.Average(i) && UpperShadow(bars, i) > shadow_long.Average(i) &&
         LowerShadow(bars, i) < very_short.Average(i) && RealBodyGapUp(bars, i, i - 1)) {

@@ -20,8 +20,8 @@ std::vector<int> CDLSHORTLINE(const OhlcView& bars, const CandleSettings& settin
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLSHORTLINELookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], 0, start);
-  group3::RunningTotal shadow(bars, settings[CandleSettingType::kShadowShort], 0, start);
+  patterns_detail::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], start, 0);
+  patterns_detail::RunningTotal shadow(bars, settings[CandleSettingType::kShadowShort], start, 0);
   for (std::size_t i = start; i < n; ++i) {
     const double shadow_avg = shadow.Average(i);
     if (RealBody(bars, i) < body.Average(i) && UpperShadow(bars, i) < shadow_avg &&

@@ -17,7 +17,7 @@ std::vector<int> CDLSPINNINGTOP(const OhlcView& bars, const CandleSettings& sett
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLSPINNINGTOPLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], 0, start);
+  patterns_detail::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], start, 0);
   for (std::size_t i = start; i < n; ++i) {
     const double rb = RealBody(bars, i);
     if (rb < body.Average(i) && UpperShadow(bars, i) > rb && LowerShadow(bars, i) > rb) {

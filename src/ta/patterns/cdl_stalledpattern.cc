@@ -31,13 +31,13 @@ std::vector<int> CDLSTALLEDPATTERN(const OhlcView& bars, const CandleSettings& s
   if (start >= n) return out;
   const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
   const CandleSetting& near = settings[CandleSettingType::kNear];
-  group3::RunningTotal long1(bars, body_long, 2, start);
-  group3::RunningTotal long2(bars, body_long, 1, start);
-  group3::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], 0, start);
-  group3::RunningTotal very_short2(bars, settings[CandleSettingType::kShadowVeryShort], 1,
-                                   start);
-  group3::RunningTotal near1(bars, near, 2, start);
-  group3::RunningTotal near2(bars, near, 1, start);
+  patterns_detail::RunningTotal long1(bars, body_long, start, 2);
+  patterns_detail::RunningTotal long2(bars, body_long, start, 1);
+  patterns_detail::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], start, 0);
+  patterns_detail::RunningTotal very_short2(bars, settings[CandleSettingType::kShadowVeryShort], start,
+                                   1);
+  patterns_detail::RunningTotal near1(bars, near, start, 2);
+  patterns_detail::RunningTotal near2(bars, near, start, 1);
   const auto& open = bars.open;
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {

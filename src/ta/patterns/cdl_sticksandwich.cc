@@ -18,7 +18,7 @@ std::vector<int> CDLSTICKSANDWICH(const OhlcView& bars, const CandleSettings& se
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLSTICKSANDWICHLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal equal(bars, settings[CandleSettingType::kEqual], 2, start);
+  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 2);
   const auto& low = bars.low;
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {

@@ -21,10 +21,10 @@ std::vector<int> CDLTAKURI(const OhlcView& bars, const CandleSettings& settings)
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLTAKURILookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], 0, start);
-  group3::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], 0,
-                                  start);
-  group3::RunningTotal very_long(bars, settings[CandleSettingType::kShadowVeryLong], 0, start);
+  patterns_detail::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], start, 0);
+  patterns_detail::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], start,
+                                  0);
+  patterns_detail::RunningTotal very_long(bars, settings[CandleSettingType::kShadowVeryLong], start, 0);
   for (std::size_t i = start; i < n; ++i) {
     if (RealBody(bars, i) <= doji.Average(i) && UpperShadow(bars, i) < very_short.Average(i) &&
         LowerShadow(bars, i) > very_long.Average(i)) {

@@ -26,7 +26,7 @@ std::vector<int> CDLTASUKIGAP(const OhlcView& bars, const CandleSettings& settin
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLTASUKIGAPLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal near(bars, settings[CandleSettingType::kNear], 1, start);
+  patterns_detail::RunningTotal near(bars, settings[CandleSettingType::kNear], start, 1);
   const auto& open = bars.open;
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {

@@ -23,7 +23,7 @@ std::vector<int> CDLTRISTAR(const OhlcView& bars, const CandleSettings& settings
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLTRISTARLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], 2, start);
+  patterns_detail::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], start, 2);
   const auto& open = bars.open;
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {

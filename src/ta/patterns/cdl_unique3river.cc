@@ -24,8 +24,8 @@ std::vector<int> CDLUNIQUE3RIVER(const OhlcView& bars, const CandleSettings& set
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLUNIQUE3RIVERLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], 2, start);
-  group3::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], 0, start);
+  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 2);
+  patterns_detail::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], start, 0);
   const auto& open = bars.open;
   const auto& low = bars.low;
   const auto& close = bars.close;

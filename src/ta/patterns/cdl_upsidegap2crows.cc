@@ -24,8 +24,8 @@ std::vector<int> CDLUPSIDEGAP2CROWS(const OhlcView& bars, const CandleSettings& 
   std::vector<int> out(n, 0);
   const auto start = static_cast<std::size_t>(CDLUPSIDEGAP2CROWSLookback(settings));
   if (start >= n) return out;
-  group3::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], 2, start);
-  group3::RunningTotal short2(bars, settings[CandleSettingType::kBodyShort], 1, start);
+  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 2);
+  patterns_detail::RunningTotal short2(bars, settings[CandleSettingType::kBodyShort], start, 1);
   const auto& open = bars.open;
   const auto& close = bars.close;
   for (std::size_t i = start; i < n; ++i) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "qat/ta/candle.h"
+#include "ta/patterns/running_total.h"
 
 namespace qat::ta {
 
@@ -101,41 +102,6 @@ inline std::size_t CheckedSize(const OhlcView& bars, const CandleSettings& setti
 inline void CheckPenetration([[maybe_unused]] double penetration) {
   assert(std::isfinite(penetration) && penetration >= 0.0);
 }
-
-// The running total TA-Lib keeps for one candle setting: the sum of CandleRange over the
-// `avg_period` candles just before the judged candle, which is bar (i - offset) when bar i is
-// evaluated. It starts as a plain left-to-right sum over the candles before the first judged
-// one, and after each evaluated bar moves one step as total += (range(new) - range(old)),
-// exactly TA-Lib's order of operations, so averages agree bit for bit.
-class CandleTotal {
- public:
-  // `first` is the first bar evaluated (the pattern's lookback); requires
-  // first >= offset + avg_period, which every pattern's lookback guarantees.
-  CandleTotal(const OhlcView& bars, const CandleSetting& setting, std::size_t first,
-              std::size_t offset)
-      : bars_(bars), setting_(setting), offset_(offset) {
-    const auto period = static_cast<std::size_t>(setting.avg_period);
-    assert(first >= offset + period);
-    trailing_ = first - offset - period;
-    for (std::size_t j = trailing_; j < first - offset; ++j) sum_ += CandleRange(setting_, bars_, j);
-  }
-
-  // The setting's average (factor applied) for the judged candle of bar i.
-  double Average(std::size_t i) const { return CandleAverage(setting_, sum_, bars_, i - offset_); }
-
-  // Call once after bar i has been evaluated.
-  void Advance(std::size_t i) {
-    sum_ += CandleRange(setting_, bars_, i - offset_) - CandleRange(setting_, bars_, trailing_);
-    ++trailing_;
-  }
-
- private:
-  const OhlcView& bars_;
-  CandleSetting setting_;
-  std::size_t offset_;
-  std::size_t trailing_ = 0;
-  double sum_ = 0.0;
-};
 
 }  // namespace group1_detail
 }  // namespace qat::ta

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "qat/ta/candle.h"
+#include "ta/patterns/running_total.h"
 
 namespace qat::ta {
 
@@ -84,41 +85,6 @@ namespace group2_detail {
 
 // The avg_period of one setting.
 inline int Period(const CandleSettings& s, CandleSettingType t) { return s[t].avg_period; }
-
-// A running total of one candle setting's range over the `avg_period` candles before the
-// candle being judged, which sits `shift` bars before the current bar i. It is kept the way
-// TA-Lib keeps it, so that averages agree bit for bit: a plain left-to-right sum over the
-// window before the first evaluated bar, then, after each bar,
-// total += range(i - shift) - range(oldest), and the window slides by one.
-class CandleTotal {
- public:
-  CandleTotal(const CandleSetting& setting, const OhlcView& bars, std::size_t shift,
-              std::size_t first_bar)
-      : setting_(setting), bars_(bars), shift_(shift) {
-    assert(setting.avg_period >= 0);
-    assert(first_bar >= shift + static_cast<std::size_t>(setting.avg_period));
-    trailing_ = first_bar - shift - static_cast<std::size_t>(setting.avg_period);
-    for (std::size_t j = trailing_; j < first_bar - shift; ++j) total_ += Range(j);
-  }
-
-  // The setting's average for candle `candle` (i - shift); TA-Lib's TA_CANDLEAVERAGE.
-  double Average(std::size_t candle) const { return CandleAverage(setting_, total_, bars_, candle); }
-
-  // Slides the window after bar i has been judged.
-  void Advance(std::size_t i) {
-    total_ += Range(i - shift_) - Range(trailing_);
-    ++trailing_;
-  }
-
- private:
-  double Range(std::size_t j) const { return CandleRange(setting_, bars_, j); }
-
-  const CandleSetting& setting_;
-  const OhlcView& bars_;
-  std::size_t shift_;
-  std::size_t trailing_ = 0;
-  double total_ = 0.0;
-};
 
 // Checks the view and returns its size.
 inline std::size_t CheckedSize(const OhlcView& b) {

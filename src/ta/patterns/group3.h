@@ -1,6 +1,6 @@
 // Private declarations of the group 3 candlestick patterns (CDLMATCHINGLOW ..
-// CDLXSIDEGAP3METHODS), each in its own cdl_<name>.cc, plus the running-total helper they
-// share.
+// CDLXSIDEGAP3METHODS), each in its own cdl_<name>.cc, plus small helpers they share (the
+// running total is in running_total.h).
 //
 // Every CDLxxx(bars, settings) returns one int per bar aligned with `bars`: 0 in the first
 // CDLxxxLookback(settings) bars and wherever the pattern does not fire, otherwise +100
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "qat/ta/candle.h"
+#include "ta/patterns/running_total.h"
 
 namespace qat::ta {
 
@@ -109,40 +110,6 @@ inline bool ValidPenetration(double penetration) {
 inline int Period(const CandleSettings& settings, CandleSettingType type) {
   return settings[type].avg_period;
 }
-
-// The running sum TA-Lib keeps for one candle setting, for judging the candle `offset` bars
-// before the current bar i: the sum of CandleRange over the `avg_period` candles before that
-// candle. It starts, for the first output bar `start`, as a left-to-right sum, then moves one
-// bar at a time with sum += (range(entering) - range(leaving)): the same operations in the
-// same order as TA-Lib, so every average is bit-identical. Requires start >= avg_period +
-// offset (true whenever start is the pattern's lookback).
-class RunningTotal {
- public:
-  RunningTotal(const OhlcView& bars, const CandleSetting& setting, std::size_t offset,
-               std::size_t start)
-      : bars_(bars), setting_(setting), offset_(offset) {
-    assert(setting.avg_period >= 0);
-    const auto period = static_cast<std::size_t>(setting.avg_period);
-    assert(start >= period + offset);
-    for (std::size_t j = start - period; j < start; ++j) sum_ += CandleRange(setting_, bars_, j - offset_);
-  }
-
-  // The setting's average for judging candle i - offset (bar i is the current bar).
-  double Average(std::size_t i) const { return CandleAverage(setting_, sum_, bars_, i - offset_); }
-
-  // Moves the window on after bar i has been judged.
-  void Advance(std::size_t i) {
-    const auto period = static_cast<std::size_t>(setting_.avg_period);
-    sum_ += CandleRange(setting_, bars_, i - offset_) -
-            CandleRange(setting_, bars_, i - period - offset_);
-  }
-
- private:
-  const OhlcView& bars_;
-  const CandleSetting& setting_;
-  std::size_t offset_;
-  double sum_ = 0.0;
-};
 
 }  // namespace group3
 }  // namespace qat::ta

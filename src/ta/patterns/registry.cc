@@ -27,4 +27,29 @@ const PatternSpec* FindPattern(std::string_view name) {
   return nullptr;
 }
 
+Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
+                                                      const CandleSettings& settings,
+                                                      std::span<const std::string_view> names) {
+  const std::size_t n = bars.size();
+  if (bars.open.size() != n || bars.high.size() != n || bars.low.size() != n) {
+    return Fail("patterns: OHLC columns differ in length (open {}, high {}, low {}, close {})",
+                bars.open.size(), bars.high.size(), bars.low.size(), n);
+  }
+  std::vector<const PatternSpec*> specs;
+  if (names.empty()) {
+    for (const PatternSpec& spec : AllPatterns()) specs.push_back(&spec);
+  } else {
+    specs.reserve(names.size());
+    for (std::string_view name : names) {
+      const PatternSpec* spec = FindPattern(name);
+      if (spec == nullptr) return Fail("patterns: unknown candlestick pattern '{}'", name);
+      specs.push_back(spec);
+    }
+  }
+  std::vector<std::vector<int>> columns;
+  columns.reserve(specs.size());
+  for (const PatternSpec* spec : specs) columns.push_back(spec->compute(bars, settings));
+  return columns;
+}
+
 }  // namespace qat::ta
