@@ -126,13 +126,8 @@ class AlphaVantage final : public Provider {
     const std::string path = fmt::format("/query?{}&symbol={}&outputsize={}&datatype=json&apikey={}",
                                          query, internal::UrlEncode(r.symbol),
                                          recent ? "compact" : "full", internal::UrlEncode(key_));
-    QAT_ASSIGN_OR_RETURN(std::string url,
-                         internal::BuildUrl(kPublicBase, internal::BaseUrl(ctx_, kName, kPublicBase), path));
-    QAT_ASSIGN_OR_RETURN(auto response, internal::GetOk(ctx_, limiter_, kName, r.symbol, url));
-    auto result = ParseAlphaVantage(response.body, r, ctx_.repair_ohlc);
-    if (!result.ok()) return Error{RedactSecrets(result.error().message)};
-    result->url = RedactUrl(url);
-    return result;
+    return internal::GetAndParse(ctx_, limiter_, kName, kPublicBase, r.symbol, path,
+                                 [&](std::string_view body) { return ParseAlphaVantage(body, r, ctx_.repair_ohlc); });
   }
 
  private:

@@ -44,13 +44,8 @@ class Finnhub final : public Provider {
                                          std::max<Timestamp>(r.from, 0),
                                          r.to + data::IntervalSeconds(r.interval),
                                          internal::UrlEncode(key_));
-    QAT_ASSIGN_OR_RETURN(std::string url,
-                         internal::BuildUrl(kPublicBase, internal::BaseUrl(ctx_, kName, kPublicBase), path));
-    QAT_ASSIGN_OR_RETURN(auto response, internal::GetOk(ctx_, limiter_, kName, r.symbol, url));
-    auto result = ParseFinnhubCandles(response.body, r, ctx_.repair_ohlc);
-    if (!result.ok()) return Error{RedactSecrets(result.error().message)};
-    result->url = RedactUrl(url);
-    return result;
+    return internal::GetAndParse(ctx_, limiter_, kName, kPublicBase, r.symbol, path,
+                                 [&](std::string_view body) { return ParseFinnhubCandles(body, r, ctx_.repair_ohlc); });
   }
 
  private:

@@ -1,6 +1,7 @@
 // Shared between the provider files (not public).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ std::string UrlEncode(std::string_view text);
 // symbol, status and the start of the body (redacted).
 Result<HttpResponse> GetOk(const ProviderContext& ctx, RateLimiter& limiter, std::string_view name,
                            const std::string& symbol, const std::string& url);
+
+// The common tail of a fetch: GETs `path_and_query` under the provider's base URL (public or
+// overridden) through GetOk, parses the body with `parse`, and stamps the redacted URL on the
+// result. Error messages have secrets redacted.
+Result<FetchResult> GetAndParse(const ProviderContext& ctx, RateLimiter& limiter, std::string_view name,
+                                std::string_view public_base, const std::string& symbol,
+                                std::string_view path_and_query,
+                                const std::function<Result<FetchResult>(std::string_view body)>& parse);
 
 std::unique_ptr<Provider> MakeYahoo(ProviderContext ctx);
 std::unique_ptr<Provider> MakeStooq(ProviderContext ctx);

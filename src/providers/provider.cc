@@ -48,6 +48,19 @@ Result<HttpResponse> GetOk(const ProviderContext& ctx, RateLimiter& limiter, std
   return response;
 }
 
+Result<FetchResult> GetAndParse(const ProviderContext& ctx, RateLimiter& limiter, std::string_view name,
+                                std::string_view public_base, const std::string& symbol,
+                                std::string_view path_and_query,
+                                const std::function<Result<FetchResult>(std::string_view body)>& parse) {
+  QAT_ASSIGN_OR_RETURN(std::string url,
+                       BuildUrl(public_base, BaseUrl(ctx, name, public_base), path_and_query));
+  QAT_ASSIGN_OR_RETURN(auto response, GetOk(ctx, limiter, name, symbol, url));
+  auto result = parse(response.body);
+  if (!result.ok()) return Error{RedactSecrets(result.error().message)};
+  result->url = RedactUrl(url);
+  return result;
+}
+
 }  // namespace internal
 
 Result<data::BarSeries> ValidateFetchedBars(const data::BarSeries& bars, std::string_view source,

@@ -44,12 +44,8 @@ class Stooq final : public Provider {
                                          internal::UrlEncode(StooqSymbol(r.symbol)),
                                          r.interval == data::Interval::k1d ? "d" : "w",
                                          Compact(d1), Compact(d2));
-    QAT_ASSIGN_OR_RETURN(std::string url,
-                         internal::BuildUrl(kPublicBase, internal::BaseUrl(ctx_, kName, kPublicBase), path));
-    QAT_ASSIGN_OR_RETURN(auto response, internal::GetOk(ctx_, limiter_, kName, r.symbol, url));
-    auto result = ParseStooqCsv(response.body, r, ctx_.repair_ohlc);
-    if (result.ok()) result->url = RedactUrl(url);
-    return result;
+    return internal::GetAndParse(ctx_, limiter_, kName, kPublicBase, r.symbol, path,
+                                 [&](std::string_view body) { return ParseStooqCsv(body, r, ctx_.repair_ohlc); });
   }
 
  private:
