@@ -98,7 +98,13 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
     for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name, value));
     int best_rounds = p.rounds;
     double best_loss = std::numeric_limits<double>::infinity();
+    if (valid) {  // zero rounds: the unconditional quantile (offset) itself
+      best_rounds = 0;
+      best_loss = 0;
+      for (double v : valid_y) best_loss += PinballLoss(v, offset, tau);
+    }
     for (int round = 0; round < p.rounds; ++round) {
+      if (valid && p.patience > 0 && round - best_rounds >= p.patience) break;
       QAT_ASSIGN_OR_RETURN(auto margin, booster.Predict(train, /*output_margin=*/true));
       if (margin.size() != rows) return Fail("quantile model: {} margins for {} rows", margin.size(), rows);
       for (std::size_t i = 0; i < rows; ++i) {
@@ -117,7 +123,12 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
         }
       }
     }
-    if (best_rounds < p.rounds) {
+    if (best_rounds == 0) {
+      // The booster is kept (one round) so that every quantile has a model file, but its
+      // margin is multiplied by scale 0: the quantile is the unconditional one.
+      QAT_ASSIGN_OR_RETURN(booster, booster.Slice(1));
+      model.transform[k].scale = 0;
+    } else if (best_rounds < p.rounds) {
       QAT_ASSIGN_OR_RETURN(booster, booster.Slice(best_rounds));
     }
     model.rounds[k] = best_rounds;
@@ -185,6 +196,15 @@ Status CalibrateQuantiles(QuantileModel& model, std::span<const float> x, std::s
     model.transform[k].shift = ConformalShift(std::move(residuals), kQuantileLevels[k]);
   }
   return Ok();
+}
+
+void UseWindowQuantileWhereUnconditional(QuantileModel& model, std::span<const double> window_y) {
+  if (window_y.empty()) return;
+  const std::vector<double> y(window_y.begin(), window_y.end());
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    if (model.rounds[k] != 0) continue;
+    model.transform[k] = {EmpiricalQuantile(y, kQuantileLevels[k]), 0.0, 0.0};
+  }
 }
 
 double ProbabilityUp(std::span<const double> q) {

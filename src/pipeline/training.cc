@@ -115,6 +115,11 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
   QAT_ASSIGN_OR_RETURN(w.quantiles, models::TrainQuantileModel(ds.Rows(split.fit), ds.cols, Returns(ds, split.fit),
                                                                c.quantiles, cal_x, cal_y));
   QAT_RETURN_IF_ERROR(models::CalibrateQuantiles(w.quantiles, cal_x, ds.cols, cal_y));
+  // The conformal shifts serve the coverage of the outer quantiles; the median has no
+  // coverage target and is judged by its pinball loss, so it keeps the booster's own value
+  // rather than being moved to the median residual of the window's last 25% of sessions.
+  if (!c.shift_median) w.quantiles.transform[kQ / 2].shift = 0;
+  models::UseWindowQuantileWhereUnconditional(w.quantiles, Returns(ds, rows));
   w.n_train = rows.size();
   w.n_calibration = split.calibration.size();
   w.train_start = INT32_MAX;
@@ -201,6 +206,7 @@ nlohmann::json TrainConfig::ToJson() const {
           {"test_fraction", walk_forward.test_fraction},
           {"embargo_sessions", walk_forward.embargo_sessions},
           {"calibration_fraction", calibration_fraction},
+          {"median_conformal_shift", shift_median},
           {"device_requested", device},
           {"device_used", "cpu"},
           {"classifier",
@@ -213,7 +219,8 @@ nlohmann::json TrainConfig::ToJson() const {
             {"levels", models::kQuantileLevels}, {"rounds", quantiles.rounds},
             {"max_depth", quantiles.max_depth}, {"max_bin", quantiles.max_bin}, {"eta", quantiles.eta}, {"subsample", quantiles.subsample},
             {"colsample_bytree", quantiles.colsample_bytree}, {"min_child_weight", quantiles.min_child_weight},
-            {"lambda", quantiles.lambda}, {"threads", quantiles.threads}, {"seed", quantiles.seed}}}};
+            {"lambda", quantiles.lambda}, {"threads", quantiles.threads}, {"seed", quantiles.seed},
+            {"early_stopping_patience", quantiles.patience}}}};
 }
 
 nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {

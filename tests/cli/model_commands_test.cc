@@ -85,6 +85,18 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
   auto schema = nlohmann::json::parse(ReadFile(Dir("a") / "feature_schema_5bar.json"));
   EXPECT_EQ(schema["features"], results["features"]);
   EXPECT_EQ(schema["n_features"], results["features"].size());
+  // q50 carries no conformal shift (docs/models.md); a quantile that kept 0 rounds is the
+  // window's unconditional quantile: scale 0, no shift.
+  EXPECT_EQ(results["manifest"]["config"]["median_conformal_shift"], false);
+  EXPECT_EQ(schema["quantiles"][2]["conformal_shift"].get<double>(), 0.0);
+  for (const auto& q : schema["quantiles"]) {
+    if (q["rounds"].get<int>() == 0) {
+      EXPECT_EQ(q["scale"].get<double>(), 0.0) << q["name"];
+      EXPECT_EQ(q["conformal_shift"].get<double>(), 0.0) << q["name"];
+    } else {
+      EXPECT_GT(q["scale"].get<double>(), 0.0) << q["name"];
+    }
+  }
   // Both runs are logged in the store.
   auto db = store::OpenStore(home_->path() / "qtrader.db");
   ASSERT_TRUE(db.ok());

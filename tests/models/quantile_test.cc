@@ -137,5 +137,87 @@ TEST(Quantile, PinballTrainingBeatsTheUnconditionalQuantileInSample) {
                                   std::span<const double>(ds.forward_return).first(5)).ok());
 }
 
+TEST(Quantile, EarlyStoppingFallsBackToTheUnconditionalQuantileWhenNoRoundHelps) {
+  // Hand-made: one feature x on a grid; training targets rise with x, so every boosting
+  // round moves the predictions up with x. Validation rows A have the same relation (rounds
+  // help); validation rows B the opposite one (every round hurts), so the selection must keep
+  // 0 rounds there and predict the window's unconditional quantile, unshifted.
+  const std::size_t n = 400;
+  std::vector<float> x(n);
+  std::vector<double> y(n), same(n), opposite(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = static_cast<float>(i) / float(n);
+    y[i] = 0.1 * x[i] + 0.001 * double(i % 7);
+    same[i] = y[i];
+    opposite[i] = 0.1 * (1 - x[i]) + 0.001 * double(i % 7);
+  }
+  QuantileParams params;
+  params.rounds = 20;
+  params.min_child_weight = 10;
+  params.subsample = 1;
+  params.colsample_bytree = 1;
+  auto helped = TrainQuantileModel(x, 1, y, params, x, same);
+  ASSERT_TRUE(helped.ok()) << helped.error().message;
+  auto hurt = TrainQuantileModel(x, 1, y, params, x, opposite);
+  ASSERT_TRUE(hurt.ok()) << hurt.error().message;
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    EXPECT_GT(helped->rounds[k], 0) << k;
+    EXPECT_GT(helped->transform[k].scale, 0) << k;
+    EXPECT_EQ(hurt->rounds[k], 0) << k;
+    EXPECT_EQ(hurt->transform[k].scale, 0) << k;
+  }
+  // The window (here: training rows plus the validation rows) decides the constant.
+  std::vector<double> window = y;
+  window.insert(window.end(), opposite.begin(), opposite.end());
+  ASSERT_TRUE(CalibrateQuantiles(*hurt, x, 1, opposite).ok());
+  UseWindowQuantileWhereUnconditional(*hurt, window);
+  auto q = PredictQuantiles(*hurt, x, 1);
+  ASSERT_TRUE(q.ok());
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    const double expected = EmpiricalQuantile(window, kQuantileLevels[k]);
+    EXPECT_EQ(hurt->transform[k].shift, 0) << k;
+    EXPECT_DOUBLE_EQ((*q)[k], expected) << k;
+    EXPECT_DOUBLE_EQ((*q)[(n - 1) * kNumQuantiles + k], expected) << k;
+  }
+  // Quantiles that kept rounds are left alone by the fallback.
+  ASSERT_TRUE(CalibrateQuantiles(*helped, x, 1, same).ok());
+  const auto before = helped->transform;
+  UseWindowQuantileWhereUnconditional(*helped, window);
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    EXPECT_EQ(helped->transform[k].offset, before[k].offset) << k;
+    EXPECT_EQ(helped->transform[k].shift, before[k].shift) << k;
+  }
+}
+
+TEST(Quantile, PatienceStopsOnlyAfterRoundsWithoutImprovement) {
+  // Same hand-made data: with validation rows that every round hurts, patience 3 stops the
+  // loop after 3 rounds; the kept rounds (0) are the same as without patience.
+  const std::size_t n = 400;
+  std::vector<float> x(n);
+  std::vector<double> y(n), opposite(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = static_cast<float>(i) / float(n);
+    y[i] = 0.1 * x[i];
+    opposite[i] = 0.1 * (1 - x[i]);
+  }
+  QuantileParams params;
+  params.rounds = 20;
+  params.min_child_weight = 10;
+  params.subsample = 1;
+  params.colsample_bytree = 1;
+  params.patience = 3;
+  auto stopped = TrainQuantileModel(x, 1, y, params, x, opposite);
+  ASSERT_TRUE(stopped.ok());
+  params.patience = 0;
+  auto full = TrainQuantileModel(x, 1, y, params, x, opposite);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(stopped->rounds, full->rounds);
+  // With rows that every round helps, patience never triggers: all 20 rounds are kept.
+  params.patience = 3;
+  auto helped = TrainQuantileModel(x, 1, y, params, x, y);
+  ASSERT_TRUE(helped.ok());
+  EXPECT_EQ(helped->rounds[2], 20);
+}
+
 }  // namespace
 }  // namespace qat::models

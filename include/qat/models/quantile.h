@@ -40,6 +40,10 @@ struct QuantileParams {
   int max_bin = 64;  // histogram bins per feature
   int threads = 1;
   std::uint64_t seed = 42;
+  // With validation rows: stop once this many rounds in a row have not improved the best
+  // validation pinball loss (0: always run all `rounds`). The rounds kept are the best ones
+  // seen, as without it.
+  int patience = 0;
 };
 
 // The affine map of one quantile booster's margin back to a return, plus its conformal shift:
@@ -68,7 +72,11 @@ double IntervalCoverage(std::span<const double> y, std::span<const double> lo, s
 // Trains the five boosters on `x` (rows x cols, row-major) and forward returns `y`; the
 // transforms get offsets and scale from `y`, shifts 0. With validation rows (`valid_x`,
 // `valid_y`, not trained on), each booster keeps only its first k rounds, k in
-// 1..params.rounds minimising the validation pinball loss (early stopping).
+// 0..params.rounds minimising the validation pinball loss (early stopping; ties keep the
+// smaller k). k = 0 is the training rows' unconditional tau-quantile (the offset, which is
+// where every booster starts): a quantile for which no round beats it on the validation rows
+// gets rounds 0 and scale 0, so its prediction is the constant offset (+ shift), and its
+// booster holds one round only so that a model file exists.
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
                                          std::span<const double> y, const QuantileParams& params,
                                          std::span<const float> valid_x = {},
@@ -86,6 +94,12 @@ void SortQuantileRows(std::span<double> q);
 // train on. Fails on fewer than 10 calibration rows.
 Status CalibrateQuantiles(QuantileModel& model, std::span<const float> x, std::size_t cols,
                           std::span<const double> y);
+
+// For every quantile whose early stopping kept 0 rounds: the constant becomes the
+// unconditional tau-quantile of `window_y` (the whole training window: fit and calibration
+// rows), with no conformal shift — exactly the baseline the validation compares against.
+// Call after CalibrateQuantiles; other quantiles are untouched.
+void UseWindowQuantileWhereUnconditional(QuantileModel& model, std::span<const double> window_y);
 
 // Split-conformal shift for level tau: the ceil((n + 1) * tau)-th smallest residual
 // (clamped to the largest), so that P(y <= q + shift) >= tau.
