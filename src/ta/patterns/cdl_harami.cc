@@ -25,19 +25,20 @@ using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
-int CDLHARAMILookback(const CandleSettings& s) {
-  return std::max(Period(s, T::kBodyShort), Period(s, T::kBodyLong)) + 1;
+int group2_detail::HaramiLookback(const CandleSettings& s, CandleSettingType second_body) {
+  return std::max(Period(s, second_body), Period(s, T::kBodyLong)) + 1;
 }
 
-std::vector<int> CDLHARAMI(const OhlcView& b, const CandleSettings& s) {
+std::vector<int> group2_detail::Harami(const OhlcView& b, const CandleSettings& s,
+                                       CandleSettingType second_body) {
   const std::size_t n = group2_detail::CheckedSize(b);
   std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHARAMILookback(s));
+  const auto first = static_cast<std::size_t>(HaramiLookback(s, second_body));
   if (n <= first) return out;
   RunningTotal body_long(b, s[T::kBodyLong], first, 1);
-  RunningTotal body_short(b, s[T::kBodyShort], first, 0);
+  RunningTotal body_second(b, s[second_body], first, 0);
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i - 1) > body_long.AverageAt(i - 1) && RealBody(b, i) <= body_short.AverageAt(i)) {
+    if (RealBody(b, i - 1) > body_long.AverageAt(i - 1) && RealBody(b, i) <= body_second.AverageAt(i)) {
       const double top = std::max(b.close[i], b.open[i]);
       const double bottom = std::min(b.close[i], b.open[i]);
       const double prior_top = std::max(b.close[i - 1], b.open[i - 1]);
@@ -49,9 +50,15 @@ std::vector<int> CDLHARAMI(const OhlcView& b, const CandleSettings& s) {
       }
     }
     body_long.Advance(i);
-    body_short.Advance(i);
+    body_second.Advance(i);
   }
   return out;
+}
+
+int CDLHARAMILookback(const CandleSettings& s) { return group2_detail::HaramiLookback(s, T::kBodyShort); }
+
+std::vector<int> CDLHARAMI(const OhlcView& b, const CandleSettings& s) {
+  return group2_detail::Harami(b, s, T::kBodyShort);
 }
 
 }  // namespace qat::ta

@@ -13,43 +13,19 @@
 // Settings used: BodyLong (for i-1), BodyDoji (for i).
 // Returns +100/+80 (bullish), -100/-80 (bearish), else 0.
 // Lookback: max(BodyDoji, BodyLong periods) + 1.
-#include <algorithm>
-
 #include "ta/patterns/group2.h"
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
-using group2_detail::Period;
 using T = CandleSettingType;
 
+// The harami rule with a doji bound on the second body (group2_detail::Harami).
 int CDLHARAMICROSSLookback(const CandleSettings& s) {
-  return std::max(Period(s, T::kBodyDoji), Period(s, T::kBodyLong)) + 1;
+  return group2_detail::HaramiLookback(s, T::kBodyDoji);
 }
 
 std::vector<int> CDLHARAMICROSS(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHARAMICROSSLookback(s));
-  if (n <= first) return out;
-  RunningTotal body_long(b, s[T::kBodyLong], first, 1);
-  RunningTotal doji(b, s[T::kBodyDoji], first, 0);
-  for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i - 1) > body_long.AverageAt(i - 1) && RealBody(b, i) <= doji.AverageAt(i)) {
-      const double top = std::max(b.close[i], b.open[i]);
-      const double bottom = std::min(b.close[i], b.open[i]);
-      const double prior_top = std::max(b.close[i - 1], b.open[i - 1]);
-      const double prior_bottom = std::min(b.close[i - 1], b.open[i - 1]);
-      if (top < prior_top && bottom > prior_bottom) {
-        out[i] = -CandleColor(b, i - 1) * 100;
-      } else if (top <= prior_top && bottom >= prior_bottom) {
-        out[i] = -CandleColor(b, i - 1) * 80;
-      }
-    }
-    body_long.Advance(i);
-    doji.Advance(i);
-  }
-  return out;
+  return group2_detail::Harami(b, s, T::kBodyDoji);
 }
 
 }  // namespace qat::ta

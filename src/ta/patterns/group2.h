@@ -93,5 +93,10 @@ inline std::size_t CheckedSize(const OhlcView& b) {
   return b.size();
 }
 
+// CDLHARAMI and CDLHARAMICROSS differ only in the setting that bounds the second body
+// (BodyShort vs BodyDoji); both are this function (defined in cdl_harami.cc).
+int HaramiLookback(const CandleSettings& s, CandleSettingType second_body);
+std::vector<int> Harami(const OhlcView& b, const CandleSettings& s, CandleSettingType second_body);
+
 }  // namespace group2_detail
 }  // namespace qat::ta
