@@ -20,16 +20,17 @@ using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
-int CDLHAMMERLookback(const CandleSettings& s) {
+int group2_detail::HammerShapeLookback(const CandleSettings& s) {
   return std::max({Period(s, T::kBodyShort), Period(s, T::kShadowLong),
                    Period(s, T::kShadowVeryShort), Period(s, T::kNear)}) +
          1;
 }
 
-std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
+std::vector<int> group2_detail::HammerShape(const OhlcView& b, const CandleSettings& s,
+                                            bool near_prior_high) {
   const std::size_t n = group2_detail::CheckedSize(b);
   std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHAMMERLookback(s));
+  const auto first = static_cast<std::size_t>(HammerShapeLookback(s));
   if (n <= first) return out;
   RunningTotal body(b, s[T::kBodyShort], first, 0);
   RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
@@ -37,9 +38,12 @@ std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
   RunningTotal near(b, s[T::kNear], first, 1);
   for (std::size_t i = first; i < n; ++i) {
     if (RealBody(b, i) < body.AverageAt(i) && LowerShadow(b, i) > shadow_long.AverageAt(i) &&
-        UpperShadow(b, i) < very_short.AverageAt(i) &&
-        std::min(b.close[i], b.open[i]) <= b.low[i - 1] + near.AverageAt(i - 1)) {
-      out[i] = 100;
+        UpperShadow(b, i) < very_short.AverageAt(i)) {
+      const double body_bottom = std::min(b.close[i], b.open[i]);
+      if (near_prior_high ? body_bottom >= b.high[i - 1] - near.AverageAt(i - 1)
+                          : body_bottom <= b.low[i - 1] + near.AverageAt(i - 1)) {
+        out[i] = near_prior_high ? -100 : 100;
+      }
     }
     body.Advance(i);
     shadow_long.Advance(i);
@@ -47,6 +51,12 @@ std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
     near.Advance(i);
   }
   return out;
+}
+
+int CDLHAMMERLookback(const CandleSettings& s) { return group2_detail::HammerShapeLookback(s); }
+
+std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
+  return group2_detail::HammerShape(b, s, /*near_prior_high=*/false);
 }
 
 }  // namespace qat::ta

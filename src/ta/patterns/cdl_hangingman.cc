@@ -11,43 +11,15 @@
 // Settings used: BodyShort, ShadowLong, ShadowVeryShort (for candle i), Near (for i-1).
 // Returns -100 where it fires (the trend is not considered), else 0.
 // Lookback: max(BodyShort, ShadowLong, ShadowVeryShort, Near periods) + 1.
-#include <algorithm>
-
 #include "ta/patterns/group2.h"
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
-using group2_detail::Period;
-using T = CandleSettingType;
-
-int CDLHANGINGMANLookback(const CandleSettings& s) {
-  return std::max({Period(s, T::kBodyShort), Period(s, T::kShadowLong),
-                   Period(s, T::kShadowVeryShort), Period(s, T::kNear)}) +
-         1;
-}
+// The hammer's shape with the body near the prior high (group2_detail::HammerShape).
+int CDLHANGINGMANLookback(const CandleSettings& s) { return group2_detail::HammerShapeLookback(s); }
 
 std::vector<int> CDLHANGINGMAN(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHANGINGMANLookback(s));
-  if (n <= first) return out;
-  RunningTotal body(b, s[T::kBodyShort], first, 0);
-  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
-  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
-  RunningTotal near(b, s[T::kNear], first, 1);
-  for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.AverageAt(i) && LowerShadow(b, i) > shadow_long.AverageAt(i) &&
-        UpperShadow(b, i) < very_short.AverageAt(i) &&
-        std::min(b.close[i], b.open[i]) >= b.high[i - 1] - near.AverageAt(i - 1)) {
-      out[i] = -100;
-    }
-    body.Advance(i);
-    shadow_long.Advance(i);
-    very_short.Advance(i);
-    near.Advance(i);
-  }
-  return out;
+  return group2_detail::HammerShape(b, s, /*near_prior_high=*/true);
 }
 
 }  // namespace qat::ta

@@ -98,5 +98,11 @@ inline std::size_t CheckedSize(const OhlcView& b) {
 int HaramiLookback(const CandleSettings& s, CandleSettingType second_body);
 std::vector<int> Harami(const OhlcView& b, const CandleSettings& s, CandleSettingType second_body);
 
+// CDLHAMMER and CDLHANGINGMAN: the same candle shape, the hammer with its body near the prior
+// low (returns +100), the hanging man near the prior high (returns -100). Defined in
+// cdl_hammer.cc.
+int HammerShapeLookback(const CandleSettings& s);
+std::vector<int> HammerShape(const OhlcView& b, const CandleSettings& s, bool near_prior_high);
+
 }  // namespace group2_detail
 }  // namespace qat::ta
