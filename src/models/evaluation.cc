@@ -51,4 +51,15 @@ ClassificationReport EvaluateClassifier(std::span<const float> p, std::span<cons
   return r;
 }
 
+ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::span<const float> y,
+                                    std::span<const double> forward_return,
+                                    std::span<const ClassificationReport> folds) {
+  ClassificationReport pooled = EvaluateClassifier(probabilities, y, forward_return,
+                                                   folds.empty() ? 0 : folds.front().majority_class);
+  double baseline_hits = 0;
+  for (const auto& f : folds) baseline_hits += f.baseline_accuracy * double(f.n);
+  if (pooled.n > 0) pooled.baseline_accuracy = baseline_hits / double(pooled.n);
+  return pooled;
+}
+
 }  // namespace qat::models

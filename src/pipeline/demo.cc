@@ -121,7 +121,6 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   std::vector<float> oos_probabilities, oos_y;
   std::vector<double> oos_returns;
   std::vector<backtest::Signal> signals;
-  int first_majority = 0;
   for (std::size_t k = 0; k < folds.size(); ++k) {
     const auto& fold = folds[k];
     QAT_ASSIGN_OR_RETURN(auto trained, TrainAndTestClassifier(ds, fold.train, fold.test, c.classifier));
@@ -147,14 +146,10 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
     oos_probabilities.insert(oos_probabilities.end(), probabilities.begin(), probabilities.end());
     oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
     oos_returns.insert(oos_returns.end(), test_returns.begin(), test_returns.end());
-    if (k == 0) first_majority = trained.report.majority_class;
   }
-  // Over all folds, the baseline predicts each fold's own training majority class.
-  result.oos = models::EvaluateClassifier(oos_probabilities, oos_y, oos_returns,
-                                          first_majority);
-  double baseline_hits = 0;
-  for (const auto& f : result.folds) baseline_hits += f.report.baseline_accuracy * double(f.report.n);
-  result.oos.baseline_accuracy = baseline_hits / double(result.oos.n);
+  std::vector<models::ClassificationReport> fold_reports;
+  for (const auto& f : result.folds) fold_reports.push_back(f.report);
+  result.oos = models::EvaluatePooled(oos_probabilities, oos_y, oos_returns, fold_reports);
 
   // 4. Backtest the out-of-sample BUY signals and the baselines over the same sessions.
   const Days start = folds.front().test_start, end = folds.back().test_end;

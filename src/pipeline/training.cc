@@ -292,7 +292,6 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   QAT_ASSIGN_OR_RETURN(auto folds, models::MakeWalkForwardFolds(ds.day, ds.label_end_day, c.walk_forward));
   std::vector<float> oos_p, oos_y;
   std::vector<double> oos_r, oos_q, oos_base;
-  double baseline_hits = 0;
   for (std::size_t k = 0; k < folds.size(); ++k) {
     auto& fold = folds[k];
     fold.train = LookbackWindow(ds, fold.train, c.lookback_days);
@@ -324,7 +323,6 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
                          FormatDate(fold.test_end), fold.test.size(), fr.classification.accuracy,
                          fr.classification.baseline_accuracy, fr.quantiles.interval_coverage_80,
                          fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2]));
-    baseline_hits += fr.classification.baseline_accuracy * double(fr.classification.n);
     oos_p.insert(oos_p.end(), p.begin(), p.end());
     oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
     oos_r.insert(oos_r.end(), test_r.begin(), test_r.end());
@@ -332,10 +330,9 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     oos_base.insert(oos_base.end(), base.begin(), base.end());
     result.folds.push_back(std::move(fr));
   }
-  // Pooled: every fold's predictions against its own baseline (the majority class of its
-  // own training window; reported as the first fold's for the name only).
-  result.oos = models::EvaluateClassifier(oos_p, oos_y, oos_r, result.folds.front().classification.majority_class);
-  result.oos.baseline_accuracy = baseline_hits / double(result.oos.n);
+  std::vector<models::ClassificationReport> fold_reports;
+  for (const auto& f : result.folds) fold_reports.push_back(f.classification);
+  result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
   result.oos_quantiles = EvaluateQuantiles(oos_r, oos_q, oos_base);
   progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
                        "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",

@@ -27,6 +27,14 @@ struct ClassificationReport {
 ClassificationReport EvaluateClassifier(std::span<const float> probabilities, std::span<const float> y,
                                         std::span<const double> forward_return, int majority_class);
 
+// The pooled report over several test folds, whose rows are concatenated in `probabilities`,
+// `y` and `forward_return` in fold order. Its baseline predicts each fold's own training
+// majority class (`folds[k].baseline_accuracy` weighted by `folds[k].n`); `majority_class`
+// is the first fold's, for the record only.
+ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::span<const float> y,
+                                    std::span<const double> forward_return,
+                                    std::span<const ClassificationReport> folds);
+
 // The most common class in `y`.
 int MajorityClass(std::span<const float> y);
 
