@@ -15,6 +15,7 @@
 #include "qat/core/strings.h"
 #include "qat/ta/candle.h"
 #include "qat/ta/patterns.h"
+#include "ta/patterns/candle_frame.h"
 
 namespace {
 
@@ -83,6 +84,31 @@ void BM_Pattern(benchmark::State& state, std::string symbol, const qat::ta::Patt
   SetPerBar(state, view.size());
 }
 
+// One pattern's kernel alone on a frame whose geometry and averages are already computed:
+// the per-pattern share of ComputePatterns.
+void BM_Kernel(benchmark::State& state, std::string symbol, const qat::ta::PatternSpec* spec) {
+  const qat::ta::OhlcView view = View(Data(symbol));
+  qat::ta::patterns_detail::CandleFrame frame(view, qat::ta::DefaultCandleSettings());
+  std::vector<int> out(view.size(), 0);
+  spec->kernel(frame, out);  // computes the averages it needs
+  for (auto _ : state) {
+    spec->kernel(frame, out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  SetPerBar(state, view.size());
+}
+
+// Building a frame (the geometry columns; the averages are computed on first use).
+void BM_Frame(benchmark::State& state, std::string symbol) {
+  const qat::ta::OhlcView view = View(Data(symbol));
+  for (auto _ : state) {
+    qat::ta::patterns_detail::CandleFrame frame(view, qat::ta::DefaultCandleSettings());
+    benchmark::DoNotOptimize(frame.body());
+  }
+  SetPerBar(state, view.size());
+}
+
 // The 61 patterns one by one, as a caller of the registry would.
 void BM_AllPatterns(benchmark::State& state, std::string symbol) {
   const qat::ta::OhlcView view = View(Data(symbol));
@@ -121,9 +147,14 @@ const bool kRegistered = [] {
     benchmark::RegisterBenchmark((std::string("ComputePatterns/") + symbol).c_str(),
                                  BM_ComputePatterns, std::string(symbol));
   }
+  benchmark::RegisterBenchmark("Frame/SPY", BM_Frame, std::string("SPY"));
   for (const qat::ta::PatternSpec& spec : qat::ta::AllPatterns()) {
     benchmark::RegisterBenchmark((std::string(spec.name) + "/SPY").c_str(), BM_Pattern,
                                  std::string("SPY"), &spec);
+    if (spec.kernel != nullptr) {
+      benchmark::RegisterBenchmark(("Kernel/" + std::string(spec.name) + "/SPY").c_str(),
+                                   BM_Kernel, std::string("SPY"), &spec);
+    }
   }
   return true;
 }();

@@ -10,6 +10,7 @@
 #include "qat/ta/indicators.h"
 #include "qat/ta/patterns.h"
 #include "ta/indicators/common.h"
+#include "ta/patterns/candle_frame.h"
 
 namespace qat::ta {
 namespace {
@@ -240,6 +241,7 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   // For each job, which output entry (if any) receives each of its columns.
   std::vector<std::array<std::size_t, 3>> target(jobs.size(), {SIZE_MAX, SIZE_MAX, SIZE_MAX});
   std::vector<bool> needed(jobs.size(), false);
+  std::optional<patterns_detail::CandleFrame> frame;
   for (std::size_t q = 0; q < columns.size(); ++q) {
     const OutputColumn& col = kColumns[columns[q]];
     ComputedOutput& result = out[q];
@@ -247,7 +249,14 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
     if (col.kind == OutputKind::kPattern) {
       const PatternSpec* spec = FindPattern(col.name);
       result.real.clear();
-      result.pattern = spec->compute(ohlc, settings);
+      if (spec->kernel != nullptr && n > 0) {
+        // One frame (candle geometry and averages) for every pattern column.
+        if (!frame) frame.emplace(ohlc, settings);
+        result.pattern.assign(n, 0);
+        spec->kernel(*frame, result.pattern);
+      } else {
+        result.pattern = spec->compute(ohlc, settings);
+      }
       result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
       continue;
     }

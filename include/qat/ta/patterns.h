@@ -16,6 +16,10 @@
 
 namespace qat::ta {
 
+namespace patterns_detail {
+class CandleFrame;  // private: src/ta/patterns/candle_frame.h
+}
+
 using PatternFn = std::vector<int> (*)(const OhlcView& bars, const CandleSettings& settings);
 using PatternLookbackFn = int (*)(const CandleSettings& settings);
 
@@ -23,6 +27,9 @@ struct PatternSpec {
   std::string_view name;       // TA-Lib's name, e.g. "CDLHAMMER"
   PatternFn compute;           // with TA-Lib's default optional inputs (penetration)
   PatternLookbackFn lookback;  // bars before the first defined output
+  // The batch form of `compute` (private to the library; ComputePatterns shares one candle
+  // frame between all patterns through it). Writes the same values as `compute`.
+  void (*kernel)(patterns_detail::CandleFrame& frame, std::span<int> out) = nullptr;
 };
 
 // Every implemented pattern, sorted by name.
@@ -32,8 +39,8 @@ const PatternSpec* FindPattern(std::string_view name);
 
 // Many patterns on the same bars at once: one column per entry of `names` (TA-Lib's names,
 // case-insensitive, in the order given), or all of AllPatterns() in registry order when
-// `names` is empty. Each column equals what the pattern's PatternSpec::compute returns (a
-// convenience: measured no faster than calling them one by one, see docs/ta_patterns.md).
+// `names` is empty. Each column equals what the pattern's PatternSpec::compute returns; the
+// candle geometry and averages are computed once for all of them (docs/ta_patterns.md).
 // Errors: a name that is not a pattern; OHLC columns of different lengths.
 Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
                                                       const CandleSettings& settings,

@@ -16,35 +16,35 @@ int CDL3BLACKCROWSLookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kShadowVeryShort) + 3;
 }
 
-std::vector<int> CDL3BLACKCROWS(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL3BLACKCROWSLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& high = bars.high;
-  const auto& close = bars.close;
-  const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  RunningTotal shadow2(bars, very_short, first, 2);
-  RunningTotal shadow1(bars, very_short, first, 1);
-  RunningTotal shadow0(bars, very_short, first, 0);
+QAT_VECTOR_KERNEL void CDL3BLACKCROWSKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL3BLACKCROWSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* close = f.close();
+  const double* lower = f.lower();
+  const double* shadow2 = f.Average(CandleSettingType::kShadowVeryShort, first, 2);
+  const double* shadow1 = f.Average(CandleSettingType::kShadowVeryShort, first, 1);
+  const double* shadow0 = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 3) == 1 &&
-        CandleColor(bars, i - 2) == -1 && LowerShadow(bars, i - 2) < shadow2.Average(i) &&
-        CandleColor(bars, i - 1) == -1 && LowerShadow(bars, i - 1) < shadow1.Average(i) &&
-        CandleColor(bars, i) == -1 && LowerShadow(bars, i) < shadow0.Average(i) &&
-        open[i - 1] < open[i - 2] && open[i - 1] > close[i - 2] &&
-        open[i] < open[i - 1] && open[i] > close[i - 1] &&
-        high[i - 3] > close[i - 2] &&
-        close[i - 2] > close[i - 1] && close[i - 1] > close[i]) {
-      out[i] = -100;
-    }
-    shadow2.Advance(i);
-    shadow1.Advance(i);
-    shadow0.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (close[i - 3] >= open[i - 3]) &
+                     !(close[i - 2] >= open[i - 2]) & (lower[i - 2] < shadow2[i - 2]) &
+                     !(close[i - 1] >= open[i - 1]) & (lower[i - 1] < shadow1[i - 1]) &
+                     !(close[i] >= open[i]) & (lower[i] < shadow0[i]) &
+                     (open[i - 1] < open[i - 2]) & (open[i - 1] > close[i - 2]) &
+                     (open[i] < open[i - 1]) & (open[i] > close[i - 1]) &
+                     (high[i - 3] > close[i - 2]) &
+                     (close[i - 2] > close[i - 1]) & (close[i - 1] > close[i]);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL3BLACKCROWS(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL3BLACKCROWSKernel);
 }
 
 }  // namespace qat::ta

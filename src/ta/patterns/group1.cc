@@ -8,7 +8,7 @@ void AddPatternGroup1(std::vector<PatternSpec>& out) {
   // argument of each function); a captureless lambda gives the two-argument signature.
   out.insert(out.end(), {
       {"CDL2CROWS", CDL2CROWS, CDL2CROWSLookback},
-      {"CDL3BLACKCROWS", CDL3BLACKCROWS, CDL3BLACKCROWSLookback},
+      {"CDL3BLACKCROWS", CDL3BLACKCROWS, CDL3BLACKCROWSLookback, CDL3BLACKCROWSKernel},
       {"CDL3INSIDE", CDL3INSIDE, CDL3INSIDELookback},
       {"CDL3LINESTRIKE", CDL3LINESTRIKE, CDL3LINESTRIKELookback},
       {"CDL3OUTSIDE", CDL3OUTSIDE, CDL3OUTSIDELookback},

@@ -11,9 +11,11 @@
 
 #include <cassert>
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "qat/ta/candle.h"
+#include "ta/patterns/candle_frame.h"
 #include "ta/patterns/running_total.h"
 
 namespace qat::ta {
@@ -21,64 +23,84 @@ namespace qat::ta {
 inline constexpr double kEveningStarPenetration = 0.3;
 
 int CDLEVENINGSTARLookback(const CandleSettings& settings);
+void CDLEVENINGSTARKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLEVENINGSTAR(const OhlcView& bars, const CandleSettings& settings,
                                 double penetration = kEveningStarPenetration);
 
 int CDLGAPSIDESIDEWHITELookback(const CandleSettings& settings);
+void CDLGAPSIDESIDEWHITEKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLGAPSIDESIDEWHITE(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLGRAVESTONEDOJILookback(const CandleSettings& settings);
+void CDLGRAVESTONEDOJIKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLGRAVESTONEDOJI(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHAMMERLookback(const CandleSettings& settings);
+void CDLHAMMERKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHAMMER(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHANGINGMANLookback(const CandleSettings& settings);
+void CDLHANGINGMANKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHANGINGMAN(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHARAMILookback(const CandleSettings& settings);
+void CDLHARAMIKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHARAMI(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHARAMICROSSLookback(const CandleSettings& settings);
+void CDLHARAMICROSSKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHARAMICROSS(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHIGHWAVELookback(const CandleSettings& settings);
+void CDLHIGHWAVEKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHIGHWAVE(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHIKKAKELookback(const CandleSettings& settings);
+void CDLHIKKAKEKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHIKKAKE(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHIKKAKEMODLookback(const CandleSettings& settings);
+void CDLHIKKAKEMODKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHIKKAKEMOD(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLHOMINGPIGEONLookback(const CandleSettings& settings);
+void CDLHOMINGPIGEONKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLHOMINGPIGEON(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLIDENTICAL3CROWSLookback(const CandleSettings& settings);
+void CDLIDENTICAL3CROWSKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLIDENTICAL3CROWS(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLINNECKLookback(const CandleSettings& settings);
+void CDLINNECKKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLINNECK(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLINVERTEDHAMMERLookback(const CandleSettings& settings);
+void CDLINVERTEDHAMMERKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLINVERTEDHAMMER(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLKICKINGLookback(const CandleSettings& settings);
+void CDLKICKINGKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLKICKING(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLKICKINGBYLENGTHLookback(const CandleSettings& settings);
+void CDLKICKINGBYLENGTHKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLKICKINGBYLENGTH(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLLADDERBOTTOMLookback(const CandleSettings& settings);
+void CDLLADDERBOTTOMKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLLADDERBOTTOM(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLLONGLEGGEDDOJILookback(const CandleSettings& settings);
+void CDLLONGLEGGEDDOJIKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLLONGLEGGEDDOJI(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLLONGLINELookback(const CandleSettings& settings);
+void CDLLONGLINEKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLLONGLINE(const OhlcView& bars, const CandleSettings& settings);
 
 int CDLMARUBOZULookback(const CandleSettings& settings);
+void CDLMARUBOZUKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 std::vector<int> CDLMARUBOZU(const OhlcView& bars, const CandleSettings& settings);
 
 namespace group2_detail {

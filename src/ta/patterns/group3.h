@@ -12,9 +12,11 @@
 
 #include <cassert>
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "qat/ta/candle.h"
+#include "ta/patterns/candle_frame.h"
 #include "ta/patterns/running_total.h"
 
 namespace qat::ta {
@@ -25,69 +27,90 @@ inline constexpr double kMorningStarPenetration = 0.3;
 
 std::vector<int> CDLMATCHINGLOW(const OhlcView& bars, const CandleSettings& settings);
 int CDLMATCHINGLOWLookback(const CandleSettings& settings);
+void CDLMATCHINGLOWKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLMATHOLD(const OhlcView& bars, const CandleSettings& settings,
                             double penetration = kMatHoldPenetration);
 int CDLMATHOLDLookback(const CandleSettings& settings);
+void CDLMATHOLDKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLMORNINGDOJISTAR(const OhlcView& bars, const CandleSettings& settings,
                                     double penetration = kMorningDojiStarPenetration);
 int CDLMORNINGDOJISTARLookback(const CandleSettings& settings);
+void CDLMORNINGDOJISTARKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLMORNINGSTAR(const OhlcView& bars, const CandleSettings& settings,
                                 double penetration = kMorningStarPenetration);
 int CDLMORNINGSTARLookback(const CandleSettings& settings);
+void CDLMORNINGSTARKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLONNECK(const OhlcView& bars, const CandleSettings& settings);
 int CDLONNECKLookback(const CandleSettings& settings);
+void CDLONNECKKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLPIERCING(const OhlcView& bars, const CandleSettings& settings);
 int CDLPIERCINGLookback(const CandleSettings& settings);
+void CDLPIERCINGKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLRICKSHAWMAN(const OhlcView& bars, const CandleSettings& settings);
 int CDLRICKSHAWMANLookback(const CandleSettings& settings);
+void CDLRICKSHAWMANKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLRISEFALL3METHODS(const OhlcView& bars, const CandleSettings& settings);
 int CDLRISEFALL3METHODSLookback(const CandleSettings& settings);
+void CDLRISEFALL3METHODSKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLSEPARATINGLINES(const OhlcView& bars, const CandleSettings& settings);
 int CDLSEPARATINGLINESLookback(const CandleSettings& settings);
+void CDLSEPARATINGLINESKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLSHOOTINGSTAR(const OhlcView& bars, const CandleSettings& settings);
 int CDLSHOOTINGSTARLookback(const CandleSettings& settings);
+void CDLSHOOTINGSTARKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLSHORTLINE(const OhlcView& bars, const CandleSettings& settings);
 int CDLSHORTLINELookback(const CandleSettings& settings);
+void CDLSHORTLINEKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLSPINNINGTOP(const OhlcView& bars, const CandleSettings& settings);
 int CDLSPINNINGTOPLookback(const CandleSettings& settings);
+void CDLSPINNINGTOPKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLSTALLEDPATTERN(const OhlcView& bars, const CandleSettings& settings);
 int CDLSTALLEDPATTERNLookback(const CandleSettings& settings);
+void CDLSTALLEDPATTERNKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLSTICKSANDWICH(const OhlcView& bars, const CandleSettings& settings);
 int CDLSTICKSANDWICHLookback(const CandleSettings& settings);
+void CDLSTICKSANDWICHKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLTAKURI(const OhlcView& bars, const CandleSettings& settings);
 int CDLTAKURILookback(const CandleSettings& settings);
+void CDLTAKURIKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLTASUKIGAP(const OhlcView& bars, const CandleSettings& settings);
 int CDLTASUKIGAPLookback(const CandleSettings& settings);
+void CDLTASUKIGAPKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLTHRUSTING(const OhlcView& bars, const CandleSettings& settings);
 int CDLTHRUSTINGLookback(const CandleSettings& settings);
+void CDLTHRUSTINGKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLTRISTAR(const OhlcView& bars, const CandleSettings& settings);
 int CDLTRISTARLookback(const CandleSettings& settings);
+void CDLTRISTARKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLUNIQUE3RIVER(const OhlcView& bars, const CandleSettings& settings);
 int CDLUNIQUE3RIVERLookback(const CandleSettings& settings);
+void CDLUNIQUE3RIVERKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLUPSIDEGAP2CROWS(const OhlcView& bars, const CandleSettings& settings);
 int CDLUPSIDEGAP2CROWSLookback(const CandleSettings& settings);
+void CDLUPSIDEGAP2CROWSKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 std::vector<int> CDLXSIDEGAP3METHODS(const OhlcView& bars, const CandleSettings& settings);
 int CDLXSIDEGAP3METHODSLookback(const CandleSettings& settings);
+void CDLXSIDEGAP3METHODSKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 namespace group3 {
 

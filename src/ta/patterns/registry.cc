@@ -2,6 +2,7 @@
 
 #include "qat/core/strings.h"
 #include "qat/ta/patterns.h"
+#include "ta/patterns/candle_frame.h"
 #include "ta/patterns/groups.h"
 
 namespace qat::ta {
@@ -46,9 +47,16 @@ Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
       specs.push_back(spec);
     }
   }
-  std::vector<std::vector<int>> columns;
-  columns.reserve(specs.size());
-  for (const PatternSpec* spec : specs) columns.push_back(spec->compute(bars, settings));
+  std::vector<std::vector<int>> columns(specs.size(), std::vector<int>(n, 0));
+  if (n == 0) return columns;
+  patterns_detail::CandleFrame frame(bars, settings);
+  for (std::size_t k = 0; k < specs.size(); ++k) {
+    if (specs[k]->kernel != nullptr) {
+      specs[k]->kernel(frame, columns[k]);
+    } else {
+      columns[k] = specs[k]->compute(bars, settings);
+    }
+  }
   return columns;
 }
 

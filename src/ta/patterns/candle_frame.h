@@ -1,0 +1,102 @@
+// The candle geometry and candle averages of one bar series, computed once and read by every
+// candlestick pattern (private to the library).
+//
+// Each of TA-Lib's 61 pattern functions recomputes the same real bodies, shadows and running
+// averages; computing all 61 that way costs about 1 microsecond per bar. A CandleFrame computes
+// each column once per series, and each pattern becomes a branch-free loop over plain arrays
+// that the compiler vectorizes (see docs/ta_patterns.md, "How the patterns run").
+//
+// Averages and TA-Lib's rounding. A pattern judges candle c against TA_CANDLEAVERAGE of a
+// setting over the `period` candles before c. TA-Lib keeps that sum as a running total:
+//   * it starts, for the pattern's first evaluated bar `first` and a candle `offset` bars
+//     back, as a left-to-right sum of the ranges of candles s .. s + period - 1, where
+//     s = first - offset - period;
+//   * after each evaluated bar it moves on with total += range(new) - range(trailing).
+// The rounding of that sum depends on where it started (s), so Average() keys its cache on
+// (setting, s): two patterns share an average column only when TA-Lib's totals would agree
+// bit for bit. With period 0 the "average" is the candle's own range times the factor and
+// does not depend on s.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "qat/ta/candle.h"
+
+// Put on every pattern kernel: on x86-64 with GCC the kernel is compiled twice, for AVX2 and
+// for the baseline, and the loader picks the one the CPU runs (an ifunc). The kernels only
+// compare and select, so both versions give the same bits; src/ta is also compiled with
+// -ffp-contract=off (CMakeLists.txt), so no multiply-add is ever fused differently.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define QAT_VECTOR_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define QAT_VECTOR_KERNEL
+#endif
+
+namespace qat::ta::patterns_detail {
+
+class CandleFrame {
+ public:
+  // Computes the geometry columns of `bars` (all four columns of the same length; checked by
+  // the callers). `bars` and `settings` must outlive the frame. The averages are computed on
+  // first use.
+  CandleFrame(const OhlcView& bars, const CandleSettings& settings);
+
+  std::size_t size() const { return n_; }
+  const CandleSettings& settings() const { return settings_; }
+  int Period(CandleSettingType type) const { return settings_[type].avg_period; }
+
+  // The input columns.
+  const double* open() const { return open_; }
+  const double* high() const { return high_; }
+  const double* low() const { return low_; }
+  const double* close() const { return close_; }
+
+  // Candle geometry, computed exactly as TA-Lib's macros (qat/ta/candle.h): real body,
+  // upper shadow, lower shadow, high - low, and upper + lower shadow.
+  const double* body() const { return body_.data(); }
+  const double* upper() const { return upper_.data(); }
+  const double* lower() const { return lower_.data(); }
+  const double* hl() const { return hl_.data(); }
+  const double* shadows() const { return shadows_.data(); }
+
+  // TA-Lib's TA_CANDLEAVERAGE of setting `type` for a pattern whose first evaluated bar is
+  // `first`, judging the candle `offset` bars back. Returns an array indexed by candle: for
+  // every bar i with first <= i < size(), element [i - offset] is bit for bit the average
+  // TA-Lib uses at bar i (elements before first - offset are unspecified). Requires
+  // first >= offset + period and first < size(). The array lives as long as the frame.
+  const double* Average(CandleSettingType type, std::size_t first, std::size_t offset);
+
+  // The measure `type` averages (body, high-low or shadows) for every candle.
+  const double* RangeOf(CandleSettingType type) const;
+
+ private:
+  struct Series {
+    CandleSettingType type;
+    std::size_t start;  // s above; 0 for period-0 settings
+    std::vector<double> values;
+  };
+
+  OhlcView bars_;
+  const CandleSettings& settings_;
+  std::size_t n_;
+  const double* open_;
+  const double* high_;
+  const double* low_;
+  const double* close_;
+  std::vector<double> body_, upper_, lower_, hl_, shadows_;
+  std::vector<std::unique_ptr<Series>> cache_;  // stable addresses for the returned arrays
+};
+
+// The batch entry point of a pattern: writes out[i] for every first <= i < frame.size()
+// (out has frame.size() elements; elements before the pattern's lookback are left as they
+// are). Each pattern file defines one as <NAME>Kernel.
+using PatternKernel = void (*)(CandleFrame& frame, std::span<int> out);
+
+// One pattern alone: a frame of its own and a zero-filled output, then the kernel.
+std::vector<int> RunPattern(const OhlcView& bars, const CandleSettings& settings,
+                            PatternKernel kernel);
+
+}  // namespace qat::ta::patterns_detail
