@@ -95,6 +95,38 @@ class CandleFrame {
 // are). Each pattern file defines one as <NAME>Kernel.
 using PatternKernel = void (*)(CandleFrame& frame, std::span<int> out);
 
+// Branch-free forms of qat/ta/candle.h's tests on raw columns, for kernels. Same operations in
+// the same order (TA-Lib's min/max macros as ternaries), so the same results, NaN included.
+// White: close >= open; black is its negation (not close < open, which differs on NaN).
+inline bool IsWhite(const double* open, const double* close, std::size_t i) {
+  return close[i] >= open[i];
+}
+inline bool IsBlack(const double* open, const double* close, std::size_t i) {
+  return !(close[i] >= open[i]);
+}
+// +1 white, -1 black (TA_CANDLECOLOR).
+inline int Color(const double* open, const double* close, std::size_t i) {
+  return close[i] >= open[i] ? 1 : -1;
+}
+// Candle i2's real body entirely above (GapUp) / below (GapDown) candle i1's.
+inline bool BodyGapUp(const double* open, const double* close, std::size_t i2, std::size_t i1) {
+  const double low2 = open[i2] < close[i2] ? open[i2] : close[i2];
+  const double high1 = open[i1] > close[i1] ? open[i1] : close[i1];
+  return low2 > high1;
+}
+inline bool BodyGapDown(const double* open, const double* close, std::size_t i2, std::size_t i1) {
+  const double high2 = open[i2] > close[i2] ? open[i2] : close[i2];
+  const double low1 = open[i1] < close[i1] ? open[i1] : close[i1];
+  return high2 < low1;
+}
+// Candle i2's whole range above (GapUp) / below (GapDown) candle i1's.
+inline bool RangeGapUp(const double* low, const double* high, std::size_t i2, std::size_t i1) {
+  return low[i2] > high[i1];
+}
+inline bool RangeGapDown(const double* low, const double* high, std::size_t i2, std::size_t i1) {
+  return high[i2] < low[i1];
+}
+
 // One pattern alone: a frame of its own and a zero-filled output, then the kernel.
 std::vector<int> RunPattern(const OhlcView& bars, const CandleSettings& settings,
                             PatternKernel kernel);
