@@ -1,9 +1,37 @@
 #include "ta/patterns/candle_frame.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
 namespace qat::ta::patterns_detail {
+namespace {
+
+// TA-Lib's geometry macros for every candle (no branches, so it vectorizes).
+QAT_VECTOR_KERNEL void ComputeGeometry(std::size_t n, const double* open, const double* high,
+                                       const double* low, const double* close, double* body,
+                                       double* upper, double* lower, double* hl, double* shadows) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const double o = open[i], h = high[i], l = low[i], c = close[i];
+    const bool white = c >= o;
+    const double up = h - (white ? c : o);
+    const double down = (white ? o : c) - l;
+    body[i] = std::fabs(c - o);
+    upper[i] = up;
+    lower[i] = down;
+    hl[i] = h - l;
+    shadows[i] = up + down;
+  }
+}
+
+// factor * (sum / period), halved for the shadows measure, for c in [from, n).
+QAT_VECTOR_KERNEL void ScaleTotals(std::size_t from, std::size_t n, const double* sums,
+                                   double divisor, double factor, bool halve, double* values) {
+  const double half = halve ? 0.5 : 1.0;  // exact: x * 1.0 == x and x * 0.5 == x / 2.0
+  for (std::size_t c = from; c < n; ++c) values[c] = factor * (sums[c] / divisor) * half;
+}
+
+}  // namespace
 
 CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
     : bars_(bars),
@@ -13,30 +41,73 @@ CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
       high_(bars.high.data()),
       low_(bars.low.data()),
       close_(bars.close.data()),
-      body_(n_),
-      upper_(n_),
-      lower_(n_),
-      hl_(n_),
-      shadows_(n_) {
+      geometry_(std::make_unique_for_overwrite<double[]>(5 * n_)),
+      body_(geometry_.get()),
+      upper_(body_ + n_),
+      lower_(upper_ + n_),
+      hl_(lower_ + n_),
+      shadows_(hl_ + n_) {
   assert(bars.open.size() == n_ && bars.high.size() == n_ && bars.low.size() == n_);
-  for (std::size_t i = 0; i < n_; ++i) {
-    const double o = open_[i], h = high_[i], l = low_[i], c = close_[i];
-    const bool white = c >= o;
-    body_[i] = std::fabs(c - o);
-    upper_[i] = h - (white ? c : o);
-    lower_[i] = (white ? o : c) - l;
-    hl_[i] = h - l;
-    shadows_[i] = upper_[i] + lower_[i];
-  }
+  ComputeGeometry(n_, open_, high_, low_, close_, geometry_.get(), geometry_.get() + n_,
+                  geometry_.get() + 2 * n_, geometry_.get() + 3 * n_, geometry_.get() + 4 * n_);
 }
 
 const double* CandleFrame::RangeOf(CandleSettingType type) const {
   switch (settings_[type].range_type) {
-    case RangeType::kRealBody: return body_.data();
-    case RangeType::kHighLow: return hl_.data();
-    case RangeType::kShadows: return shadows_.data();
+    case RangeType::kRealBody: return body_;
+    case RangeType::kHighLow: return hl_;
+    case RangeType::kShadows: return shadows_;
   }
-  return body_.data();
+  return body_;
+}
+
+const CandleFrame::Totals& CandleFrame::TotalsFor(const CandleSetting& setting, std::size_t start) {
+  const std::size_t batch = start / kLanes;
+  for (const auto& t : totals_) {
+    if (t->range_type == setting.range_type && t->period == setting.avg_period && t->batch == batch) {
+      return *t;
+    }
+  }
+  const auto period = static_cast<std::size_t>(setting.avg_period);
+  auto totals = std::make_unique<Totals>(
+      Totals{setting.range_type, setting.avg_period, batch,
+             std::make_unique_for_overwrite<double[]>(kLanes * n_)});
+  const double* range = setting.range_type == RangeType::kRealBody ? body_
+                        : setting.range_type == RangeType::kHighLow ? hl_
+                                                                     : shadows_;
+  // All lanes share the step total += range(c) - range(c - period); each starts as a
+  // left-to-right sum. Lanes whose first candle is past the end stay empty.
+  const std::size_t first_start = batch * kLanes;
+  double sum[kLanes];
+  std::size_t lanes = 0;
+  for (std::size_t k = 0; k < kLanes && first_start + k + period < n_; ++k, ++lanes) {
+    sum[k] = 0.0;
+    for (std::size_t j = first_start + k; j < first_start + k + period; ++j) sum[k] += range[j];
+  }
+  double* out = totals->sums.get();
+  // Ramp-up: lane k becomes defined at c = first_start + k + period.
+  const std::size_t steady = std::min(n_, first_start + lanes + period);
+  for (std::size_t c = first_start + period; c < steady; ++c) {
+    const double step = range[c] - range[c - period];
+    for (std::size_t k = 0; k < lanes; ++k) {
+      if (c >= first_start + k + period) {
+        out[k * n_ + c] = sum[k];
+        sum[k] += step;
+      }
+    }
+  }
+  if (lanes == kLanes) {
+    // Steady state: eight independent chains per step, so the adds overlap.
+    for (std::size_t c = steady; c < n_; ++c) {
+      const double step = range[c] - range[c - period];
+      for (std::size_t k = 0; k < kLanes; ++k) {
+        out[k * n_ + c] = sum[k];
+        sum[k] += step;
+      }
+    }
+  }
+  totals_.push_back(std::move(totals));
+  return *totals_.back();
 }
 
 const double* CandleFrame::Average(CandleSettingType type, std::size_t first, std::size_t offset) {
@@ -44,33 +115,26 @@ const double* CandleFrame::Average(CandleSettingType type, std::size_t first, st
   assert(setting.avg_period >= 0);
   const auto period = static_cast<std::size_t>(setting.avg_period);
   assert(first >= offset + period && first < n_);
+  const bool halve = setting.range_type == RangeType::kShadows;
+  // Period 0: the candle's own range times the factor; with factor 1 that is the range itself.
+  if (period == 0 && setting.factor == 1.0 && !halve) return RangeOf(type);
   const std::size_t start = period == 0 ? 0 : first - offset - period;
   for (const auto& series : cache_) {
-    if (series->type == type && series->start == start) return series->values.data();
+    if (series->type == type && series->start == start) return series->values.get();
   }
-  auto series = std::make_unique<Series>(Series{type, start, std::vector<double>(n_)});
-  double* values = series->values.data();
-  const double* range = RangeOf(type);
-  const double factor = setting.factor;
-  const bool halve = setting.range_type == RangeType::kShadows;
-  // Halving is exact in binary floating point, so "* 0.5" gives TA-Lib's "/ 2.0" bit for bit.
+  auto series = std::make_unique<Series>(
+      Series{type, start, std::make_unique_for_overwrite<double[]>(n_)});
+  double* values = series->values.get();
   if (period == 0) {
-    for (std::size_t c = 0; c < n_; ++c) {
-      const double scaled = factor * range[c];
-      values[c] = halve ? scaled * 0.5 : scaled;
-    }
+    ScaleTotals(0, n_, RangeOf(type), 1.0, setting.factor, halve, values);
   } else {
-    const auto divisor = static_cast<double>(setting.avg_period);
-    double sum = 0.0;
-    for (std::size_t c = start; c < start + period; ++c) sum += range[c];
-    for (std::size_t c = start + period; c < n_; ++c) {
-      const double scaled = factor * (sum / divisor);
-      values[c] = halve ? scaled * 0.5 : scaled;
-      sum += range[c] - range[c - period];
-    }
+    const Totals& totals = TotalsFor(setting, start);
+    const double* sums = totals.sums.get() + (start - totals.batch * kLanes) * n_;
+    ScaleTotals(start + period, n_, sums, static_cast<double>(setting.avg_period), setting.factor,
+                halve, values);
   }
   cache_.push_back(std::move(series));
-  return cache_.back()->values.data();
+  return cache_.back()->values.get();
 }
 
 std::vector<int> RunPattern(const OhlcView& bars, const CandleSettings& settings,

@@ -56,11 +56,11 @@ class CandleFrame {
 
   // Candle geometry, computed exactly as TA-Lib's macros (qat/ta/candle.h): real body,
   // upper shadow, lower shadow, high - low, and upper + lower shadow.
-  const double* body() const { return body_.data(); }
-  const double* upper() const { return upper_.data(); }
-  const double* lower() const { return lower_.data(); }
-  const double* hl() const { return hl_.data(); }
-  const double* shadows() const { return shadows_.data(); }
+  const double* body() const { return body_; }
+  const double* upper() const { return upper_; }
+  const double* lower() const { return lower_; }
+  const double* hl() const { return hl_; }
+  const double* shadows() const { return shadows_; }
 
   // TA-Lib's TA_CANDLEAVERAGE of setting `type` for a pattern whose first evaluated bar is
   // `first`, judging the candle `offset` bars back. Returns an array indexed by candle: for
@@ -73,11 +73,24 @@ class CandleFrame {
   const double* RangeOf(CandleSettingType type) const;
 
  private:
+  // Raw running totals of one measure (range type) and period for kLanes consecutive start
+  // indices: lane k starts at s = kLanes * batch + k; sums[k * n + c] is the total TA-Lib
+  // holds when it judges candle c (defined for c >= s + period).
+  static constexpr std::size_t kLanes = 8;
+  struct Totals {
+    RangeType range_type;
+    int period;
+    std::size_t batch;
+    std::unique_ptr<double[]> sums;
+  };
   struct Series {
     CandleSettingType type;
     std::size_t start;  // s above; 0 for period-0 settings
-    std::vector<double> values;
+    std::unique_ptr<double[]> values;
   };
+
+  // The totals batch holding start s for `setting`'s measure and period (computed once).
+  const Totals& TotalsFor(const CandleSetting& setting, std::size_t start);
 
   OhlcView bars_;
   const CandleSettings& settings_;
@@ -86,7 +99,13 @@ class CandleFrame {
   const double* high_;
   const double* low_;
   const double* close_;
-  std::vector<double> body_, upper_, lower_, hl_, shadows_;
+  std::unique_ptr<double[]> geometry_;  // body, upper, lower, hl, shadows: n values each
+  const double* body_;
+  const double* upper_;
+  const double* lower_;
+  const double* hl_;
+  const double* shadows_;
+  std::vector<std::unique_ptr<Totals>> totals_;
   std::vector<std::unique_ptr<Series>> cache_;  // stable addresses for the returned arrays
 };
 
