@@ -32,6 +32,8 @@ namespace {
 // the caller's.
 QAT_VECTOR_KERNEL void AbandonedBabyRule(patterns_detail::CandleFrame& f, std::span<int> out,
                                          double penetration) {
+  using patterns_detail::RangeGapDown;
+  using patterns_detail::RangeGapUp;
   const std::size_t n = f.size();
   const auto first = static_cast<std::size_t>(CDLABANDONEDBABYLookback(f.settings()));
   if (n <= first) return;
@@ -52,9 +54,9 @@ QAT_VECTOR_KERNEL void AbandonedBabyRule(patterns_detail::CandleFrame& f, std::s
         (body[i - 2] > body_long[i - 2]) & (body[i - 1] <= body_doji[i - 1]) &
         (body[i] > body_short[i]) &
         ((white1 & !white3 & (close[i] < close[i - 2] - body[i - 2] * penetration) &
-          (low[i - 1] > high[i - 2]) & (high[i] < low[i - 1])) |
+          RangeGapUp(low, high, i - 1, i - 2) & RangeGapDown(low, high, i, i - 1)) |
          (!white1 & white3 & (close[i] > close[i - 2] + body[i - 2] * penetration) &
-          (high[i - 1] < low[i - 2]) & (low[i] > high[i - 1])));
+          RangeGapDown(low, high, i - 1, i - 2) & RangeGapUp(low, high, i, i - 1)));
     o[i] = hit ? patterns_detail::Color(open, close, i) * 100 : 0;
   }
 }
