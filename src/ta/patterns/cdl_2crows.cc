@@ -16,25 +16,29 @@ int CDL2CROWSLookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kBodyLong) + 2;
 }
 
-std::vector<int> CDL2CROWS(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL2CROWSLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+QAT_VECTOR_KERNEL void CDL2CROWSKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL2CROWSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 2);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 2) == 1 && RealBody(bars, i - 2) > body_long.Average(i) &&
-        CandleColor(bars, i - 1) == -1 && RealBodyGapUp(bars, i - 1, i - 2) &&
-        CandleColor(bars, i) == -1 && open[i] < open[i - 1] && open[i] > close[i - 1] &&
-        close[i] > open[i - 2] && close[i] < close[i - 2]) {
-      out[i] = -100;
-    }
-    body_long.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (close[i - 2] >= open[i - 2]) & (body[i - 2] > body_long[i - 2]) &
+                     !(close[i - 1] >= open[i - 1]) &
+                     patterns_detail::BodyGapUp(open, close, i - 1, i - 2) &
+                     !(close[i] >= open[i]) & (open[i] < open[i - 1]) & (open[i] > close[i - 1]) &
+                     (close[i] > open[i - 2]) & (close[i] < close[i - 2]);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL2CROWS(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL2CROWSKernel);
 }
 
 }  // namespace qat::ta

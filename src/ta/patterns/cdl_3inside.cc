@@ -23,29 +23,33 @@ int CDL3INSIDELookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDL3INSIDE(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL3INSIDELookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 1);
+QAT_VECTOR_KERNEL void CDL3INSIDEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL3INSIDELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* body_short = f.Average(CandleSettingType::kBodyShort, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(bars, i - 2) > body_long.Average(i) &&
-        RealBody(bars, i - 1) <= body_short.Average(i) &&
-        std::max(close[i - 1], open[i - 1]) < std::max(close[i - 2], open[i - 2]) &&
-        std::min(close[i - 1], open[i - 1]) > std::min(close[i - 2], open[i - 2]) &&
-        ((CandleColor(bars, i - 2) == 1 && CandleColor(bars, i) == -1 && close[i] < open[i - 2]) ||
-         (CandleColor(bars, i - 2) == -1 && CandleColor(bars, i) == 1 && close[i] > open[i - 2]))) {
-      out[i] = -CandleColor(bars, i - 2) * 100;
-    }
-    body_long.Advance(i);
-    body_short.Advance(i);
+    const bool white1 = close[i - 2] >= open[i - 2];
+    const bool white3 = close[i] >= open[i];
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool hit =
+        (body[i - 2] > body_long[i - 2]) & (body[i - 1] <= body_short[i - 1]) &
+        (std::max(close[i - 1], open[i - 1]) < std::max(close[i - 2], open[i - 2])) &
+        (std::min(close[i - 1], open[i - 1]) > std::min(close[i - 2], open[i - 2])) &
+        ((white1 & !white3 & (close[i] < open[i - 2])) |
+         (!white1 & white3 & (close[i] > open[i - 2])));
+    o[i] = hit ? -patterns_detail::Color(open, close, i - 2) * 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL3INSIDE(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL3INSIDEKernel);
 }
 
 }  // namespace qat::ta

@@ -20,35 +20,38 @@ int CDL3LINESTRIKELookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kNear) + 3;
 }
 
-std::vector<int> CDL3LINESTRIKE(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL3LINESTRIKELookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  const CandleSetting& near = settings[CandleSettingType::kNear];
-  RunningTotal near3(bars, near, first, 3);
-  RunningTotal near2(bars, near, first, 2);
+QAT_VECTOR_KERNEL void CDL3LINESTRIKEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL3LINESTRIKELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* near3 = f.Average(CandleSettingType::kNear, first, 3);
+  const double* near2 = f.Average(CandleSettingType::kNear, first, 2);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const int run = CandleColor(bars, i - 1);
-    if (CandleColor(bars, i - 3) == CandleColor(bars, i - 2) &&
-        CandleColor(bars, i - 2) == run && CandleColor(bars, i) == -run &&
-        open[i - 2] >= std::min(open[i - 3], close[i - 3]) - near3.Average(i) &&
-        open[i - 2] <= std::max(open[i - 3], close[i - 3]) + near3.Average(i) &&
-        open[i - 1] >= std::min(open[i - 2], close[i - 2]) - near2.Average(i) &&
-        open[i - 1] <= std::max(open[i - 2], close[i - 2]) + near2.Average(i) &&
-        ((run == 1 && close[i - 1] > close[i - 2] && close[i - 2] > close[i - 3] &&
-          open[i] > close[i - 1] && close[i] < open[i - 3]) ||
-         (run == -1 && close[i - 1] < close[i - 2] && close[i - 2] < close[i - 3] &&
-          open[i] < close[i - 1] && close[i] > open[i - 3]))) {
-      out[i] = run * 100;
-    }
-    near3.Advance(i);
-    near2.Advance(i);
+    const bool white1 = close[i - 3] >= open[i - 3];
+    const bool white2 = close[i - 2] >= open[i - 2];
+    const bool run_white = close[i - 1] >= open[i - 1];  // the colour of the run (candle 3)
+    const bool white4 = close[i] >= open[i];
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool hit =
+        (white1 == white2) & (white2 == run_white) & (white4 != run_white) &
+        (open[i - 2] >= std::min(open[i - 3], close[i - 3]) - near3[i - 3]) &
+        (open[i - 2] <= std::max(open[i - 3], close[i - 3]) + near3[i - 3]) &
+        (open[i - 1] >= std::min(open[i - 2], close[i - 2]) - near2[i - 2]) &
+        (open[i - 1] <= std::max(open[i - 2], close[i - 2]) + near2[i - 2]) &
+        ((run_white & (close[i - 1] > close[i - 2]) & (close[i - 2] > close[i - 3]) &
+          (open[i] > close[i - 1]) & (close[i] < open[i - 3])) |
+         (!run_white & (close[i - 1] < close[i - 2]) & (close[i - 2] < close[i - 3]) &
+          (open[i] < close[i - 1]) & (close[i] > open[i - 3])));
+    o[i] = hit ? patterns_detail::Color(open, close, i - 1) * 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL3LINESTRIKE(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL3LINESTRIKEKernel);
 }
 
 }  // namespace qat::ta

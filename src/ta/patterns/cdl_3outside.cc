@@ -15,24 +15,28 @@ namespace qat::ta {
 
 int CDL3OUTSIDELookback(const CandleSettings& /*settings*/) { return 3; }
 
-std::vector<int> CDL3OUTSIDE(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL3OUTSIDELookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
+QAT_VECTOR_KERNEL void CDL3OUTSIDEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL3OUTSIDELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const int c1 = CandleColor(bars, i - 2);
-    const int c2 = CandleColor(bars, i - 1);
-    if ((c2 == 1 && c1 == -1 && close[i - 1] > open[i - 2] && open[i - 1] < close[i - 2] &&
-         close[i] > close[i - 1]) ||
-        (c2 == -1 && c1 == 1 && open[i - 1] > close[i - 2] && close[i - 1] < open[i - 2] &&
-         close[i] < close[i - 1])) {
-      out[i] = c2 * 100;
-    }
+    const bool white1 = close[i - 2] >= open[i - 2];
+    const bool white2 = close[i - 1] >= open[i - 1];
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool hit = (white2 & !white1 & (close[i - 1] > open[i - 2]) &
+                      (open[i - 1] < close[i - 2]) & (close[i] > close[i - 1])) |
+                     (!white2 & white1 & (open[i - 1] > close[i - 2]) &
+                      (close[i - 1] < open[i - 2]) & (close[i] < close[i - 1]));
+    o[i] = hit ? patterns_detail::Color(open, close, i - 1) * 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL3OUTSIDE(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL3OUTSIDEKernel);
 }
 
 }  // namespace qat::ta

@@ -27,44 +27,43 @@ int CDL3STARSINSOUTHLookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDL3STARSINSOUTH(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL3STARSINSOUTHLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& high = bars.high;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], first, 2);
-  RunningTotal very_short1(bars, very_short, first, 1);
-  RunningTotal very_short0(bars, very_short, first, 0);
-  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
+QAT_VECTOR_KERNEL void CDL3STARSINSOUTHKernel(patterns_detail::CandleFrame& f,
+                                              std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL3STARSINSOUTHLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* shadow_long = f.Average(CandleSettingType::kShadowLong, first, 2);
+  const double* very_short1 = f.Average(CandleSettingType::kShadowVeryShort, first, 1);
+  const double* very_short0 = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  const double* body_short = f.Average(CandleSettingType::kBodyShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 2) == -1 && CandleColor(bars, i - 1) == -1 &&
-        CandleColor(bars, i) == -1 &&
-        RealBody(bars, i - 2) > body_long.Average(i) &&
-        LowerShadow(bars, i - 2) > shadow_long.Average(i) &&
-        RealBody(bars, i - 1) < RealBody(bars, i - 2) &&
-        open[i - 1] > close[i - 2] && open[i - 1] <= high[i - 2] &&
-        low[i - 1] < close[i - 2] && low[i - 1] >= low[i - 2] &&
-        LowerShadow(bars, i - 1) > very_short1.Average(i) &&
-        RealBody(bars, i) < body_short.Average(i) &&
-        LowerShadow(bars, i) < very_short0.Average(i) &&
-        UpperShadow(bars, i) < very_short0.Average(i) &&
-        low[i] > low[i - 1] && high[i] < high[i - 1]) {
-      out[i] = 100;
-    }
-    body_long.Advance(i);
-    shadow_long.Advance(i);
-    very_short1.Advance(i);
-    very_short0.Advance(i);
-    body_short.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 2] >= open[i - 2]) & !(close[i - 1] >= open[i - 1]) &
+                     !(close[i] >= open[i]) &
+                     (body[i - 2] > body_long[i - 2]) & (lower[i - 2] > shadow_long[i - 2]) &
+                     (body[i - 1] < body[i - 2]) &
+                     (open[i - 1] > close[i - 2]) & (open[i - 1] <= high[i - 2]) &
+                     (low[i - 1] < close[i - 2]) & (low[i - 1] >= low[i - 2]) &
+                     (lower[i - 1] > very_short1[i - 1]) &
+                     (body[i] < body_short[i]) &
+                     (lower[i] < very_short0[i]) & (upper[i] < very_short0[i]) &
+                     (low[i] > low[i - 1]) & (high[i] < high[i - 1]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL3STARSINSOUTH(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL3STARSINSOUTHKernel);
 }
 
 }  // namespace qat::ta

@@ -25,47 +25,42 @@ int CDL3WHITESOLDIERSLookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDL3WHITESOLDIERS(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDL3WHITESOLDIERSLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  const CandleSetting& near = settings[CandleSettingType::kNear];
-  const CandleSetting& far = settings[CandleSettingType::kFar];
-  RunningTotal very_short2(bars, very_short, first, 2);
-  RunningTotal very_short1(bars, very_short, first, 1);
-  RunningTotal very_short0(bars, very_short, first, 0);
-  RunningTotal near2(bars, near, first, 2);
-  RunningTotal near1(bars, near, first, 1);
-  RunningTotal far2(bars, far, first, 2);
-  RunningTotal far1(bars, far, first, 1);
-  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
+QAT_VECTOR_KERNEL void CDL3WHITESOLDIERSKernel(patterns_detail::CandleFrame& f,
+                                               std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDL3WHITESOLDIERSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* very_short2 = f.Average(CandleSettingType::kShadowVeryShort, first, 2);
+  const double* very_short1 = f.Average(CandleSettingType::kShadowVeryShort, first, 1);
+  const double* very_short0 = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  const double* near2 = f.Average(CandleSettingType::kNear, first, 2);
+  const double* near1 = f.Average(CandleSettingType::kNear, first, 1);
+  const double* far2 = f.Average(CandleSettingType::kFar, first, 2);
+  const double* far1 = f.Average(CandleSettingType::kFar, first, 1);
+  const double* body_short = f.Average(CandleSettingType::kBodyShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 2) == 1 && UpperShadow(bars, i - 2) < very_short2.Average(i) &&
-        CandleColor(bars, i - 1) == 1 && UpperShadow(bars, i - 1) < very_short1.Average(i) &&
-        CandleColor(bars, i) == 1 && UpperShadow(bars, i) < very_short0.Average(i) &&
-        close[i] > close[i - 1] && close[i - 1] > close[i - 2] &&
-        open[i - 1] > open[i - 2] && open[i - 1] <= close[i - 2] + near2.Average(i) &&
-        open[i] > open[i - 1] && open[i] <= close[i - 1] + near1.Average(i) &&
-        RealBody(bars, i - 1) > RealBody(bars, i - 2) - far2.Average(i) &&
-        RealBody(bars, i) > RealBody(bars, i - 1) - far1.Average(i) &&
-        RealBody(bars, i) > body_short.Average(i)) {
-      out[i] = 100;
-    }
-    very_short2.Advance(i);
-    very_short1.Advance(i);
-    very_short0.Advance(i);
-    near2.Advance(i);
-    near1.Advance(i);
-    far2.Advance(i);
-    far1.Advance(i);
-    body_short.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (close[i - 2] >= open[i - 2]) & (upper[i - 2] < very_short2[i - 2]) &
+                     (close[i - 1] >= open[i - 1]) & (upper[i - 1] < very_short1[i - 1]) &
+                     (close[i] >= open[i]) & (upper[i] < very_short0[i]) &
+                     (close[i] > close[i - 1]) & (close[i - 1] > close[i - 2]) &
+                     (open[i - 1] > open[i - 2]) & (open[i - 1] <= close[i - 2] + near2[i - 2]) &
+                     (open[i] > open[i - 1]) & (open[i] <= close[i - 1] + near1[i - 1]) &
+                     (body[i - 1] > body[i - 2] - far2[i - 2]) &
+                     (body[i] > body[i - 1] - far1[i - 1]) &
+                     (body[i] > body_short[i]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDL3WHITESOLDIERS(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDL3WHITESOLDIERSKernel);
 }
 
 }  // namespace qat::ta

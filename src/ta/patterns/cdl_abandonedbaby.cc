@@ -26,34 +26,54 @@ int CDLABANDONEDBABYLookback(const CandleSettings& settings) {
          2;
 }
 
+namespace {
+
+// The rule for any penetration: the kernel runs it with the default, the public function with
+// the caller's.
+QAT_VECTOR_KERNEL void AbandonedBabyRule(patterns_detail::CandleFrame& f, std::span<int> out,
+                                         double penetration) {
+  using patterns_detail::RangeGapDown;
+  using patterns_detail::RangeGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLABANDONEDBABYLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* body_doji = f.Average(CandleSettingType::kBodyDoji, first, 1);
+  const double* body_short = f.Average(CandleSettingType::kBodyShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const bool white1 = close[i - 2] >= open[i - 2];
+    const bool white3 = close[i] >= open[i];
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool hit =
+        (body[i - 2] > body_long[i - 2]) & (body[i - 1] <= body_doji[i - 1]) &
+        (body[i] > body_short[i]) &
+        ((white1 & !white3 & (close[i] < close[i - 2] - body[i - 2] * penetration) &
+          RangeGapUp(low, high, i - 1, i - 2) & RangeGapDown(low, high, i, i - 1)) |
+         (!white1 & white3 & (close[i] > close[i - 2] + body[i - 2] * penetration) &
+          RangeGapDown(low, high, i - 1, i - 2) & RangeGapUp(low, high, i, i - 1)));
+    o[i] = hit ? patterns_detail::Color(open, close, i) * 100 : 0;
+  }
+}
+
+}  // namespace
+
+void CDLABANDONEDBABYKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  AbandonedBabyRule(f, out, kAbandonedBabyPenetration);
+}
+
 std::vector<int> CDLABANDONEDBABY(const OhlcView& bars, const CandleSettings& settings,
                                   double penetration) {
-  using patterns_detail::RunningTotal;
   group1_detail::CheckPenetration(penetration);
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLABANDONEDBABYLookback(settings));
-  if (n <= first) return out;
-  const auto& close = bars.close;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 1);
-  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
-  for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(bars, i - 2) > body_long.Average(i) &&
-        RealBody(bars, i - 1) <= body_doji.Average(i) &&
-        RealBody(bars, i) > body_short.Average(i) &&
-        ((CandleColor(bars, i - 2) == 1 && CandleColor(bars, i) == -1 &&
-          close[i] < close[i - 2] - RealBody(bars, i - 2) * penetration &&
-          CandleGapUp(bars, i - 1, i - 2) && CandleGapDown(bars, i, i - 1)) ||
-         (CandleColor(bars, i - 2) == -1 && CandleColor(bars, i) == 1 &&
-          close[i] > close[i - 2] + RealBody(bars, i - 2) * penetration &&
-          CandleGapDown(bars, i - 1, i - 2) && CandleGapUp(bars, i, i - 1)))) {
-      out[i] = CandleColor(bars, i) * 100;
-    }
-    body_long.Advance(i);
-    body_doji.Advance(i);
-    body_short.Advance(i);
-  }
+  std::vector<int> out(group1_detail::CheckedSize(bars, settings), 0);
+  if (out.empty()) return out;
+  patterns_detail::CandleFrame frame(bars, settings);
+  AbandonedBabyRule(frame, out, penetration);
   return out;
 }
 

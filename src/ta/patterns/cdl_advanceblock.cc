@@ -32,58 +32,48 @@ int CDLADVANCEBLOCKLookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDLADVANCEBLOCK(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLADVANCEBLOCKLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  const CandleSetting& shadow_short = settings[CandleSettingType::kShadowShort];
-  const CandleSetting& shadow_long = settings[CandleSettingType::kShadowLong];
-  const CandleSetting& near = settings[CandleSettingType::kNear];
-  const CandleSetting& far = settings[CandleSettingType::kFar];
-  RunningTotal shadow_short2(bars, shadow_short, first, 2);
-  RunningTotal shadow_short1(bars, shadow_short, first, 1);
-  RunningTotal shadow_short0(bars, shadow_short, first, 0);
-  RunningTotal shadow_long1(bars, shadow_long, first, 1);
-  RunningTotal shadow_long0(bars, shadow_long, first, 0);
-  RunningTotal near2(bars, near, first, 2);
-  RunningTotal near1(bars, near, first, 1);
-  RunningTotal far2(bars, far, first, 2);
-  RunningTotal far1(bars, far, first, 1);
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
+QAT_VECTOR_KERNEL void CDLADVANCEBLOCKKernel(patterns_detail::CandleFrame& f,
+                                             std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLADVANCEBLOCKLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* shadow_short2 = f.Average(CandleSettingType::kShadowShort, first, 2);
+  const double* shadow_short1 = f.Average(CandleSettingType::kShadowShort, first, 1);
+  const double* shadow_short0 = f.Average(CandleSettingType::kShadowShort, first, 0);
+  const double* shadow_long0 = f.Average(CandleSettingType::kShadowLong, first, 0);
+  const double* near2 = f.Average(CandleSettingType::kNear, first, 2);
+  const double* near1 = f.Average(CandleSettingType::kNear, first, 1);
+  const double* far2 = f.Average(CandleSettingType::kFar, first, 2);
+  const double* far1 = f.Average(CandleSettingType::kFar, first, 1);
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 2);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const double body1 = RealBody(bars, i - 2);
-    const double body2 = RealBody(bars, i - 1);
-    const double body3 = RealBody(bars, i);
-    if (CandleColor(bars, i - 2) == 1 && CandleColor(bars, i - 1) == 1 &&
-        CandleColor(bars, i) == 1 &&
-        close[i] > close[i - 1] && close[i - 1] > close[i - 2] &&
-        open[i - 1] > open[i - 2] && open[i - 1] <= close[i - 2] + near2.Average(i) &&
-        open[i] > open[i - 1] && open[i] <= close[i - 1] + near1.Average(i) &&
-        body1 > body_long.Average(i) && UpperShadow(bars, i - 2) < shadow_short2.Average(i) &&
-        ((body2 < body1 - far2.Average(i) && body3 < body2 + near1.Average(i)) ||
-         (body3 < body2 - far1.Average(i)) ||
-         (body3 < body2 && body2 < body1 &&
-          (UpperShadow(bars, i) > shadow_short0.Average(i) ||
-           UpperShadow(bars, i - 1) > shadow_short1.Average(i))) ||
-         (body3 < body2 && UpperShadow(bars, i) > shadow_long0.Average(i)))) {
-      out[i] = -100;
-    }
-    shadow_short2.Advance(i);
-    shadow_short1.Advance(i);
-    shadow_short0.Advance(i);
-    shadow_long1.Advance(i);
-    shadow_long0.Advance(i);
-    near2.Advance(i);
-    near1.Advance(i);
-    far2.Advance(i);
-    far1.Advance(i);
-    body_long.Advance(i);
+    const double body1 = body[i - 2];
+    const double body2 = body[i - 1];
+    const double body3 = body[i];
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool hit =
+        (close[i - 2] >= open[i - 2]) & (close[i - 1] >= open[i - 1]) & (close[i] >= open[i]) &
+        (close[i] > close[i - 1]) & (close[i - 1] > close[i - 2]) &
+        (open[i - 1] > open[i - 2]) & (open[i - 1] <= close[i - 2] + near2[i - 2]) &
+        (open[i] > open[i - 1]) & (open[i] <= close[i - 1] + near1[i - 1]) &
+        (body1 > body_long[i - 2]) & (upper[i - 2] < shadow_short2[i - 2]) &
+        (((body2 < body1 - far2[i - 2]) & (body3 < body2 + near1[i - 1])) |
+         (body3 < body2 - far1[i - 1]) |
+         ((body3 < body2) & (body2 < body1) &
+          ((upper[i] > shadow_short0[i]) | (upper[i - 1] > shadow_short1[i - 1]))) |
+         ((body3 < body2) & (upper[i] > shadow_long0[i])));
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLADVANCEBLOCK(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLADVANCEBLOCKKernel);
 }
 
 }  // namespace qat::ta

@@ -21,35 +21,41 @@ int CDLBREAKAWAYLookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kBodyLong) + 4;
 }
 
-std::vector<int> CDLBREAKAWAY(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLBREAKAWAYLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& high = bars.high;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 4);
+QAT_VECTOR_KERNEL void CDLBREAKAWAYKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLBREAKAWAYLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 4);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const int c1 = CandleColor(bars, i - 4);
-    if (RealBody(bars, i - 4) > body_long.Average(i) && c1 == CandleColor(bars, i - 3) &&
-        CandleColor(bars, i - 3) == CandleColor(bars, i - 1) &&
-        CandleColor(bars, i - 1) == -CandleColor(bars, i) &&
-        ((c1 == -1 && RealBodyGapDown(bars, i - 3, i - 4) &&
-          high[i - 2] < high[i - 3] && low[i - 2] < low[i - 3] &&
-          high[i - 1] < high[i - 2] && low[i - 1] < low[i - 2] &&
-          close[i] > open[i - 3] && close[i] < close[i - 4]) ||
-         (c1 == 1 && RealBodyGapUp(bars, i - 3, i - 4) &&
-          high[i - 2] > high[i - 3] && low[i - 2] > low[i - 3] &&
-          high[i - 1] > high[i - 2] && low[i - 1] > low[i - 2] &&
-          close[i] < open[i - 3] && close[i] > close[i - 4]))) {
-      out[i] = CandleColor(bars, i) * 100;
-    }
-    body_long.Advance(i);
+    const bool white1 = close[i - 4] >= open[i - 4];
+    const bool white2 = close[i - 3] >= open[i - 3];
+    const bool white4 = close[i - 1] >= open[i - 1];
+    const bool white5 = close[i] >= open[i];
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool hit =
+        (body[i - 4] > body_long[i - 4]) & (white1 == white2) & (white2 == white4) &
+        (white4 != white5) &
+        ((!white1 & patterns_detail::BodyGapDown(open, close, i - 3, i - 4) &
+          (high[i - 2] < high[i - 3]) & (low[i - 2] < low[i - 3]) &
+          (high[i - 1] < high[i - 2]) & (low[i - 1] < low[i - 2]) &
+          (close[i] > open[i - 3]) & (close[i] < close[i - 4])) |
+         (white1 & patterns_detail::BodyGapUp(open, close, i - 3, i - 4) &
+          (high[i - 2] > high[i - 3]) & (low[i - 2] > low[i - 3]) &
+          (high[i - 1] > high[i - 2]) & (low[i - 1] > low[i - 2]) &
+          (close[i] < open[i - 3]) & (close[i] > close[i - 4])));
+    o[i] = hit ? patterns_detail::Color(open, close, i) * 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLBREAKAWAY(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLBREAKAWAYKernel);
 }
 
 }  // namespace qat::ta
