@@ -17,25 +17,31 @@ int CDLCLOSINGMARUBOZULookback(const CandleSettings& settings) {
                   Period(settings, CandleSettingType::kShadowVeryShort));
 }
 
-std::vector<int> CDLCLOSINGMARUBOZU(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLCLOSINGMARUBOZULookback(settings));
-  if (n <= first) return out;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 0);
-  RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
+QAT_VECTOR_KERNEL void CDLCLOSINGMARUBOZUKernel(patterns_detail::CandleFrame& f,
+                                                std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLCLOSINGMARUBOZULookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 0);
+  const double* very_short = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const int color = CandleColor(bars, i);
-    if (RealBody(bars, i) > body_long.Average(i) &&
-        ((color == 1 && UpperShadow(bars, i) < very_short.Average(i)) ||
-         (color == -1 && LowerShadow(bars, i) < very_short.Average(i)))) {
-      out[i] = color * 100;
-    }
-    body_long.Advance(i);
-    very_short.Advance(i);
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool white = close[i] >= open[i];
+    const bool hit = (body[i] > body_long[i]) &
+                     ((white & (upper[i] < very_short[i])) | (!white & (lower[i] < very_short[i])));
+    o[i] = hit ? (white ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLCLOSINGMARUBOZU(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLCLOSINGMARUBOZUKernel);
 }
 
 }  // namespace qat::ta

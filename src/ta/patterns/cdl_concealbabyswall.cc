@@ -17,36 +17,38 @@ int CDLCONCEALBABYSWALLLookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kShadowVeryShort) + 3;
 }
 
-std::vector<int> CDLCONCEALBABYSWALL(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLCONCEALBABYSWALLLookback(settings));
-  if (n <= first) return out;
-  const auto& high = bars.high;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  const CandleSetting& very_short = settings[CandleSettingType::kShadowVeryShort];
-  RunningTotal very_short3(bars, very_short, first, 3);
-  RunningTotal very_short2(bars, very_short, first, 2);
-  RunningTotal very_short1(bars, very_short, first, 1);
+QAT_VECTOR_KERNEL void CDLCONCEALBABYSWALLKernel(patterns_detail::CandleFrame& f,
+                                                 std::span<int> out) {
+  using patterns_detail::BodyGapDown;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLCONCEALBABYSWALLLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* very_short3 = f.Average(CandleSettingType::kShadowVeryShort, first, 3);
+  const double* very_short2 = f.Average(CandleSettingType::kShadowVeryShort, first, 2);
+  const double* very_short1 = f.Average(CandleSettingType::kShadowVeryShort, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 3) == -1 && CandleColor(bars, i - 2) == -1 &&
-        CandleColor(bars, i - 1) == -1 && CandleColor(bars, i) == -1 &&
-        LowerShadow(bars, i - 3) < very_short3.Average(i) &&
-        UpperShadow(bars, i - 3) < very_short3.Average(i) &&
-        LowerShadow(bars, i - 2) < very_short2.Average(i) &&
-        UpperShadow(bars, i - 2) < very_short2.Average(i) &&
-        RealBodyGapDown(bars, i - 1, i - 2) &&
-        UpperShadow(bars, i - 1) > very_short1.Average(i) && high[i - 1] > close[i - 2] &&
-        high[i] > high[i - 1] && low[i] < low[i - 1]) {
-      out[i] = 100;
-    }
-    very_short3.Advance(i);
-    very_short2.Advance(i);
-    very_short1.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 3] >= open[i - 3]) & !(close[i - 2] >= open[i - 2]) &
+                     !(close[i - 1] >= open[i - 1]) & !(close[i] >= open[i]) &
+                     (lower[i - 3] < very_short3[i - 3]) & (upper[i - 3] < very_short3[i - 3]) &
+                     (lower[i - 2] < very_short2[i - 2]) & (upper[i - 2] < very_short2[i - 2]) &
+                     BodyGapDown(open, close, i - 1, i - 2) &
+                     (upper[i - 1] > very_short1[i - 1]) & (high[i - 1] > close[i - 2]) &
+                     (high[i] > high[i - 1]) & (low[i] < low[i - 1]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLCONCEALBABYSWALL(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLCONCEALBABYSWALLKernel);
 }
 
 }  // namespace qat::ta

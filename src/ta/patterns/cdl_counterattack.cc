@@ -20,30 +20,32 @@ int CDLCOUNTERATTACKLookback(const CandleSettings& settings) {
          1;
 }
 
-std::vector<int> CDLCOUNTERATTACK(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLCOUNTERATTACKLookback(settings));
-  if (n <= first) return out;
-  const auto& close = bars.close;
-  const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
-  RunningTotal equal(bars, settings[CandleSettingType::kEqual], first, 1);
-  RunningTotal body_long1(bars, body_long, first, 1);
-  RunningTotal body_long0(bars, body_long, first, 0);
+QAT_VECTOR_KERNEL void CDLCOUNTERATTACKKernel(patterns_detail::CandleFrame& f,
+                                              std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLCOUNTERATTACKLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* equal = f.Average(CandleSettingType::kEqual, first, 1);
+  const double* body_long1 = f.Average(CandleSettingType::kBodyLong, first, 1);
+  const double* body_long0 = f.Average(CandleSettingType::kBodyLong, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 1) == -CandleColor(bars, i) &&
-        RealBody(bars, i - 1) > body_long1.Average(i) &&
-        RealBody(bars, i) > body_long0.Average(i) &&
-        close[i] <= close[i - 1] + equal.Average(i) &&
-        close[i] >= close[i - 1] - equal.Average(i)) {
-      out[i] = CandleColor(bars, i) * 100;
-    }
-    equal.Advance(i);
-    body_long1.Advance(i);
-    body_long0.Advance(i);
+    // Branch-free (& not &&). Opposite colours: exactly one of the two candles is white.
+    const bool white = close[i] >= open[i];
+    const bool hit = ((close[i - 1] >= open[i - 1]) != white) &
+                     (body[i - 1] > body_long1[i - 1]) & (body[i] > body_long0[i]) &
+                     (close[i] <= close[i - 1] + equal[i - 1]) &
+                     (close[i] >= close[i - 1] - equal[i - 1]);
+    o[i] = hit ? (white ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLCOUNTERATTACK(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLCOUNTERATTACKKernel);
 }
 
 }  // namespace qat::ta

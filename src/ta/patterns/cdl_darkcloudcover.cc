@@ -15,26 +15,46 @@ int CDLDARKCLOUDCOVERLookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kBodyLong) + 1;
 }
 
+namespace {
+
+// The rule for any penetration; inlined into the kernel (default penetration) and into the
+// public function (the caller's penetration).
+[[gnu::always_inline]] inline void DarkCloudCoverRule(patterns_detail::CandleFrame& f,
+                                                      std::span<int> out, double penetration) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLDARKCLOUDCOVERLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (close[i - 1] >= open[i - 1]) & (body[i - 1] > body_long[i - 1]) &
+                     !(close[i] >= open[i]) & (open[i] > high[i - 1]) &
+                     (close[i] > open[i - 1]) &
+                     (close[i] < close[i - 1] - body[i - 1] * penetration);
+    o[i] = hit ? -100 : 0;
+  }
+}
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLDARKCLOUDCOVERKernel(patterns_detail::CandleFrame& f,
+                                               std::span<int> out) {
+  DarkCloudCoverRule(f, out, kDarkCloudCoverPenetration);
+}
+
 std::vector<int> CDLDARKCLOUDCOVER(const OhlcView& bars, const CandleSettings& settings,
                                    double penetration) {
-  using patterns_detail::RunningTotal;
   group1_detail::CheckPenetration(penetration);
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLDARKCLOUDCOVERLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& high = bars.high;
-  const auto& close = bars.close;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 1);
-  for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(bars, i - 1) == 1 && RealBody(bars, i - 1) > body_long.Average(i) &&
-        CandleColor(bars, i) == -1 && open[i] > high[i - 1] && close[i] > open[i - 1] &&
-        close[i] < close[i - 1] - RealBody(bars, i - 1) * penetration) {
-      out[i] = -100;
-    }
-    body_long.Advance(i);
-  }
+  if (n == 0) return out;
+  patterns_detail::CandleFrame frame(bars, settings);
+  DarkCloudCoverRule(frame, out, penetration);
   return out;
 }
 

@@ -12,18 +12,19 @@ int CDLDOJILookback(const CandleSettings& settings) {
   return group1_detail::Period(settings, CandleSettingType::kBodyDoji);
 }
 
+QAT_VECTOR_KERNEL void CDLDOJIKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLDOJILookback(f.settings()));
+  if (n <= first) return;
+  const double* body = f.body();
+  const double* body_doji = f.Average(CandleSettingType::kBodyDoji, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) o[i] = body[i] <= body_doji[i] ? 100 : 0;
+}
+
 std::vector<int> CDLDOJI(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLDOJILookback(settings));
-  if (n <= first) return out;
-  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
-  for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(bars, i) <= body_doji.Average(i)) out[i] = 100;
-    body_doji.Advance(i);
-  }
-  return out;
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLDOJIKernel);
 }
 
 }  // namespace qat::ta

@@ -20,26 +20,31 @@ int CDLDOJISTARLookback(const CandleSettings& settings) {
          1;
 }
 
-std::vector<int> CDLDOJISTAR(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLDOJISTARLookback(settings));
-  if (n <= first) return out;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 1);
-  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
+QAT_VECTOR_KERNEL void CDLDOJISTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  using patterns_detail::BodyGapDown;
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLDOJISTARLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 1);
+  const double* body_doji = f.Average(CandleSettingType::kBodyDoji, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const int c1 = CandleColor(bars, i - 1);
-    if (RealBody(bars, i - 1) > body_long.Average(i) &&
-        RealBody(bars, i) <= body_doji.Average(i) &&
-        ((c1 == 1 && RealBodyGapUp(bars, i, i - 1)) ||
-         (c1 == -1 && RealBodyGapDown(bars, i, i - 1)))) {
-      out[i] = -c1 * 100;
-    }
-    body_long.Advance(i);
-    body_doji.Advance(i);
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool white1 = close[i - 1] >= open[i - 1];
+    const bool hit = (body[i - 1] > body_long[i - 1]) & (body[i] <= body_doji[i]) &
+                     ((white1 & BodyGapUp(open, close, i, i - 1)) |
+                      (!white1 & BodyGapDown(open, close, i, i - 1)));
+    o[i] = hit ? (white1 ? -100 : 100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLDOJISTAR(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLDOJISTARKernel);
 }
 
 }  // namespace qat::ta

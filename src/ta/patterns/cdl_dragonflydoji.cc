@@ -16,24 +16,28 @@ int CDLDRAGONFLYDOJILookback(const CandleSettings& settings) {
                   Period(settings, CandleSettingType::kShadowVeryShort));
 }
 
-std::vector<int> CDLDRAGONFLYDOJI(const OhlcView& bars, const CandleSettings& settings) {
-  using patterns_detail::RunningTotal;
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLDRAGONFLYDOJILookback(settings));
-  if (n <= first) return out;
-  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 0);
-  RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], first, 0);
+QAT_VECTOR_KERNEL void CDLDRAGONFLYDOJIKernel(patterns_detail::CandleFrame& f,
+                                              std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLDRAGONFLYDOJILookback(f.settings()));
+  if (n <= first) return;
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_doji = f.Average(CandleSettingType::kBodyDoji, first, 0);
+  const double* very_short = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(bars, i) <= body_doji.Average(i) &&
-        UpperShadow(bars, i) < very_short.Average(i) &&
-        LowerShadow(bars, i) > very_short.Average(i)) {
-      out[i] = 100;
-    }
-    body_doji.Advance(i);
-    very_short.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i] <= body_doji[i]) & (upper[i] < very_short[i]) &
+                     (lower[i] > very_short[i]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLDRAGONFLYDOJI(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLDRAGONFLYDOJIKernel);
 }
 
 }  // namespace qat::ta

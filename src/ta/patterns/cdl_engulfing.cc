@@ -15,29 +15,33 @@ namespace qat::ta {
 
 int CDLENGULFINGLookback(const CandleSettings& /*settings*/) { return 2; }
 
-std::vector<int> CDLENGULFING(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLENGULFINGLookback(settings));
-  if (n <= first) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
+QAT_VECTOR_KERNEL void CDLENGULFINGKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLENGULFINGLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const int c2 = CandleColor(bars, i);
-    const int c1 = CandleColor(bars, i - 1);
+    // Branch-free (& and | for && and ||): every operand is a plain comparison.
+    const bool white2 = close[i] >= open[i];
+    const bool white1 = close[i - 1] >= open[i - 1];
     const bool engulfs =
-        (c2 == 1 && c1 == -1 &&
-         ((close[i] >= open[i - 1] && open[i] < close[i - 1]) ||
-          (close[i] > open[i - 1] && open[i] <= close[i - 1]))) ||
-        (c2 == -1 && c1 == 1 &&
-         ((open[i] >= close[i - 1] && close[i] < open[i - 1]) ||
-          (open[i] > close[i - 1] && close[i] <= open[i - 1])));
-    if (engulfs) {
-      const bool strict = open[i] != close[i - 1] && close[i] != open[i - 1];
-      out[i] = c2 * (strict ? 100 : 80);
-    }
+        (white2 & !white1 &
+         (((close[i] >= open[i - 1]) & (open[i] < close[i - 1])) |
+          ((close[i] > open[i - 1]) & (open[i] <= close[i - 1])))) |
+        (!white2 & white1 &
+         (((open[i] >= close[i - 1]) & (close[i] < open[i - 1])) |
+          ((open[i] > close[i - 1]) & (close[i] <= open[i - 1]))));
+    const bool strict = (open[i] != close[i - 1]) & (close[i] != open[i - 1]);
+    const int size = strict ? 100 : 80;
+    o[i] = engulfs ? (white2 ? size : -size) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLENGULFING(const OhlcView& bars, const CandleSettings& settings) {
+  group1_detail::CheckedSize(bars, settings);
+  return patterns_detail::RunPattern(bars, settings, CDLENGULFINGKernel);
 }
 
 }  // namespace qat::ta

@@ -24,29 +24,48 @@ int CDLEVENINGDOJISTARLookback(const CandleSettings& settings) {
          2;
 }
 
+namespace {
+
+// The rule for any penetration; inlined into the kernel (default penetration) and into the
+// public function (the caller's penetration).
+[[gnu::always_inline]] inline void EveningDojiStarRule(patterns_detail::CandleFrame& f,
+                                                       std::span<int> out, double penetration) {
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLEVENINGDOJISTARLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* body_doji = f.Average(CandleSettingType::kBodyDoji, first, 1);
+  const double* body_short = f.Average(CandleSettingType::kBodyShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i - 2] > body_long[i - 2]) & (close[i - 2] >= open[i - 2]) &
+                     (body[i - 1] <= body_doji[i - 1]) & BodyGapUp(open, close, i - 1, i - 2) &
+                     (body[i] > body_short[i]) & !(close[i] >= open[i]) &
+                     (close[i] < close[i - 2] - body[i - 2] * penetration);
+    o[i] = hit ? -100 : 0;
+  }
+}
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLEVENINGDOJISTARKernel(patterns_detail::CandleFrame& f,
+                                                std::span<int> out) {
+  EveningDojiStarRule(f, out, kEveningDojiStarPenetration);
+}
+
 std::vector<int> CDLEVENINGDOJISTAR(const OhlcView& bars, const CandleSettings& settings,
                                     double penetration) {
-  using patterns_detail::RunningTotal;
   group1_detail::CheckPenetration(penetration);
   const std::size_t n = group1_detail::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLEVENINGDOJISTARLookback(settings));
-  if (n <= first) return out;
-  const auto& close = bars.close;
-  RunningTotal body_long(bars, settings[CandleSettingType::kBodyLong], first, 2);
-  RunningTotal body_doji(bars, settings[CandleSettingType::kBodyDoji], first, 1);
-  RunningTotal body_short(bars, settings[CandleSettingType::kBodyShort], first, 0);
-  for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(bars, i - 2) > body_long.Average(i) && CandleColor(bars, i - 2) == 1 &&
-        RealBody(bars, i - 1) <= body_doji.Average(i) && RealBodyGapUp(bars, i - 1, i - 2) &&
-        RealBody(bars, i) > body_short.Average(i) && CandleColor(bars, i) == -1 &&
-        close[i] < close[i - 2] - RealBody(bars, i - 2) * penetration) {
-      out[i] = -100;
-    }
-    body_long.Advance(i);
-    body_doji.Advance(i);
-    body_short.Advance(i);
-  }
+  if (n == 0) return out;
+  patterns_detail::CandleFrame frame(bars, settings);
+  EveningDojiStarRule(frame, out, penetration);
   return out;
 }
 
