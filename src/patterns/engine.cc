@@ -164,10 +164,10 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
   }
 
   const ta::OhlcView view{bars.open, bars.high, bars.low, bars.close};
-  const auto& all = ta::AllPatterns();
-  const auto& settings = ta::DefaultCandleSettings();
-  for (std::size_t p = 0; p < all.size(); ++p) {
-    const auto out = all[p].compute(view, settings);
+  // All 61 in one call: the candle geometry and averages are computed once for them all.
+  QAT_ASSIGN_OR_RETURN(const auto columns, ta::ComputePatterns(view, ta::DefaultCandleSettings()));
+  for (std::size_t p = 0; p < columns.size(); ++p) {
+    const std::vector<int>& out = columns[p];
     for (std::size_t t = 0; t < n; ++t) {
       if (out[t] != 0) {
         r.events.push_back(
