@@ -55,9 +55,13 @@ QAT_VECTOR_KERNEL void CDLKICKINGBYLENGTHKernel(patterns_detail::CandleFrame& f,
                                  (lower[i] < very_short0[i]);
     const bool gap = (!white1 & (low[i] > high[i - 1])) | (white1 & (high[i] < low[i - 1]));
     const bool hit = (white1 != white0) & first_marubozu & second_marubozu & gap;
-    // The colour of the longer body (candle i only if strictly longer).
-    const bool longer_white = body[i] > body[i - 1] ? white0 : white1;
-    o[i] = hit ? (longer_white ? 100 : -100) : 0;
+    // The colour of the longer body (candle i only if strictly longer). Written as & and |
+    // and a separate int select: GCC 12 left the loop scalar with a ?: between the two bools,
+    // and also with this select nested inside the store's ?:.
+    const bool second_longer = body[i] > body[i - 1];
+    const bool longer_white = (second_longer & white0) | (!second_longer & white1);
+    const int direction = longer_white ? 100 : -100;
+    o[i] = hit ? direction : 0;
   }
 }
 
