@@ -17,7 +17,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -25,23 +24,28 @@ int CDLHOMINGPIGEONLookback(const CandleSettings& s) {
   return std::max(Period(s, T::kBodyShort), Period(s, T::kBodyLong)) + 1;
 }
 
-std::vector<int> CDLHOMINGPIGEON(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHOMINGPIGEONLookback(s));
-  if (n <= first) return out;
-  RunningTotal body_long(b, s[T::kBodyLong], first, 1);
-  RunningTotal body_short(b, s[T::kBodyShort], first, 0);
+QAT_VECTOR_KERNEL void CDLHOMINGPIGEONKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLHOMINGPIGEONLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(T::kBodyLong, first, 1);
+  const double* body_short = f.Average(T::kBodyShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(b, i - 1) == -1 && CandleColor(b, i) == -1 &&
-        RealBody(b, i - 1) > body_long.AverageAt(i - 1) && RealBody(b, i) <= body_short.AverageAt(i) &&
-        b.open[i] < b.open[i - 1] && b.close[i] > b.close[i - 1]) {
-      out[i] = 100;
-    }
-    body_long.Advance(i);
-    body_short.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 1] >= open[i - 1]) & !(close[i] >= open[i]) &
+                     (body[i - 1] > body_long[i - 1]) & (body[i] <= body_short[i]) &
+                     (open[i] < open[i - 1]) & (close[i] > close[i - 1]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLHOMINGPIGEON(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHOMINGPIGEONKernel);
 }
 
 }  // namespace qat::ta

@@ -16,7 +16,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -24,34 +23,37 @@ int CDLIDENTICAL3CROWSLookback(const CandleSettings& s) {
   return std::max(Period(s, T::kShadowVeryShort), Period(s, T::kEqual)) + 2;
 }
 
-std::vector<int> CDLIDENTICAL3CROWS(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLIDENTICAL3CROWSLookback(s));
-  if (n <= first) return out;
-  RunningTotal short2(b, s[T::kShadowVeryShort], first, 2);
-  RunningTotal short1(b, s[T::kShadowVeryShort], first, 1);
-  RunningTotal short0(b, s[T::kShadowVeryShort], first, 0);
-  RunningTotal equal2(b, s[T::kEqual], first, 2);
-  RunningTotal equal1(b, s[T::kEqual], first, 1);
+QAT_VECTOR_KERNEL void CDLIDENTICAL3CROWSKernel(patterns_detail::CandleFrame& f,
+                                                std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLIDENTICAL3CROWSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* lower = f.lower();
+  const double* short2 = f.Average(T::kShadowVeryShort, first, 2);
+  const double* short1 = f.Average(T::kShadowVeryShort, first, 1);
+  const double* short0 = f.Average(T::kShadowVeryShort, first, 0);
+  const double* equal2 = f.Average(T::kEqual, first, 2);
+  const double* equal1 = f.Average(T::kEqual, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(b, i - 2) == -1 && LowerShadow(b, i - 2) < short2.AverageAt(i - 2) &&
-        CandleColor(b, i - 1) == -1 && LowerShadow(b, i - 1) < short1.AverageAt(i - 1) &&
-        CandleColor(b, i) == -1 && LowerShadow(b, i) < short0.AverageAt(i) &&
-        b.close[i - 2] > b.close[i - 1] && b.close[i - 1] > b.close[i] &&
-        b.open[i - 1] <= b.close[i - 2] + equal2.AverageAt(i - 2) &&
-        b.open[i - 1] >= b.close[i - 2] - equal2.AverageAt(i - 2) &&
-        b.open[i] <= b.close[i - 1] + equal1.AverageAt(i - 1) &&
-        b.open[i] >= b.close[i - 1] - equal1.AverageAt(i - 1)) {
-      out[i] = -100;
-    }
-    short2.Advance(i);
-    short1.Advance(i);
-    short0.Advance(i);
-    equal2.Advance(i);
-    equal1.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 2] >= open[i - 2]) & (lower[i - 2] < short2[i - 2]) &
+                     !(close[i - 1] >= open[i - 1]) & (lower[i - 1] < short1[i - 1]) &
+                     !(close[i] >= open[i]) & (lower[i] < short0[i]) &
+                     (close[i - 2] > close[i - 1]) & (close[i - 1] > close[i]) &
+                     (open[i - 1] <= close[i - 2] + equal2[i - 2]) &
+                     (open[i - 1] >= close[i - 2] - equal2[i - 2]) &
+                     (open[i] <= close[i - 1] + equal1[i - 1]) &
+                     (open[i] >= close[i - 1] - equal1[i - 1]);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLIDENTICAL3CROWS(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLIDENTICAL3CROWSKernel);
 }
 
 }  // namespace qat::ta

@@ -15,7 +15,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -23,23 +22,29 @@ int CDLINNECKLookback(const CandleSettings& s) {
   return std::max(Period(s, T::kEqual), Period(s, T::kBodyLong)) + 1;
 }
 
-std::vector<int> CDLINNECK(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLINNECKLookback(s));
-  if (n <= first) return out;
-  RunningTotal equal(b, s[T::kEqual], first, 1);
-  RunningTotal body_long(b, s[T::kBodyLong], first, 1);
+QAT_VECTOR_KERNEL void CDLINNECKKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLINNECKLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* equal = f.Average(T::kEqual, first, 1);
+  const double* body_long = f.Average(T::kBodyLong, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(b, i - 1) == -1 && RealBody(b, i - 1) > body_long.AverageAt(i - 1) &&
-        CandleColor(b, i) == 1 && b.open[i] < b.low[i - 1] &&
-        b.close[i] <= b.close[i - 1] + equal.AverageAt(i - 1) && b.close[i] >= b.close[i - 1]) {
-      out[i] = -100;
-    }
-    equal.Advance(i);
-    body_long.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 1] >= open[i - 1]) & (body[i - 1] > body_long[i - 1]) &
+                     (close[i] >= open[i]) & (open[i] < low[i - 1]) &
+                     (close[i] <= close[i - 1] + equal[i - 1]) & (close[i] >= close[i - 1]);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLINNECK(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLINNECKKernel);
 }
 
 }  // namespace qat::ta

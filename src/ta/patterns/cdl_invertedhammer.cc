@@ -15,7 +15,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -25,24 +24,32 @@ int CDLINVERTEDHAMMERLookback(const CandleSettings& s) {
          1;
 }
 
-std::vector<int> CDLINVERTEDHAMMER(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLINVERTEDHAMMERLookback(s));
-  if (n <= first) return out;
-  RunningTotal body(b, s[T::kBodyShort], first, 0);
-  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
-  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
+QAT_VECTOR_KERNEL void CDLINVERTEDHAMMERKernel(patterns_detail::CandleFrame& f,
+                                               std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLINVERTEDHAMMERLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_short = f.Average(T::kBodyShort, first, 0);
+  const double* shadow_long = f.Average(T::kShadowLong, first, 0);
+  const double* very_short = f.Average(T::kShadowVeryShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.AverageAt(i) && UpperShadow(b, i) > shadow_long.AverageAt(i) &&
-        LowerShadow(b, i) < very_short.AverageAt(i) && RealBodyGapDown(b, i, i - 1)) {
-      out[i] = 100;
-    }
-    body.Advance(i);
-    shadow_long.Advance(i);
-    very_short.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i] < body_short[i]) & (upper[i] > shadow_long[i]) &
+                     (lower[i] < very_short[i]) &
+                     patterns_detail::BodyGapDown(open, close, i, i - 1);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLINVERTEDHAMMER(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLINVERTEDHAMMERKernel);
 }
 
 }  // namespace qat::ta

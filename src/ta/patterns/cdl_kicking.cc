@@ -18,7 +18,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -26,33 +25,41 @@ int CDLKICKINGLookback(const CandleSettings& s) {
   return std::max(Period(s, T::kShadowVeryShort), Period(s, T::kBodyLong)) + 1;
 }
 
-std::vector<int> CDLKICKING(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLKICKINGLookback(s));
-  if (n <= first) return out;
-  RunningTotal body_long1(b, s[T::kBodyLong], first, 1);
-  RunningTotal body_long0(b, s[T::kBodyLong], first, 0);
-  RunningTotal very_short1(b, s[T::kShadowVeryShort], first, 1);
-  RunningTotal very_short0(b, s[T::kShadowVeryShort], first, 0);
+QAT_VECTOR_KERNEL void CDLKICKINGKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLKICKINGLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_long1 = f.Average(T::kBodyLong, first, 1);
+  const double* body_long0 = f.Average(T::kBodyLong, first, 0);
+  const double* very_short1 = f.Average(T::kShadowVeryShort, first, 1);
+  const double* very_short0 = f.Average(T::kShadowVeryShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const bool first_marubozu = RealBody(b, i - 1) > body_long1.AverageAt(i - 1) &&
-                                UpperShadow(b, i - 1) < very_short1.AverageAt(i - 1) &&
-                                LowerShadow(b, i - 1) < very_short1.AverageAt(i - 1);
-    const bool second_marubozu = RealBody(b, i) > body_long0.AverageAt(i) &&
-                                 UpperShadow(b, i) < very_short0.AverageAt(i) &&
-                                 LowerShadow(b, i) < very_short0.AverageAt(i);
-    const bool gap = (CandleColor(b, i - 1) == -1 && CandleGapUp(b, i, i - 1)) ||
-                     (CandleColor(b, i - 1) == 1 && CandleGapDown(b, i, i - 1));
-    if (CandleColor(b, i - 1) == -CandleColor(b, i) && first_marubozu && second_marubozu && gap) {
-      out[i] = CandleColor(b, i) * 100;
-    }
-    body_long1.Advance(i);
-    very_short1.Advance(i);
-    body_long0.Advance(i);
-    very_short0.Advance(i);
+    // Branch-free (& and | not && and ||): every operand is a plain comparison, so the result
+    // is the same. Opposite colours: CandleColor(i - 1) == -CandleColor(i).
+    const bool white1 = close[i - 1] >= open[i - 1];
+    const bool white0 = close[i] >= open[i];
+    const bool first_marubozu = (body[i - 1] > body_long1[i - 1]) &
+                                (upper[i - 1] < very_short1[i - 1]) &
+                                (lower[i - 1] < very_short1[i - 1]);
+    const bool second_marubozu = (body[i] > body_long0[i]) & (upper[i] < very_short0[i]) &
+                                 (lower[i] < very_short0[i]);
+    const bool gap = (!white1 & (low[i] > high[i - 1])) | (white1 & (high[i] < low[i - 1]));
+    const bool hit = (white1 != white0) & first_marubozu & second_marubozu & gap;
+    o[i] = hit ? (white0 ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLKICKING(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLKICKINGKernel);
 }
 
 }  // namespace qat::ta

@@ -14,30 +14,36 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
 int CDLLADDERBOTTOMLookback(const CandleSettings& s) { return Period(s, T::kShadowVeryShort) + 4; }
 
-std::vector<int> CDLLADDERBOTTOM(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLLADDERBOTTOMLookback(s));
-  if (n <= first) return out;
-  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 1);
+QAT_VECTOR_KERNEL void CDLLADDERBOTTOMKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLLADDERBOTTOMLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* close = f.close();
+  const double* upper = f.upper();
+  const double* very_short = f.Average(T::kShadowVeryShort, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (CandleColor(b, i - 4) == -1 && CandleColor(b, i - 3) == -1 &&
-        CandleColor(b, i - 2) == -1 && b.open[i - 4] > b.open[i - 3] &&
-        b.open[i - 3] > b.open[i - 2] && b.close[i - 4] > b.close[i - 3] &&
-        b.close[i - 3] > b.close[i - 2] && CandleColor(b, i - 1) == -1 &&
-        UpperShadow(b, i - 1) > very_short.AverageAt(i - 1) && CandleColor(b, i) == 1 &&
-        b.open[i] > b.open[i - 1] && b.close[i] > b.high[i - 1]) {
-      out[i] = 100;
-    }
-    very_short.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 4] >= open[i - 4]) & !(close[i - 3] >= open[i - 3]) &
+                     !(close[i - 2] >= open[i - 2]) & (open[i - 4] > open[i - 3]) &
+                     (open[i - 3] > open[i - 2]) & (close[i - 4] > close[i - 3]) &
+                     (close[i - 3] > close[i - 2]) & !(close[i - 1] >= open[i - 1]) &
+                     (upper[i - 1] > very_short[i - 1]) & (close[i] >= open[i]) &
+                     (open[i] > open[i - 1]) & (close[i] > high[i - 1]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLLADDERBOTTOM(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLLADDERBOTTOMKernel);
 }
 
 }  // namespace qat::ta

@@ -14,7 +14,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -22,22 +21,29 @@ int CDLLONGLEGGEDDOJILookback(const CandleSettings& s) {
   return std::max(Period(s, T::kBodyDoji), Period(s, T::kShadowLong));
 }
 
-std::vector<int> CDLLONGLEGGEDDOJI(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLLONGLEGGEDDOJILookback(s));
-  if (n <= first) return out;
-  RunningTotal doji(b, s[T::kBodyDoji], first, 0);
-  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
+QAT_VECTOR_KERNEL void CDLLONGLEGGEDDOJIKernel(patterns_detail::CandleFrame& f,
+                                               std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLLONGLEGGEDDOJILookback(f.settings()));
+  if (n <= first) return;
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* doji = f.Average(T::kBodyDoji, first, 0);
+  const double* shadow_long = f.Average(T::kShadowLong, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) <= doji.AverageAt(i) &&
-        (LowerShadow(b, i) > shadow_long.AverageAt(i) || UpperShadow(b, i) > shadow_long.AverageAt(i))) {
-      out[i] = 100;
-    }
-    doji.Advance(i);
-    shadow_long.Advance(i);
+    // Branch-free (& and | not && and ||): every operand is a plain comparison, so the result
+    // is the same.
+    const bool hit = (body[i] <= doji[i]) &
+                     ((lower[i] > shadow_long[i]) | (upper[i] > shadow_long[i]));
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLLONGLEGGEDDOJI(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLLONGLEGGEDDOJIKernel);
 }
 
 }  // namespace qat::ta

@@ -14,7 +14,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -22,22 +21,29 @@ int CDLLONGLINELookback(const CandleSettings& s) {
   return std::max(Period(s, T::kBodyLong), Period(s, T::kShadowShort));
 }
 
-std::vector<int> CDLLONGLINE(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLLONGLINELookback(s));
-  if (n <= first) return out;
-  RunningTotal body(b, s[T::kBodyLong], first, 0);
-  RunningTotal shadow(b, s[T::kShadowShort], first, 0);
+QAT_VECTOR_KERNEL void CDLLONGLINEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLLONGLINELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_long = f.Average(T::kBodyLong, first, 0);
+  const double* shadow_short = f.Average(T::kShadowShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) > body.AverageAt(i) && UpperShadow(b, i) < shadow.AverageAt(i) &&
-        LowerShadow(b, i) < shadow.AverageAt(i)) {
-      out[i] = CandleColor(b, i) * 100;
-    }
-    body.Advance(i);
-    shadow.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit =
+        (body[i] > body_long[i]) & (upper[i] < shadow_short[i]) & (lower[i] < shadow_short[i]);
+    o[i] = hit ? (close[i] >= open[i] ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLLONGLINE(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLLONGLINEKernel);
 }
 
 }  // namespace qat::ta
