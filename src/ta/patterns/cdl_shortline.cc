@@ -15,23 +15,28 @@ int CDLSHORTLINELookback(const CandleSettings& settings) {
                   group3::Period(settings, CandleSettingType::kShadowShort));
 }
 
-std::vector<int> CDLSHORTLINE(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLSHORTLINELookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], start, 0);
-  patterns_detail::RunningTotal shadow(bars, settings[CandleSettingType::kShadowShort], start, 0);
-  for (std::size_t i = start; i < n; ++i) {
-    const double shadow_avg = shadow.Average(i);
-    if (RealBody(bars, i) < body.Average(i) && UpperShadow(bars, i) < shadow_avg &&
-        LowerShadow(bars, i) < shadow_avg) {
-      out[i] = 100 * CandleColor(bars, i);
-    }
-    body.Advance(i);
-    shadow.Advance(i);
+QAT_VECTOR_KERNEL void CDLSHORTLINEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLSHORTLINELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_avg = f.Average(CandleSettingType::kBodyShort, first, 0);
+  const double* shadow_avg = f.Average(CandleSettingType::kShadowShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const bool hit = (body[i] < body_avg[i]) & (upper[i] < shadow_avg[i]) &
+                     (lower[i] < shadow_avg[i]);
+    o[i] = hit ? 100 * patterns_detail::Color(open, close, i) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLSHORTLINE(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLSHORTLINEKernel);
 }
 
 }  // namespace qat::ta

@@ -24,40 +24,38 @@ int CDLSTALLEDPATTERNLookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDLSTALLEDPATTERN(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLSTALLEDPATTERNLookback(settings));
-  if (start >= n) return out;
-  const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
-  const CandleSetting& near = settings[CandleSettingType::kNear];
-  patterns_detail::RunningTotal long1(bars, body_long, start, 2);
-  patterns_detail::RunningTotal long2(bars, body_long, start, 1);
-  patterns_detail::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], start, 0);
-  patterns_detail::RunningTotal very_short2(bars, settings[CandleSettingType::kShadowVeryShort], start,
-                                   1);
-  patterns_detail::RunningTotal near1(bars, near, start, 2);
-  patterns_detail::RunningTotal near2(bars, near, start, 1);
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
+QAT_VECTOR_KERNEL void CDLSTALLEDPATTERNKernel(patterns_detail::CandleFrame& f,
+                                               std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLSTALLEDPATTERNLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* long2 = f.Average(CandleSettingType::kBodyLong, first, 1);
+  const double* short3 = f.Average(CandleSettingType::kBodyShort, first, 0);
+  const double* very_short2 = f.Average(CandleSettingType::kShadowVeryShort, first, 1);
+  const double* near1 = f.Average(CandleSettingType::kNear, first, 2);
+  const double* near2 = f.Average(CandleSettingType::kNear, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
     const std::size_t c1 = i - 2, c2 = i - 1;
-    if (CandleColor(bars, c1) == 1 && CandleColor(bars, c2) == 1 && CandleColor(bars, i) == 1 &&
-        close[i] > close[c2] && close[c2] > close[c1] &&
-        RealBody(bars, c1) > long1.Average(i) && RealBody(bars, c2) > long2.Average(i) &&
-        UpperShadow(bars, c2) < very_short2.Average(i) && open[c2] > open[c1] &&
-        open[c2] <= close[c1] + near1.Average(i) && RealBody(bars, i) < short3.Average(i) &&
-        open[i] >= close[c2] - RealBody(bars, i) - near2.Average(i)) {
-      out[i] = -100;
-    }
-    long1.Advance(i);
-    long2.Advance(i);
-    near1.Advance(i);
-    near2.Advance(i);
-    short3.Advance(i);
-    very_short2.Advance(i);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (close[c1] >= open[c1]) & (close[c2] >= open[c2]) & (close[i] >= open[i]) &
+                     (close[i] > close[c2]) & (close[c2] > close[c1]) &
+                     (body[c1] > long1[c1]) & (body[c2] > long2[c2]) &
+                     (upper[c2] < very_short2[c2]) & (open[c2] > open[c1]) &
+                     (open[c2] <= close[c1] + near1[c1]) & (body[i] < short3[i]) &
+                     (open[i] >= close[c2] - body[i] - near2[c2]);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLSTALLEDPATTERN(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLSTALLEDPATTERNKernel);
 }
 
 }  // namespace qat::ta

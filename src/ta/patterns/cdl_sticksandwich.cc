@@ -13,24 +13,28 @@ int CDLSTICKSANDWICHLookback(const CandleSettings& settings) {
   return group3::Period(settings, CandleSettingType::kEqual) + 2;
 }
 
-std::vector<int> CDLSTICKSANDWICH(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLSTICKSANDWICHLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 2);
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    const double eq = equal.Average(i);
-    if (CandleColor(bars, i - 2) == -1 && CandleColor(bars, i - 1) == 1 &&
-        CandleColor(bars, i) == -1 && low[i - 1] > close[i - 2] &&
-        close[i] <= close[i - 2] + eq && close[i] >= close[i - 2] - eq) {
-      out[i] = 100;
-    }
-    equal.Advance(i);
+QAT_VECTOR_KERNEL void CDLSTICKSANDWICHKernel(patterns_detail::CandleFrame& f,
+                                              std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLSTICKSANDWICHLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* equal = f.Average(CandleSettingType::kEqual, first, 2);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const double eq = equal[i - 2];
+    const bool hit = !(close[i - 2] >= open[i - 2]) & (close[i - 1] >= open[i - 1]) &
+                     !(close[i] >= open[i]) & (low[i - 1] > close[i - 2]) &
+                     (close[i] <= close[i - 2] + eq) & (close[i] >= close[i - 2] - eq);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLSTICKSANDWICH(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLSTICKSANDWICHKernel);
 }
 
 }  // namespace qat::ta

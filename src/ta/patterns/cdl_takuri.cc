@@ -16,25 +16,26 @@ int CDLTAKURILookback(const CandleSettings& settings) {
                   group3::Period(settings, CandleSettingType::kShadowVeryLong));
 }
 
-std::vector<int> CDLTAKURI(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLTAKURILookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], start, 0);
-  patterns_detail::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], start,
-                                  0);
-  patterns_detail::RunningTotal very_long(bars, settings[CandleSettingType::kShadowVeryLong], start, 0);
-  for (std::size_t i = start; i < n; ++i) {
-    if (RealBody(bars, i) <= doji.Average(i) && UpperShadow(bars, i) < very_short.Average(i) &&
-        LowerShadow(bars, i) > very_long.Average(i)) {
-      out[i] = 100;
-    }
-    doji.Advance(i);
-    very_short.Advance(i);
-    very_long.Advance(i);
+QAT_VECTOR_KERNEL void CDLTAKURIKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLTAKURILookback(f.settings()));
+  if (n <= first) return;
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* doji = f.Average(CandleSettingType::kBodyDoji, first, 0);
+  const double* very_short = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  const double* very_long = f.Average(CandleSettingType::kShadowVeryLong, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const bool hit = (body[i] <= doji[i]) & (upper[i] < very_short[i]) & (lower[i] > very_long[i]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLTAKURI(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLTAKURIKernel);
 }
 
 }  // namespace qat::ta

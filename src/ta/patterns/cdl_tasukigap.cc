@@ -9,7 +9,9 @@
 // 2 (default 0.2 x the mean high-low range of the 5 candles before it).
 // Returns +100 for the upside form (2 white), -100 for the downside form (2 black).
 // Lookback: Near period + 2.
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 #include "ta/patterns/group3.h"
 
@@ -19,32 +21,52 @@ int CDLTASUKIGAPLookback(const CandleSettings& settings) {
   return group3::Period(settings, CandleSettingType::kNear) + 2;
 }
 
-std::vector<int> CDLTASUKIGAP(const OhlcView& bars, const CandleSettings& settings) {
-  using group3::TaMax;
-  using group3::TaMin;
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLTASUKIGAPLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal near(bars, settings[CandleSettingType::kNear], start, 1);
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
+namespace {
+
+// TA-Lib's min()/max() macros (group3::TaMin/TaMax) as a bit-mask select instead of a
+// ternary: the same operand comes out, bit for bit and NaN included (the second one unless the
+// comparison holds). With the ternaries GCC turns these selects, next to BodyGapUp/Down's on
+// the same candles, into branches and the loop does not vectorize.
+inline double Select(bool take_a, double a, double b) {
+  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(take_a);
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) |
+                               (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+inline double TaMax(double a, double b) { return Select(a > b, a, b); }
+inline double TaMin(double a, double b) { return Select(a < b, a, b); }
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLTASUKIGAPKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  using patterns_detail::BodyGapDown;
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLTASUKIGAPLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* near = f.Average(CandleSettingType::kNear, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
     const std::size_t c1 = i - 2, c2 = i - 1;
-    const bool upside = RealBodyGapUp(bars, c2, c1) && CandleColor(bars, c2) == 1 &&
-                        CandleColor(bars, i) == -1 && open[i] < close[c2] &&
-                        open[i] > open[c2] && close[i] < open[c2] &&
-                        close[i] > TaMax(close[c1], open[c1]) &&
-                        std::fabs(RealBody(bars, c2) - RealBody(bars, i)) < near.Average(i);
-    const bool downside = !upside && RealBodyGapDown(bars, c2, c1) &&
-                          CandleColor(bars, c2) == -1 && CandleColor(bars, i) == 1 &&
-                          open[i] < open[c2] && open[i] > close[c2] && close[i] > open[c2] &&
-                          close[i] < TaMin(close[c1], open[c1]) &&
-                          std::fabs(RealBody(bars, c2) - RealBody(bars, i)) < near.Average(i);
-    if (upside || downside) out[i] = 100 * CandleColor(bars, c2);
-    near.Advance(i);
+    // The two forms need opposite colours of candle 2, so at most one holds and the value is
+    // 100 x colour of 2 either way.
+    const bool similar = std::fabs(body[c2] - body[i]) < near[c2];
+    const bool upside = BodyGapUp(open, close, c2, c1) & (close[c2] >= open[c2]) &
+                        !(close[i] >= open[i]) & (open[i] < close[c2]) & (open[i] > open[c2]) &
+                        (close[i] < open[c2]) & (close[i] > TaMax(close[c1], open[c1])) & similar;
+    const bool downside = BodyGapDown(open, close, c2, c1) & !(close[c2] >= open[c2]) &
+                          (close[i] >= open[i]) & (open[i] < open[c2]) & (open[i] > close[c2]) &
+                          (close[i] > open[c2]) & (close[i] < TaMin(close[c1], open[c1])) &
+                          similar;
+    o[i] = (upside | downside) ? 100 * patterns_detail::Color(open, close, c2) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLTASUKIGAP(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLTASUKIGAPKernel);
 }
 
 }  // namespace qat::ta

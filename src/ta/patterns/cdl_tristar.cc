@@ -16,32 +16,37 @@ int CDLTRISTARLookback(const CandleSettings& settings) {
   return group3::Period(settings, CandleSettingType::kBodyDoji) + 2;
 }
 
-std::vector<int> CDLTRISTAR(const OhlcView& bars, const CandleSettings& settings) {
+QAT_VECTOR_KERNEL void CDLTRISTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
   using group3::TaMax;
   using group3::TaMin;
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLTRISTARLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], start, 2);
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    const double doji_avg = doji.Average(i);
-    if (RealBody(bars, i - 2) <= doji_avg && RealBody(bars, i - 1) <= doji_avg &&
-        RealBody(bars, i) <= doji_avg) {
-      if (RealBodyGapUp(bars, i - 1, i - 2) &&
-          TaMax(open[i], close[i]) < TaMax(open[i - 1], close[i - 1])) {
-        out[i] = -100;
-      }
-      if (RealBodyGapDown(bars, i - 1, i - 2) &&
-          TaMin(open[i], close[i]) > TaMin(open[i - 1], close[i - 1])) {
-        out[i] = 100;
-      }
-    }
-    doji.Advance(i);
+  using patterns_detail::BodyGapDown;
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLTRISTARLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* doji = f.Average(CandleSettingType::kBodyDoji, first, 2);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const double doji_avg = doji[i - 2];
+    const bool dojis =
+        (body[i - 2] <= doji_avg) & (body[i - 1] <= doji_avg) & (body[i] <= doji_avg);
+    const bool bearish = dojis & BodyGapUp(open, close, i - 1, i - 2) &
+                         (TaMax(open[i], close[i]) < TaMax(open[i - 1], close[i - 1]));
+    const bool bullish = dojis & BodyGapDown(open, close, i - 1, i - 2) &
+                         (TaMin(open[i], close[i]) > TaMin(open[i - 1], close[i - 1]));
+    // The bullish test is applied last, so it wins if both held (they cannot: 2's body
+    // cannot gap both up and down). Two plain selects: nested ones kept GCC from vectorizing.
+    const int bearish_value = bearish ? -100 : 0;
+    o[i] = bullish ? 100 : bearish_value;
   }
-  return out;
+}
+
+std::vector<int> CDLTRISTAR(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLTRISTARKernel);
 }
 
 }  // namespace qat::ta

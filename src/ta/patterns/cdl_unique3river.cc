@@ -19,28 +19,30 @@ int CDLUNIQUE3RIVERLookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDLUNIQUE3RIVER(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLUNIQUE3RIVERLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 2);
-  patterns_detail::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], start, 0);
-  const auto& open = bars.open;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    if (RealBody(bars, i - 2) > long1.Average(i) && CandleColor(bars, i - 2) == -1 &&
-        CandleColor(bars, i - 1) == -1 && close[i - 1] > close[i - 2] &&
-        open[i - 1] <= open[i - 2] && low[i - 1] < low[i - 2] &&
-        RealBody(bars, i) < short3.Average(i) && CandleColor(bars, i) == 1 &&
-        open[i] > low[i - 1]) {
-      out[i] = 100;
-    }
-    long1.Advance(i);
-    short3.Advance(i);
+QAT_VECTOR_KERNEL void CDLUNIQUE3RIVERKernel(patterns_detail::CandleFrame& f,
+                                             std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLUNIQUE3RIVERLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* short3 = f.Average(CandleSettingType::kBodyShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const bool hit = (body[i - 2] > long1[i - 2]) & !(close[i - 2] >= open[i - 2]) &
+                     !(close[i - 1] >= open[i - 1]) & (close[i - 1] > close[i - 2]) &
+                     (open[i - 1] <= open[i - 2]) & (low[i - 1] < low[i - 2]) &
+                     (body[i] < short3[i]) & (close[i] >= open[i]) & (open[i] > low[i - 1]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLUNIQUE3RIVER(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLUNIQUE3RIVERKernel);
 }
 
 }  // namespace qat::ta

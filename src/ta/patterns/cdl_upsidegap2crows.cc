@@ -19,26 +19,30 @@ int CDLUPSIDEGAP2CROWSLookback(const CandleSettings& settings) {
          2;
 }
 
-std::vector<int> CDLUPSIDEGAP2CROWS(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLUPSIDEGAP2CROWSLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 2);
-  patterns_detail::RunningTotal short2(bars, settings[CandleSettingType::kBodyShort], start, 1);
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    if (CandleColor(bars, i - 2) == 1 && RealBody(bars, i - 2) > long1.Average(i) &&
-        CandleColor(bars, i - 1) == -1 && RealBody(bars, i - 1) <= short2.Average(i) &&
-        RealBodyGapUp(bars, i - 1, i - 2) && CandleColor(bars, i) == -1 &&
-        open[i] > open[i - 1] && close[i] < close[i - 1] && close[i] > close[i - 2]) {
-      out[i] = -100;
-    }
-    long1.Advance(i);
-    short2.Advance(i);
+QAT_VECTOR_KERNEL void CDLUPSIDEGAP2CROWSKernel(patterns_detail::CandleFrame& f,
+                                                std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLUPSIDEGAP2CROWSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* short2 = f.Average(CandleSettingType::kBodyShort, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const bool hit = (close[i - 2] >= open[i - 2]) & (body[i - 2] > long1[i - 2]) &
+                     !(close[i - 1] >= open[i - 1]) & (body[i - 1] <= short2[i - 1]) &
+                     patterns_detail::BodyGapUp(open, close, i - 1, i - 2) &
+                     !(close[i] >= open[i]) & (open[i] > open[i - 1]) &
+                     (close[i] < close[i - 1]) & (close[i] > close[i - 2]);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLUPSIDEGAP2CROWS(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLUPSIDEGAP2CROWSKernel);
 }
 
 }  // namespace qat::ta

@@ -6,33 +6,61 @@
 // strictly inside 1's real body, filling the gap. No candle setting is used.
 // Returns +100 for the upside form (white 1 and 2), -100 for the downside form.
 // Lookback: 2.
+#include <bit>
+#include <cstdint>
+
 #include "ta/patterns/group3.h"
 
 namespace qat::ta {
 
 int CDLXSIDEGAP3METHODSLookback(const CandleSettings& /*settings*/) { return 2; }
 
-std::vector<int> CDLXSIDEGAP3METHODS(const OhlcView& bars, const CandleSettings& settings) {
-  using group3::TaMax;
-  using group3::TaMin;
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLXSIDEGAP3METHODSLookback(settings));
-  if (start >= n) return out;
-  const auto& open = bars.open;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
+namespace {
+
+// TA-Lib's min()/max() macros (group3::TaMin/TaMax) as a bit-mask select instead of a
+// ternary: the same operand comes out, bit for bit and NaN included (the second one unless the
+// comparison holds). With the ternaries GCC turns these selects, next to BodyGapUp/Down's on
+// the same candles, into branches and the loop does not vectorize.
+inline double Select(bool take_a, double a, double b) {
+  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(take_a);
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) |
+                               (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+inline double TaMax(double a, double b) { return Select(a > b, a, b); }
+inline double TaMin(double a, double b) { return Select(a < b, a, b); }
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLXSIDEGAP3METHODSKernel(patterns_detail::CandleFrame& f,
+                                                 std::span<int> out) {
+  using patterns_detail::BodyGapDown;
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLXSIDEGAP3METHODSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
     const std::size_t c1 = i - 2, c2 = i - 1;
-    const int color1 = CandleColor(bars, c1);
-    if (color1 == CandleColor(bars, c2) && CandleColor(bars, c2) == -CandleColor(bars, i) &&
-        open[i] < TaMax(close[c2], open[c2]) && open[i] > TaMin(close[c2], open[c2]) &&
-        close[i] < TaMax(close[c1], open[c1]) && close[i] > TaMin(close[c1], open[c1]) &&
-        ((color1 == 1 && RealBodyGapUp(bars, c2, c1)) ||
-         (color1 == -1 && RealBodyGapDown(bars, c2, c1)))) {
-      out[i] = 100 * color1;
-    }
+    // Colours as booleans: equal colours are equal booleans, opposite colours differ.
+    const bool white1 = close[c1] >= open[c1];
+    const bool white2 = close[c2] >= open[c2];
+    const bool white3 = close[i] >= open[i];
+    const bool hit = (white1 == white2) & (white2 != white3) &
+                     (open[i] < TaMax(close[c2], open[c2])) &
+                     (open[i] > TaMin(close[c2], open[c2])) &
+                     (close[i] < TaMax(close[c1], open[c1])) &
+                     (close[i] > TaMin(close[c1], open[c1])) &
+                     ((white1 & BodyGapUp(open, close, c2, c1)) |
+                      (!white1 & BodyGapDown(open, close, c2, c1)));
+    o[i] = hit ? 100 * patterns_detail::Color(open, close, c1) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLXSIDEGAP3METHODS(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLXSIDEGAP3METHODSKernel);
 }
 
 }  // namespace qat::ta
