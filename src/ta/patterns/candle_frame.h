@@ -18,7 +18,9 @@
 // does not depend on s.
 #pragma once
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <vector>
@@ -127,16 +129,23 @@ inline bool IsBlack(const double* open, const double* close, std::size_t i) {
 inline int Color(const double* open, const double* close, std::size_t i) {
   return close[i] >= open[i] ? 1 : -1;
 }
+// TA-Lib's min()/max() macros, (a < b ? a : b) and (a > b ? a : b): unlike std::min/max they
+// give the second operand when the comparison involves a NaN. Written as a bit-mask select:
+// the same operand comes out bit for bit, but GCC cannot turn it into a branch (with plain
+// ternaries on the same candles it did, and the kernel's loop was not vectorized).
+inline double TaSelect(bool take_a, double a, double b) {
+  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(take_a);
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) |
+                               (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+inline double TaMax(double a, double b) { return TaSelect(a > b, a, b); }
+inline double TaMin(double a, double b) { return TaSelect(a < b, a, b); }
 // Candle i2's real body entirely above (GapUp) / below (GapDown) candle i1's.
 inline bool BodyGapUp(const double* open, const double* close, std::size_t i2, std::size_t i1) {
-  const double low2 = open[i2] < close[i2] ? open[i2] : close[i2];
-  const double high1 = open[i1] > close[i1] ? open[i1] : close[i1];
-  return low2 > high1;
+  return TaMin(open[i2], close[i2]) > TaMax(open[i1], close[i1]);
 }
 inline bool BodyGapDown(const double* open, const double* close, std::size_t i2, std::size_t i1) {
-  const double high2 = open[i2] > close[i2] ? open[i2] : close[i2];
-  const double low1 = open[i1] < close[i1] ? open[i1] : close[i1];
-  return high2 < low1;
+  return TaMax(open[i2], close[i2]) < TaMin(open[i1], close[i1]);
 }
 // Candle i2's whole range above (GapUp) / below (GapDown) candle i1's.
 inline bool RangeGapUp(const double* low, const double* high, std::size_t i2, std::size_t i1) {

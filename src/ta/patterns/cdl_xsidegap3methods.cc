@@ -6,8 +6,6 @@
 // strictly inside 1's real body, filling the gap. No candle setting is used.
 // Returns +100 for the upside form (white 1 and 2), -100 for the downside form.
 // Lookback: 2.
-#include <bit>
-#include <cstdint>
 
 #include "ta/patterns/group3.h"
 
@@ -15,24 +13,10 @@ namespace qat::ta {
 
 int CDLXSIDEGAP3METHODSLookback(const CandleSettings& /*settings*/) { return 2; }
 
-namespace {
-
-// TA-Lib's min()/max() macros (group3::TaMin/TaMax) as a bit-mask select instead of a
-// ternary: the same operand comes out, bit for bit and NaN included (the second one unless the
-// comparison holds). With the ternaries GCC turns these selects, next to BodyGapUp/Down's on
-// the same candles, into branches and the loop does not vectorize.
-inline double Select(bool take_a, double a, double b) {
-  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(take_a);
-  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) |
-                               (std::bit_cast<std::uint64_t>(b) & ~mask));
-}
-inline double TaMax(double a, double b) { return Select(a > b, a, b); }
-inline double TaMin(double a, double b) { return Select(a < b, a, b); }
-
-}  // namespace
-
 QAT_VECTOR_KERNEL void CDLXSIDEGAP3METHODSKernel(patterns_detail::CandleFrame& f,
                                                  std::span<int> out) {
+  using patterns_detail::TaMax;
+  using patterns_detail::TaMin;
   using patterns_detail::BodyGapDown;
   using patterns_detail::BodyGapUp;
   const std::size_t n = f.size();
