@@ -23,9 +23,10 @@ int CDLMORNINGDOJISTARLookback(const CandleSettings& settings) {
 
 namespace {
 
-// The rule for any penetration; the kernel runs it with the default.
-QAT_PATTERN_INLINE void MorningDojiStarRule(patterns_detail::CandleFrame& f, std::span<int> out,
-                                            double penetration) {
+// The rule for any penetration (compiled for AVX2 and the baseline, like a kernel): the
+// kernel runs it with the default, the public function with the caller's.
+QAT_VECTOR_KERNEL void MorningDojiStarRule(patterns_detail::CandleFrame& f, std::span<int> out,
+                                           double penetration) {
   const std::size_t n = f.size();
   const auto first = static_cast<std::size_t>(CDLMORNINGDOJISTARLookback(f.settings()));
   if (n <= first) return;
