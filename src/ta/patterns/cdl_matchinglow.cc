@@ -13,22 +13,26 @@ int CDLMATCHINGLOWLookback(const CandleSettings& settings) {
   return group3::Period(settings, CandleSettingType::kEqual) + 1;
 }
 
-std::vector<int> CDLMATCHINGLOW(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLMATCHINGLOWLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 1);
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    const double eq = equal.Average(i);
-    if (CandleColor(bars, i - 1) == -1 && CandleColor(bars, i) == -1 &&
-        close[i] <= close[i - 1] + eq && close[i] >= close[i - 1] - eq) {
-      out[i] = 100;
-    }
-    equal.Advance(i);
+QAT_VECTOR_KERNEL void CDLMATCHINGLOWKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLMATCHINGLOWLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* equal = f.Average(CandleSettingType::kEqual, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const double eq = equal[i - 1];
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 1] >= open[i - 1]) & !(close[i] >= open[i]) &
+                     (close[i] <= close[i - 1] + eq) & (close[i] >= close[i - 1] - eq);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLMATCHINGLOW(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLMATCHINGLOWKernel);
 }
 
 }  // namespace qat::ta

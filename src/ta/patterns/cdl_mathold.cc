@@ -23,43 +23,60 @@ int CDLMATHOLDLookback(const CandleSettings& settings) {
          4;
 }
 
+namespace {
+
+// The rule for any penetration (compiled for AVX2 and the baseline, like a kernel): the
+// kernel runs it with the default, the public function with the caller's.
+QAT_VECTOR_KERNEL void MatHoldRule(patterns_detail::CandleFrame& f, std::span<int> out,
+                                   double penetration) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLMATHOLDLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 4);
+  const double* short2 = f.Average(CandleSettingType::kBodyShort, first, 3);
+  const double* short3 = f.Average(CandleSettingType::kBodyShort, first, 2);
+  const double* short4 = f.Average(CandleSettingType::kBodyShort, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const std::size_t c1 = i - 4, c2 = i - 3, c3 = i - 2, c4 = i - 1;
+    const double floor1 = close[c1] - body[c1] * penetration;
+    // TA-Lib's min/max macros as ternaries (the second operand on NaN), same operand order.
+    const double bottom3 = open[c3] < close[c3] ? open[c3] : close[c3];
+    const double bottom4 = open[c4] < close[c4] ? open[c4] : close[c4];
+    const double top3 = close[c3] > open[c3] ? close[c3] : open[c3];
+    const double top4 = close[c4] > open[c4] ? close[c4] : open[c4];
+    const double high23 = high[c2] > high[c3] ? high[c2] : high[c3];
+    const double high234 = high23 > high[c4] ? high23 : high[c4];
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[c1] > long1[c1]) & (body[c2] < short2[c2]) &
+                     (body[c3] < short3[c3]) & (body[c4] < short4[c4]) &
+                     (close[c1] >= open[c1]) & !(close[c2] >= open[c2]) &
+                     (close[i] >= open[i]) & patterns_detail::BodyGapUp(open, close, c2, c1) &
+                     (bottom3 < close[c1]) & (bottom4 < close[c1]) & (bottom3 > floor1) &
+                     (bottom4 > floor1) & (top3 < open[c2]) & (top4 < top3) &
+                     (open[i] > close[c4]) & (close[i] > high234);
+    o[i] = hit ? 100 : 0;
+  }
+}
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLMATHOLDKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  MatHoldRule(f, out, kMatHoldPenetration);
+}
+
 std::vector<int> CDLMATHOLD(const OhlcView& bars, const CandleSettings& settings,
                             double penetration) {
   assert(group3::ValidPenetration(penetration));
-  using group3::TaMax;
-  using group3::TaMin;
   const std::size_t n = group3::CheckedSize(bars);
   std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLMATHOLDLookback(settings));
-  if (start >= n) return out;
-  const CandleSetting& body_short = settings[CandleSettingType::kBodyShort];
-  const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
-  patterns_detail::RunningTotal long1(bars, body_long, start, 4);
-  patterns_detail::RunningTotal short2(bars, body_short, start, 3);
-  patterns_detail::RunningTotal short3(bars, body_short, start, 2);
-  patterns_detail::RunningTotal short4(bars, body_short, start, 1);
-  const auto& open = bars.open;
-  const auto& high = bars.high;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    const std::size_t c1 = i - 4, c2 = i - 3, c3 = i - 2, c4 = i - 1;
-    const double floor1 = close[c1] - RealBody(bars, c1) * penetration;
-    if (RealBody(bars, c1) > long1.Average(i) && RealBody(bars, c2) < short2.Average(i) &&
-        RealBody(bars, c3) < short3.Average(i) && RealBody(bars, c4) < short4.Average(i) &&
-        CandleColor(bars, c1) == 1 && CandleColor(bars, c2) == -1 &&
-        CandleColor(bars, i) == 1 && RealBodyGapUp(bars, c2, c1) &&
-        TaMin(open[c3], close[c3]) < close[c1] && TaMin(open[c4], close[c4]) < close[c1] &&
-        TaMin(open[c3], close[c3]) > floor1 && TaMin(open[c4], close[c4]) > floor1 &&
-        TaMax(close[c3], open[c3]) < open[c2] &&
-        TaMax(close[c4], open[c4]) < TaMax(close[c3], open[c3]) && open[i] > close[c4] &&
-        close[i] > TaMax(TaMax(high[c2], high[c3]), high[c4])) {
-      out[i] = 100;
-    }
-    long1.Advance(i);
-    short2.Advance(i);
-    short3.Advance(i);
-    short4.Advance(i);
-  }
+  if (n == 0) return out;
+  patterns_detail::CandleFrame frame(bars, settings);
+  MatHoldRule(frame, out, penetration);
   return out;
 }
 

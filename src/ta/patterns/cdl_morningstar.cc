@@ -19,28 +19,47 @@ int CDLMORNINGSTARLookback(const CandleSettings& settings) {
          2;
 }
 
+namespace {
+
+// The rule for any penetration (compiled for AVX2 and the baseline, like a kernel): the
+// kernel runs it with the default, the public function with the caller's.
+QAT_VECTOR_KERNEL void MorningStarRule(patterns_detail::CandleFrame& f, std::span<int> out,
+                                       double penetration) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLMORNINGSTARLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 2);
+  const double* short2 = f.Average(CandleSettingType::kBodyShort, first, 1);
+  const double* short3 = f.Average(CandleSettingType::kBodyShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i - 2] > long1[i - 2]) & !(close[i - 2] >= open[i - 2]) &
+                     (body[i - 1] <= short2[i - 1]) &
+                     patterns_detail::BodyGapDown(open, close, i - 1, i - 2) &
+                     (body[i] > short3[i]) & (close[i] >= open[i]) &
+                     (close[i] > close[i - 2] + body[i - 2] * penetration);
+    o[i] = hit ? 100 : 0;
+  }
+}
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLMORNINGSTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  MorningStarRule(f, out, kMorningStarPenetration);
+}
+
 std::vector<int> CDLMORNINGSTAR(const OhlcView& bars, const CandleSettings& settings,
                                 double penetration) {
   assert(group3::ValidPenetration(penetration));
   const std::size_t n = group3::CheckedSize(bars);
   std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLMORNINGSTARLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 2);
-  patterns_detail::RunningTotal short2(bars, settings[CandleSettingType::kBodyShort], start, 1);
-  patterns_detail::RunningTotal short3(bars, settings[CandleSettingType::kBodyShort], start, 0);
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    if (RealBody(bars, i - 2) > long1.Average(i) && CandleColor(bars, i - 2) == -1 &&
-        RealBody(bars, i - 1) <= short2.Average(i) && RealBodyGapDown(bars, i - 1, i - 2) &&
-        RealBody(bars, i) > short3.Average(i) && CandleColor(bars, i) == 1 &&
-        close[i] > close[i - 2] + RealBody(bars, i - 2) * penetration) {
-      out[i] = 100;
-    }
-    long1.Advance(i);
-    short2.Advance(i);
-    short3.Advance(i);
-  }
+  if (n == 0) return out;
+  patterns_detail::CandleFrame frame(bars, settings);
+  MorningStarRule(frame, out, penetration);
   return out;
 }
 

@@ -16,27 +16,30 @@ int CDLONNECKLookback(const CandleSettings& settings) {
          1;
 }
 
-std::vector<int> CDLONNECK(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLONNECKLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 1);
-  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 1);
-  const auto& open = bars.open;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    const double eq = equal.Average(i);
-    if (CandleColor(bars, i - 1) == -1 && RealBody(bars, i - 1) > long1.Average(i) &&
-        CandleColor(bars, i) == 1 && open[i] < low[i - 1] && close[i] <= low[i - 1] + eq &&
-        close[i] >= low[i - 1] - eq) {
-      out[i] = -100;
-    }
-    equal.Advance(i);
-    long1.Advance(i);
+QAT_VECTOR_KERNEL void CDLONNECKKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLONNECKLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* equal = f.Average(CandleSettingType::kEqual, first, 1);
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const double eq = equal[i - 1];
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 1] >= open[i - 1]) & (body[i - 1] > long1[i - 1]) &
+                     (close[i] >= open[i]) & (open[i] < low[i - 1]) &
+                     (close[i] <= low[i - 1] + eq) & (close[i] >= low[i - 1] - eq);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLONNECK(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLONNECKKernel);
 }
 
 }  // namespace qat::ta

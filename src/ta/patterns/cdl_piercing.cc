@@ -14,27 +14,30 @@ int CDLPIERCINGLookback(const CandleSettings& settings) {
   return group3::Period(settings, CandleSettingType::kBodyLong) + 1;
 }
 
-std::vector<int> CDLPIERCING(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLPIERCINGLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal long1(bars, settings[CandleSettingType::kBodyLong], start, 1);
-  patterns_detail::RunningTotal long2(bars, settings[CandleSettingType::kBodyLong], start, 0);
-  const auto& open = bars.open;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    if (CandleColor(bars, i - 1) == -1 && RealBody(bars, i - 1) > long1.Average(i) &&
-        CandleColor(bars, i) == 1 && RealBody(bars, i) > long2.Average(i) &&
-        open[i] < low[i - 1] && close[i] < open[i - 1] &&
-        close[i] > close[i - 1] + RealBody(bars, i - 1) * 0.5) {
-      out[i] = 100;
-    }
-    long1.Advance(i);
-    long2.Advance(i);
+QAT_VECTOR_KERNEL void CDLPIERCINGKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLPIERCINGLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 1);
+  const double* long2 = f.Average(CandleSettingType::kBodyLong, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = !(close[i - 1] >= open[i - 1]) & (body[i - 1] > long1[i - 1]) &
+                     (close[i] >= open[i]) & (body[i] > long2[i]) &
+                     (open[i] < low[i - 1]) & (close[i] < open[i - 1]) &
+                     (close[i] > close[i - 1] + body[i - 1] * 0.5);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLPIERCING(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLPIERCINGKernel);
 }
 
 }  // namespace qat::ta

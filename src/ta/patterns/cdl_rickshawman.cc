@@ -17,33 +17,38 @@ int CDLRICKSHAWMANLookback(const CandleSettings& settings) {
                   group3::Period(settings, CandleSettingType::kNear));
 }
 
-std::vector<int> CDLRICKSHAWMAN(const OhlcView& bars, const CandleSettings& settings) {
-  using group3::TaMax;
-  using group3::TaMin;
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLRICKSHAWMANLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal doji(bars, settings[CandleSettingType::kBodyDoji], start, 0);
-  patterns_detail::RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], start, 0);
-  patterns_detail::RunningTotal near(bars, settings[CandleSettingType::kNear], start, 0);
-  const auto& open = bars.open;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  for (std::size_t i = start; i < n; ++i) {
-    const double shadow = shadow_long.Average(i);
-    const double mid = low[i] + HighLowRange(bars, i) / 2;
-    const double nr = near.Average(i);
-    if (RealBody(bars, i) <= doji.Average(i) && LowerShadow(bars, i) > shadow &&
-        UpperShadow(bars, i) > shadow && TaMin(open[i], close[i]) <= mid + nr &&
-        TaMax(open[i], close[i]) >= mid - nr) {
-      out[i] = 100;
-    }
-    doji.Advance(i);
-    shadow_long.Advance(i);
-    near.Advance(i);
+QAT_VECTOR_KERNEL void CDLRICKSHAWMANKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLRICKSHAWMANLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* hl = f.hl();
+  const double* doji = f.Average(CandleSettingType::kBodyDoji, first, 0);
+  const double* shadow_long = f.Average(CandleSettingType::kShadowLong, first, 0);
+  const double* near = f.Average(CandleSettingType::kNear, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const double shadow = shadow_long[i];
+    const double mid = low[i] + hl[i] / 2;
+    const double nr = near[i];
+    // TA-Lib's min/max macros as ternaries (the second operand on NaN).
+    const double body_bottom = open[i] < close[i] ? open[i] : close[i];
+    const double body_top = open[i] > close[i] ? open[i] : close[i];
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i] <= doji[i]) & (lower[i] > shadow) & (upper[i] > shadow) &
+                     (body_bottom <= mid + nr) & (body_top >= mid - nr);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLRICKSHAWMAN(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLRICKSHAWMANKernel);
 }
 
 }  // namespace qat::ta

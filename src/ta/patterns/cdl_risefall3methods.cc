@@ -21,50 +21,57 @@ int CDLRISEFALL3METHODSLookback(const CandleSettings& settings) {
          4;
 }
 
-std::vector<int> CDLRISEFALL3METHODS(const OhlcView& bars, const CandleSettings& settings) {
-  using group3::TaMax;
-  using group3::TaMin;
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLRISEFALL3METHODSLookback(settings));
-  if (start >= n) return out;
-  const CandleSetting& body_short = settings[CandleSettingType::kBodyShort];
-  const CandleSetting& body_long = settings[CandleSettingType::kBodyLong];
-  patterns_detail::RunningTotal long1(bars, body_long, start, 4);
-  patterns_detail::RunningTotal short2(bars, body_short, start, 3);
-  patterns_detail::RunningTotal short3(bars, body_short, start, 2);
-  patterns_detail::RunningTotal short4(bars, body_short, start, 1);
-  patterns_detail::RunningTotal long5(bars, body_long, start, 0);
-  const auto& open = bars.open;
-  const auto& high = bars.high;
-  const auto& low = bars.low;
-  const auto& close = bars.close;
-  // Part of candle c's real body lies within candle `first`'s high-low range.
-  auto holds_within = [&](std::size_t c, std::size_t first) {
-    return TaMin(open[c], close[c]) < high[first] && TaMax(open[c], close[c]) > low[first];
-  };
-  for (std::size_t i = start; i < n; ++i) {
+QAT_VECTOR_KERNEL void CDLRISEFALL3METHODSKernel(patterns_detail::CandleFrame& f,
+                                                 std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLRISEFALL3METHODSLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* long1 = f.Average(CandleSettingType::kBodyLong, first, 4);
+  const double* short2 = f.Average(CandleSettingType::kBodyShort, first, 3);
+  const double* short3 = f.Average(CandleSettingType::kBodyShort, first, 2);
+  const double* short4 = f.Average(CandleSettingType::kBodyShort, first, 1);
+  const double* long5 = f.Average(CandleSettingType::kBodyLong, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
     const std::size_t c1 = i - 4, c2 = i - 3, c3 = i - 2, c4 = i - 1;
-    const int color1 = CandleColor(bars, c1);
-    const double s = color1;
-    if (RealBody(bars, c1) > long1.Average(i) && RealBody(bars, c2) < short2.Average(i) &&
-        RealBody(bars, c3) < short3.Average(i) && RealBody(bars, c4) < short4.Average(i) &&
-        RealBody(bars, i) > long5.Average(i) && color1 == -CandleColor(bars, c2) &&
-        CandleColor(bars, c2) == CandleColor(bars, c3) &&
-        CandleColor(bars, c3) == CandleColor(bars, c4) &&
-        CandleColor(bars, c4) == -CandleColor(bars, i) && holds_within(c2, c1) &&
-        holds_within(c3, c1) && holds_within(c4, c1) && close[c3] * s < close[c2] * s &&
-        close[c4] * s < close[c3] * s && open[i] * s > close[c4] * s &&
-        close[i] * s > close[c1] * s) {
-      out[i] = 100 * color1;
-    }
-    long1.Advance(i);
-    short2.Advance(i);
-    short3.Advance(i);
-    short4.Advance(i);
-    long5.Advance(i);
+    const bool white1 = close[c1] >= open[c1];
+    const bool white2 = close[c2] >= open[c2];
+    const bool white3 = close[c3] >= open[c3];
+    const bool white4 = close[c4] >= open[c4];
+    const bool white5 = close[i] >= open[i];
+    const double s = white1 ? 1.0 : -1.0;  // CandleColor(c1) as a double
+    // Part of candle c's real body lies within candle 1's high-low range (TA-Lib's min/max
+    // macros as ternaries).
+    const double bottom2 = open[c2] < close[c2] ? open[c2] : close[c2];
+    const double top2 = open[c2] > close[c2] ? open[c2] : close[c2];
+    const double bottom3 = open[c3] < close[c3] ? open[c3] : close[c3];
+    const double top3 = open[c3] > close[c3] ? open[c3] : close[c3];
+    const double bottom4 = open[c4] < close[c4] ? open[c4] : close[c4];
+    const double top4 = open[c4] > close[c4] ? open[c4] : close[c4];
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    // The colour equalities of the old form (color1 == -color2, color2 == color3, ...) are
+    // comparisons of the white flags, since the colour is a function of that flag.
+    const bool hit = (body[c1] > long1[c1]) & (body[c2] < short2[c2]) &
+                     (body[c3] < short3[c3]) & (body[c4] < short4[c4]) &
+                     (body[i] > long5[i]) & (white1 != white2) & (white2 == white3) &
+                     (white3 == white4) & (white4 != white5) &
+                     (bottom2 < high[c1]) & (top2 > low[c1]) &
+                     (bottom3 < high[c1]) & (top3 > low[c1]) &
+                     (bottom4 < high[c1]) & (top4 > low[c1]) &
+                     (close[c3] * s < close[c2] * s) & (close[c4] * s < close[c3] * s) &
+                     (open[i] * s > close[c4] * s) & (close[i] * s > close[c1] * s);
+    o[i] = hit ? (white1 ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLRISEFALL3METHODS(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLRISEFALL3METHODSKernel);
 }
 
 }  // namespace qat::ta

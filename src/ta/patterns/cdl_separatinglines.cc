@@ -20,30 +20,38 @@ int CDLSEPARATINGLINESLookback(const CandleSettings& settings) {
          1;
 }
 
-std::vector<int> CDLSEPARATINGLINES(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLSEPARATINGLINESLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], start,
-                                  0);
-  patterns_detail::RunningTotal long2(bars, settings[CandleSettingType::kBodyLong], start, 0);
-  patterns_detail::RunningTotal equal(bars, settings[CandleSettingType::kEqual], start, 1);
-  const auto& open = bars.open;
-  for (std::size_t i = start; i < n; ++i) {
-    const double eq = equal.Average(i);
-    const int color = CandleColor(bars, i);
-    if (CandleColor(bars, i - 1) == -color && open[i] <= open[i - 1] + eq &&
-        open[i] >= open[i - 1] - eq && RealBody(bars, i) > long2.Average(i) &&
-        ((color == 1 && LowerShadow(bars, i) < very_short.Average(i)) ||
-         (color == -1 && UpperShadow(bars, i) < very_short.Average(i)))) {
-      out[i] = 100 * color;
-    }
-    very_short.Advance(i);
-    long2.Advance(i);
-    equal.Advance(i);
+QAT_VECTOR_KERNEL void CDLSEPARATINGLINESKernel(patterns_detail::CandleFrame& f,
+                                                std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLSEPARATINGLINESLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* very_short = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  const double* long2 = f.Average(CandleSettingType::kBodyLong, first, 0);
+  const double* equal = f.Average(CandleSettingType::kEqual, first, 1);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    const double eq = equal[i - 1];
+    const bool white = close[i] >= open[i];
+    // Opposite colours: CandleColor(i - 1) == -CandleColor(i).
+    const bool white1 = close[i - 1] >= open[i - 1];
+    // Branch-free (& and | not && and ||): every operand is a plain comparison, so the
+    // result is the same.
+    const bool hit = (white1 != white) & (open[i] <= open[i - 1] + eq) &
+                     (open[i] >= open[i - 1] - eq) & (body[i] > long2[i]) &
+                     ((white & (lower[i] < very_short[i])) |
+                      (!white & (upper[i] < very_short[i])));
+    o[i] = hit ? (white ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLSEPARATINGLINES(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLSEPARATINGLINESKernel);
 }
 
 }  // namespace qat::ta

@@ -18,25 +18,31 @@ int CDLSHOOTINGSTARLookback(const CandleSettings& settings) {
          1;
 }
 
-std::vector<int> CDLSHOOTINGSTAR(const OhlcView& bars, const CandleSettings& settings) {
-  const std::size_t n = group3::CheckedSize(bars);
-  std::vector<int> out(n, 0);
-  const auto start = static_cast<std::size_t>(CDLSHOOTINGSTARLookback(settings));
-  if (start >= n) return out;
-  patterns_detail::RunningTotal body(bars, settings[CandleSettingType::kBodyShort], start, 0);
-  patterns_detail::RunningTotal shadow_long(bars, settings[CandleSettingType::kShadowLong], start, 0);
-  patterns_detail::RunningTotal very_short(bars, settings[CandleSettingType::kShadowVeryShort], start,
-                                  0);
-  for (std::size_t i = start; i < n; ++i) {
-    if (RealBody(bars, i) < body.Average(i) && UpperShadow(bars, i) > shadow_long.Average(i) &&
-        LowerShadow(bars, i) < very_short.Average(i) && RealBodyGapUp(bars, i, i - 1)) {
-      out[i] = -100;
-    }
-    body.Advance(i);
-    shadow_long.Advance(i);
-    very_short.Advance(i);
+QAT_VECTOR_KERNEL void CDLSHOOTINGSTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLSHOOTINGSTARLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_short = f.Average(CandleSettingType::kBodyShort, first, 0);
+  const double* shadow_long = f.Average(CandleSettingType::kShadowLong, first, 0);
+  const double* very_short = f.Average(CandleSettingType::kShadowVeryShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i] < body_short[i]) & (upper[i] > shadow_long[i]) &
+                     (lower[i] < very_short[i]) &
+                     patterns_detail::BodyGapUp(open, close, i, i - 1);
+    o[i] = hit ? -100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLSHOOTINGSTAR(const OhlcView& bars, const CandleSettings& settings) {
+  group3::CheckedSize(bars);
+  return patterns_detail::RunPattern(bars, settings, CDLSHOOTINGSTARKernel);
 }
 
 }  // namespace qat::ta
