@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 
 #include <fmt/format.h>
@@ -47,9 +48,60 @@ double IntervalCoverage(std::span<const double> y, std::span<const double> lo, s
   return double(in) / double(y.size());
 }
 
+ImprovementTest TestImprovement(std::span<const double> baseline_loss, std::span<const double> model_loss,
+                                std::span<const std::int32_t> groups, int lags) {
+  ImprovementTest t;
+  const std::size_t n = std::min(baseline_loss.size(), model_loss.size());
+  if (n == 0) {
+    t.standard_error = std::numeric_limits<double>::infinity();
+    return t;
+  }
+  // d_g: per-group sums of the paired differences, groups in key order.
+  std::vector<double> d;
+  if (groups.empty()) {
+    d.resize(n);
+    for (std::size_t i = 0; i < n; ++i) d[i] = baseline_loss[i] - model_loss[i];
+  } else {
+    std::map<std::int32_t, double> by_group;
+    for (std::size_t i = 0; i < n; ++i) by_group[groups[i]] += baseline_loss[i] - model_loss[i];
+    d.reserve(by_group.size());
+    for (const auto& [key, sum] : by_group) d.push_back(sum);
+  }
+  const std::size_t g = d.size();
+  double total = 0;
+  for (double v : d) total += v;
+  t.groups = g;
+  t.improvement = total / double(n);
+  if (g < 2) {
+    t.standard_error = std::numeric_limits<double>::infinity();
+    return t;
+  }
+  const double mean_d = total / double(g);
+  auto autocovariance = [&](std::size_t j) {
+    double s = 0;
+    for (std::size_t i = j; i < g; ++i) s += (d[i] - mean_d) * (d[i - j] - mean_d);
+    return s / double(g);
+  };
+  double lrv = autocovariance(0);
+  const std::size_t max_lag = std::min<std::size_t>(static_cast<std::size_t>(std::max(lags, 0)), g - 1);
+  for (std::size_t j = 1; j <= max_lag; ++j) {
+    lrv += 2.0 * (1.0 - double(j) / double(max_lag + 1)) * autocovariance(j);
+  }
+  // Var(sum d_g) ~ G * lrv; the improvement is sum d_g / n.
+  t.standard_error = std::sqrt(std::max(lrv, 0.0) * double(g)) / double(n);
+  return t;
+}
+
+bool IsConvincing(const ImprovementTest& t, double z) {
+  if (!(t.improvement > 0)) return false;
+  if (z <= 0) return true;
+  return t.improvement > z * t.standard_error;
+}
+
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
                                          std::span<const double> y, const QuantileParams& p,
-                                         std::span<const float> valid_x, std::span<const double> valid_y) {
+                                         std::span<const float> valid_x, std::span<const double> valid_y,
+                                         std::span<const std::int32_t> valid_groups) {
   const std::size_t rows = y.size();
   if (cols == 0 || rows < 2 || x.size() != rows * cols) {
     return Fail("quantile model: {} values for {} targets x {} columns", x.size(), rows, cols);
@@ -65,6 +117,9 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
   if (valid_x.size() != valid_y.size() * cols) {
     return Fail("quantile model: {} validation values for {} targets x {} columns", valid_x.size(),
                 valid_y.size(), cols);
+  }
+  if (!valid_groups.empty() && valid_groups.size() != valid_y.size()) {
+    return Fail("quantile model: {} validation groups for {} validation rows", valid_groups.size(), valid_y.size());
   }
   QuantileModel model;
   QAT_ASSIGN_OR_RETURN(auto train, DMatrix::FromDense(x, rows, cols));
@@ -98,10 +153,16 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
     for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name, value));
     int best_rounds = p.rounds;
     double best_loss = std::numeric_limits<double>::infinity();
+    const std::size_t nv = valid_y.size();
+    // Per-row validation losses: at 0 rounds, at the best round so far, at this round.
+    std::vector<double> zero_rows(nv), best_rows(nv), round_rows(nv);
     if (valid) {  // zero rounds: the unconditional quantile (offset) itself
       best_rounds = 0;
       best_loss = 0;
-      for (double v : valid_y) best_loss += PinballLoss(v, offset, tau);
+      for (std::size_t i = 0; i < nv; ++i) {
+        zero_rows[i] = PinballLoss(valid_y[i], offset, tau);
+        best_loss += zero_rows[i];
+      }
     }
     for (int round = 0; round < p.rounds; ++round) {
       if (valid && p.patience > 0 && round - best_rounds >= p.patience) break;
@@ -114,13 +175,23 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
       if (valid) {
         QAT_ASSIGN_OR_RETURN(auto vm, booster.Predict(*valid, /*output_margin=*/true));
         double loss = 0;
-        for (std::size_t i = 0; i < valid_y.size(); ++i) {
-          loss += PinballLoss(valid_y[i], offset + scale * double(vm[i]), tau);
+        for (std::size_t i = 0; i < nv; ++i) {
+          round_rows[i] = PinballLoss(valid_y[i], offset + scale * double(vm[i]), tau);
+          loss += round_rows[i];
         }
         if (loss < best_loss) {  // strictly better: ties keep the smaller model
           best_loss = loss;
           best_rounds = round + 1;
+          std::swap(best_rows, round_rows);
         }
+      }
+    }
+    if (valid) {
+      model.selection[k].best_rounds = best_rounds;
+      if (best_rounds > 0) {
+        model.selection[k].test = TestImprovement(zero_rows, best_rows, valid_groups, p.evidence_lags);
+        // No departure from the unconditional quantile without evidence.
+        if (!IsConvincing(model.selection[k].test, p.evidence_z)) best_rounds = 0;
       }
     }
     if (best_rounds == 0) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "qat/features/features.h"
 #include "qat/store/bars.h"
@@ -31,6 +32,28 @@ nlohmann::json ClassificationJson(const models::ClassificationReport& r) {
           {"baseline_accuracy", r.baseline_accuracy},
           {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
           {"confusion", r.confusion}};
+}
+
+nlohmann::json QuantileRoundsJson(const std::array<int, kQ>& rounds) {
+  nlohmann::json j = nlohmann::json::object();
+  for (std::size_t k = 0; k < kQ; ++k) j[models::QuantileName(k)] = rounds[k];
+  return j;
+}
+
+// Per quantile: the argmin rounds on the calibration rows and the evidence test against
+// 0 rounds (improvement, standard error, their ratio, sessions).
+nlohmann::json SelectionJson(const std::array<models::QuantileSelection, kQ>& s) {
+  nlohmann::json j = nlohmann::json::object();
+  for (std::size_t k = 0; k < kQ; ++k) {
+    const auto& t = s[k].test;
+    const double ratio = t.standard_error > 0 ? t.improvement / t.standard_error : 0.0;
+    j[models::QuantileName(k)] = {{"best_rounds", s[k].best_rounds},
+                                  {"improvement", t.improvement},
+                                  {"standard_error", std::isfinite(t.standard_error) ? t.standard_error : -1.0},
+                                  {"z", std::isfinite(ratio) ? ratio : 0.0},
+                                  {"sessions", t.groups}};
+  }
+  return j;
 }
 
 void AddQuantileJson(nlohmann::json& j, const QuantileReport& q) {
@@ -101,6 +124,9 @@ std::vector<double> Returns(const models::Dataset& ds, const std::vector<std::si
   return r;
 }
 
+// Newey-West lags (sessions) of the evidence test: twice the label horizon.
+int EvidenceLags(const TrainConfig& c) { return 2 * c.labels.horizon; }
+
 Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<std::size_t>& rows,
                                  const TrainConfig& c) {
   WindowModels w{.classifier = {}, .quantiles = {}};
@@ -112,8 +138,15 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
                                                        c.walk_forward.embargo_sessions));
   const auto cal_x = ds.Rows(split.calibration);
   const auto cal_y = Returns(ds, split.calibration);
+  // Evidence for keeping rounds: calibration rows grouped by session (the symbols of one day
+  // move together), Newey-West over sessions with 2 * horizon lags (overlapping h-bar returns).
+  std::vector<std::int32_t> cal_sessions;
+  cal_sessions.reserve(split.calibration.size());
+  for (std::size_t i : split.calibration) cal_sessions.push_back(ds.day[i]);
+  models::QuantileParams qp = c.quantiles;
+  qp.evidence_lags = EvidenceLags(c);
   QAT_ASSIGN_OR_RETURN(w.quantiles, models::TrainQuantileModel(ds.Rows(split.fit), ds.cols, Returns(ds, split.fit),
-                                                               c.quantiles, cal_x, cal_y));
+                                                               qp, cal_x, cal_y, cal_sessions));
   QAT_RETURN_IF_ERROR(models::CalibrateQuantiles(w.quantiles, cal_x, ds.cols, cal_y));
   // The conformal shifts serve the coverage of the outer quantiles; the median has no
   // coverage target and is judged by its pinball loss, so it keeps the booster's own value
@@ -220,7 +253,10 @@ nlohmann::json TrainConfig::ToJson() const {
             {"max_depth", quantiles.max_depth}, {"max_bin", quantiles.max_bin}, {"eta", quantiles.eta}, {"subsample", quantiles.subsample},
             {"colsample_bytree", quantiles.colsample_bytree}, {"min_child_weight", quantiles.min_child_weight},
             {"lambda", quantiles.lambda}, {"threads", quantiles.threads}, {"seed", quantiles.seed},
-            {"early_stopping_patience", quantiles.patience}}}};
+            {"early_stopping_patience", quantiles.patience},
+            {"evidence_z", quantiles.evidence_z},
+            {"evidence_newey_west_lags", EvidenceLags(*this)},
+            {"evidence_groups", "session"}}}};
 }
 
 nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
@@ -235,6 +271,8 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
                         {"n_test", f.fold.test.size()}};
     j.update(ClassificationJson(f.classification));
     AddQuantileJson(j, f.quantiles);
+    j["quantile_rounds"] = QuantileRoundsJson(f.quantile_rounds);
+    j["quantile_selection"] = SelectionJson(f.quantile_selection);
     folds_json.push_back(std::move(j));
   }
   nlohmann::json oos_json = ClassificationJson(oos);
@@ -262,7 +300,8 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
             {"n_train", final_models.n_train},
             {"n_calibration", final_models.n_calibration},
             {"conformal_shift", shifts},
-            {"quantile_rounds", kept}}}};
+            {"quantile_rounds", kept},
+            {"quantile_selection", SelectionJson(final_models.quantiles.selection)}}}};
 }
 
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const Progress& progress) {
@@ -299,7 +338,12 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     fold.train_start = window.train_start;
     fold.train_end = window.train_end;
     const auto test_x = ds.Rows(fold.test);
-    TrainFoldResult fr{.fold = fold, .n_calibration = window.n_calibration, .classification = {}, .quantiles = {}};
+    TrainFoldResult fr{.fold = fold,
+                       .n_calibration = window.n_calibration,
+                       .classification = {},
+                       .quantiles = {},
+                       .quantile_rounds = window.quantiles.rounds,
+                       .quantile_selection = window.quantiles.selection};
     std::vector<float> train_y, test_y;
     for (std::size_t i : fold.train) train_y.push_back(ds.y[i]);
     for (std::size_t i : fold.test) test_y.push_back(ds.y[i]);
@@ -317,12 +361,13 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     fr.quantiles = EvaluateQuantiles(test_r, q, base);
     progress(fmt::format("fold {}/{}: train {}..{} ({} rows, {} calibration), test {}..{} ({} rows): "
                          "accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f}, q50 pinball {:.5f} "
-                         "(unconditional {:.5f})",
+                         "(unconditional {:.5f}), quantile rounds {}",
                          k + 1, folds.size(), FormatDate(fold.train_start), FormatDate(fold.train_end),
                          fold.train.size(), window.n_calibration, FormatDate(fold.test_start),
                          FormatDate(fold.test_end), fold.test.size(), fr.classification.accuracy,
                          fr.classification.baseline_accuracy, fr.quantiles.interval_coverage_80,
-                         fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2]));
+                         fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2],
+                         fmt::join(fr.quantile_rounds, "/")));
     oos_p.insert(oos_p.end(), p.begin(), p.end());
     oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
     oos_r.insert(oos_r.end(), test_r.begin(), test_r.end());

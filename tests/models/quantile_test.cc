@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "qat/data/csv.h"
 #include "qat/models/dataset.h"
@@ -217,6 +218,126 @@ TEST(Quantile, PatienceStopsOnlyAfterRoundsWithoutImprovement) {
   auto helped = TrainQuantileModel(x, 1, y, params, x, y);
   ASSERT_TRUE(helped.ok());
   EXPECT_EQ(helped->rounds[2], 20);
+}
+
+TEST(Quantile, ImprovementTestByHand) {
+  // Every row its own group. Differences (baseline - model) 2, 2, 0, 0: mean 1; deviations
+  // 1, 1, -1, -1: gamma0 = 1, gamma1 = (1 - 1 + 1) / 4 = 0.25.
+  const std::vector<double> base = {3, 3, 3, 3}, model = {1, 1, 3, 3};
+  auto t0 = TestImprovement(base, model, {}, 0);
+  EXPECT_EQ(t0.groups, 4u);
+  EXPECT_DOUBLE_EQ(t0.improvement, 1.0);
+  EXPECT_NEAR(t0.standard_error, std::sqrt(1.0 * 4) / 4, 1e-15);  // 0.5
+  // One lag, Bartlett weight 1 - 1/2: long-run variance 1 + 2 * 0.5 * 0.25 = 1.25.
+  auto t1 = TestImprovement(base, model, {}, 1);
+  EXPECT_NEAR(t1.standard_error, std::sqrt(1.25 * 4) / 4, 1e-15);
+  // Grouped: rows 0, 1 in group 7 and rows 2, 3 in group 3 (ordered by key: 3 first).
+  // Differences 1, 1, 0, 0.5 -> group sums 0.5 (key 3), 2 (key 7); mean per row 2.5 / 4;
+  // group deviations -0.75, 0.75: gamma0 = 0.5625, se = sqrt(0.5625 * 2) / 4.
+  const std::vector<double> b2 = {1, 1, 1, 1}, m2 = {0, 0, 1, 0.5};
+  const std::vector<std::int32_t> groups = {7, 7, 3, 3};
+  auto g = TestImprovement(b2, m2, groups, 0);
+  EXPECT_EQ(g.groups, 2u);
+  EXPECT_DOUBLE_EQ(g.improvement, 0.625);
+  EXPECT_NEAR(g.standard_error, std::sqrt(0.5625 * 2) / 4, 1e-15);
+  // With one lag: gamma1 = (0.75 * -0.75) / 2 = -0.28125, weight 0.5 -> lrv 0.28125.
+  auto g1 = TestImprovement(b2, m2, groups, 1);
+  EXPECT_NEAR(g1.standard_error, std::sqrt(0.28125 * 2) / 4, 1e-15);
+  // One group: no standard error can be estimated.
+  auto one = TestImprovement(b2, m2, std::vector<std::int32_t>{1, 1, 1, 1}, 0);
+  EXPECT_TRUE(std::isinf(one.standard_error));
+  EXPECT_FALSE(IsConvincing(one, 1.645));
+  EXPECT_TRUE(IsConvincing(one, 0));  // plain argmin: any improvement
+}
+
+TEST(Quantile, EvidenceRuleKeepsClearImprovementsAndRejectsNoise) {
+  // Constructed per-row losses. Keep: the model is better by 0.01 on every row, +-0.002.
+  const std::size_t n = 400;
+  std::vector<double> base(n, 1.0), clear(n), noisy(n), runs(n);
+  for (std::size_t i = 0; i < n; ++i) clear[i] = 1.0 - 0.01 - (i % 2 ? 0.002 : -0.002);
+  auto keep = TestImprovement(base, clear, {}, 10);
+  EXPECT_NEAR(keep.improvement, 0.01, 1e-12);
+  EXPECT_TRUE(IsConvincing(keep, 1.645));
+  // Fall back: differences +-1 alternating with a bias of 0.05: mean 0.05, se about
+  // 1 / sqrt(400) = 0.05, so about 1 standard error. Plain argmin (z = 0) would keep it.
+  for (std::size_t i = 0; i < n; ++i) noisy[i] = 1.0 - 0.05 - (i % 2 ? 1.0 : -1.0);
+  auto noise = TestImprovement(base, noisy, {}, 0);
+  EXPECT_NEAR(noise.improvement, 0.05, 1e-12);
+  EXPECT_NEAR(noise.standard_error, 0.05, 1e-3);
+  EXPECT_FALSE(IsConvincing(noise, 1.645));
+  EXPECT_TRUE(IsConvincing(noise, 0));
+  // Serial correlation: 40 runs of 10 equal differences (+-1, 20 of each sign in a fixed
+  // order) plus a bias 0.15. Treated as independent rows, the improvement is 3 standard
+  // errors; with Newey-West over 10 lags the runs count as far fewer observations and the
+  // rule must fall back.
+  const int signs[40] = {1, -1, -1, 1, 1, 1, -1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, -1, -1, 1,
+                         -1, 1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1, -1, -1, 1, -1, 1, -1, 1, -1};
+  for (std::size_t i = 0; i < n; ++i) runs[i] = 1.0 - 0.15 - signs[i / 10];
+  auto iid = TestImprovement(base, runs, {}, 0);
+  auto hac = TestImprovement(base, runs, {}, 10);
+  EXPECT_NEAR(iid.improvement, 0.15, 1e-12);
+  EXPECT_TRUE(IsConvincing(iid, 1.645)) << iid.improvement / iid.standard_error;
+  EXPECT_FALSE(IsConvincing(hac, 1.645)) << hac.improvement / hac.standard_error;
+  // Grouping: the same 400 rows as 40 sessions of 10 rows each; each session is one
+  // observation, so even without lags the improvement is not convincing.
+  std::vector<std::int32_t> session(n);
+  for (std::size_t i = 0; i < n; ++i) session[i] = static_cast<std::int32_t>(1000 + i / 10);
+  auto grouped = TestImprovement(base, runs, session, 0);
+  EXPECT_EQ(grouped.groups, 40u);
+  EXPECT_FALSE(IsConvincing(grouped, 1.645)) << grouped.improvement / grouped.standard_error;
+  // A model worse than the baseline is never convincing.
+  EXPECT_FALSE(IsConvincing(TestImprovement(clear, base, {}, 0), 0));
+}
+
+TEST(Quantile, SelectionWithEvidenceFallsBackOnNoiseAndKeepsASignal) {
+  // Training targets rise with x. Validation rows "signal" have the same relation; rows
+  // "noise" are pseudo-random returns unrelated to x. With evidence_z 1.645 the signal keeps
+  // its rounds for every quantile; on noise every quantile keeps 0 rounds, although plain
+  // argmin (evidence_z 0) keeps rounds for at least one quantile there.
+  const std::size_t n = 600;
+  std::vector<float> x(n);
+  std::vector<double> y(n), signal(n), noise(n);
+  std::uint64_t state = 12345;
+  auto uniform = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return double(state >> 11) / double(1ULL << 53);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    x[i] = static_cast<float>(i) / float(n);
+    y[i] = 0.1 * x[i] + 0.02 * (uniform() - 0.5);
+    signal[i] = 0.1 * x[i] + 0.02 * (uniform() - 0.5);
+    noise[i] = 0.05 + 0.1 * (uniform() - 0.5);
+  }
+  QuantileParams params;
+  params.rounds = 30;
+  params.min_child_weight = 10;
+  params.subsample = 1;
+  params.colsample_bytree = 1;
+  params.evidence_z = 1.645;
+  params.evidence_lags = 5;
+  auto kept = TrainQuantileModel(x, 1, y, params, x, signal);
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  auto fell = TrainQuantileModel(x, 1, y, params, x, noise);
+  ASSERT_TRUE(fell.ok()) << fell.error().message;
+  params.evidence_z = 0;
+  auto argmin = TrainQuantileModel(x, 1, y, params, x, noise);
+  ASSERT_TRUE(argmin.ok());
+  int argmin_kept = 0;
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    EXPECT_GT(kept->rounds[k], 0) << k;
+    EXPECT_EQ(kept->rounds[k], kept->selection[k].best_rounds) << k;
+    EXPECT_GT(kept->selection[k].test.improvement, 1.645 * kept->selection[k].test.standard_error) << k;
+    EXPECT_EQ(fell->rounds[k], 0) << k;
+    EXPECT_EQ(fell->transform[k].scale, 0) << k;
+    EXPECT_EQ(fell->selection[k].best_rounds, argmin->rounds[k]) << k;
+    argmin_kept += argmin->rounds[k] > 0;
+  }
+  EXPECT_GT(argmin_kept, 0);
+  // Mismatched groups are an error.
+  const std::vector<std::int32_t> short_groups(n - 1, 0);
+  auto bad = TrainQuantileModel(x, 1, y, params, x, noise, short_groups);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("validation groups"), std::string::npos);
 }
 
 }  // namespace

@@ -44,6 +44,38 @@ struct QuantileParams {
   // validation pinball loss (0: always run all `rounds`). The rounds kept are the best ones
   // seen, as without it.
   int patience = 0;
+  // Selection with evidence (with validation rows): the best k > 0 rounds are kept only if
+  // their mean per-row pinball improvement over 0 rounds (the unconditional quantile) on the
+  // validation rows exceeds evidence_z times its standard error (TestImprovement: validation
+  // rows grouped by `valid_groups`, Newey-West over the groups with evidence_lags lags);
+  // otherwise the quantile keeps 0 rounds. evidence_z 0 keeps any strict improvement (plain
+  // argmin early stopping).
+  double evidence_z = 0;
+  int evidence_lags = 0;
+};
+
+// Paired comparison of a model's per-row losses with a baseline's on the same rows.
+// Rows are grouped (e.g. by session: the symbols of one day move together) and the groups
+// ordered by key (time); d_g is the sum over group g's rows of (baseline - model). The
+// improvement is sum(d_g) / rows, and its standard error sqrt(G * S) / rows where S is the
+// Newey-West (Bartlett) long-run variance of the d_g series with `lags` lags, which allows
+// for the serial correlation of overlapping h-bar returns. Fewer than 2 groups: standard
+// error +infinity.
+struct ImprovementTest {
+  double improvement = 0;     // mean per-row loss reduction (> 0: the model is better)
+  double standard_error = 0;
+  std::size_t groups = 0;
+};
+// `groups` empty: every row its own group, in row order.
+ImprovementTest TestImprovement(std::span<const double> baseline_loss, std::span<const double> model_loss,
+                                std::span<const std::int32_t> groups, int lags);
+// improvement > 0 and improvement > z * standard_error (z <= 0: improvement > 0 only).
+bool IsConvincing(const ImprovementTest& t, double z);
+
+// What the selection saw for one quantile on the validation rows.
+struct QuantileSelection {
+  int best_rounds = 0;   // argmin of the validation pinball loss over 0..rounds
+  ImprovementTest test;  // best_rounds against 0 rounds (zero when best_rounds is 0)
 };
 
 // The affine map of one quantile booster's margin back to a return, plus its conformal shift:
@@ -56,6 +88,7 @@ struct QuantileModel {
   std::vector<Booster> boosters;                      // one per kQuantileLevels entry
   std::array<QuantileTransform, kNumQuantiles> transform{};
   std::array<int, kNumQuantiles> rounds{};  // boosting rounds kept per quantile
+  std::array<QuantileSelection, kNumQuantiles> selection{};  // with validation rows
 };
 
 // Pinball (quantile) loss of one prediction: tau * (y - q) if y >= q, else (1 - tau) * (q - y).
@@ -74,13 +107,16 @@ double IntervalCoverage(std::span<const double> y, std::span<const double> lo, s
 // `valid_y`, not trained on), each booster keeps only its first k rounds, k in
 // 0..params.rounds minimising the validation pinball loss (early stopping; ties keep the
 // smaller k). k = 0 is the training rows' unconditional tau-quantile (the offset, which is
-// where every booster starts): a quantile for which no round beats it on the validation rows
-// gets rounds 0 and scale 0, so its prediction is the constant offset (+ shift), and its
-// booster holds one round only so that a model file exists.
+// where every booster starts). The best k > 0 is kept only if its improvement over k = 0 is
+// convincing (IsConvincing with params.evidence_z; `valid_groups`, one key per validation
+// row, e.g. its session day, or empty: one group per row). A quantile that keeps 0 rounds
+// gets scale 0, so its prediction is the constant offset (+ shift), and its booster holds one
+// round only so that a model file exists.
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
                                          std::span<const double> y, const QuantileParams& params,
                                          std::span<const float> valid_x = {},
-                                         std::span<const double> valid_y = {});
+                                         std::span<const double> valid_y = {},
+                                         std::span<const std::int32_t> valid_groups = {});
 
 // Predicted return quantiles, rows x kNumQuantiles row-major, sorted within each row, with
 // the transforms' shifts applied (and sorted again).

@@ -78,8 +78,10 @@ struct TrainConfig {
   // Column subsampling 0.4 (of 78 features) for speed: see docs/models.md.
   models::ClassifierParams classifier{.colsample_bytree = 0.4, .max_bin = 64, .threads = 1};
   // Early-stopped on the calibration rows (0 rounds = the window's unconditional quantile);
-  // the loop stops after 20 rounds without improvement.
-  models::QuantileParams quantiles{.colsample_bytree = 0.4, .patience = 20};
+  // the loop stops after 20 rounds without improvement. Rounds are kept only with evidence:
+  // calibration improvement > 1.645 standard errors (one-sided 5%), grouped by session,
+  // Newey-West with 2 * horizon lags (set by the pipeline; see docs/models.md).
+  models::QuantileParams quantiles{.colsample_bytree = 0.4, .patience = 20, .evidence_z = 1.645};
   // Whether q50 gets a conformal shift too (the outer quantiles always do).
   bool shift_median = false;
   std::string device = "cpu";  // what was asked for; training always runs on the CPU
@@ -103,6 +105,8 @@ struct TrainFoldResult {
   std::size_t n_calibration = 0;
   models::ClassificationReport classification;
   QuantileReport quantiles;
+  std::array<int, models::kNumQuantiles> quantile_rounds{};  // kept; 0 = unconditional
+  std::array<models::QuantileSelection, models::kNumQuantiles> quantile_selection{};
 };
 
 // The models of one training window.
