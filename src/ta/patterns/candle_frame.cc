@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <utility>
 
 namespace qat::ta::patterns_detail {
 namespace {
@@ -31,7 +32,54 @@ QAT_VECTOR_KERNEL void ScaleTotals(std::size_t from, std::size_t n, const double
   for (std::size_t c = from; c < n; ++c) values[c] = factor * (sums[c] / divisor) * half;
 }
 
+struct PooledBuffer {
+  std::unique_ptr<double[]> data;
+  std::size_t capacity;
+};
+constexpr std::size_t kPoolMaxDoubles = std::size_t{8} << 20;  // 64 MB
+thread_local std::vector<PooledBuffer> pool;
+thread_local std::size_t pooled_doubles = 0;
+
 }  // namespace
+
+Scratch::Scratch(std::size_t size) {
+  // The smallest pooled buffer that is large enough, else a new one.
+  std::size_t best = pool.size();
+  for (std::size_t k = 0; k < pool.size(); ++k) {
+    if (pool[k].capacity >= size && (best == pool.size() || pool[k].capacity < pool[best].capacity)) {
+      best = k;
+    }
+  }
+  if (best < pool.size()) {
+    data_ = std::move(pool[best].data);
+    capacity_ = pool[best].capacity;
+    pooled_doubles -= capacity_;
+    pool[best] = std::move(pool.back());
+    pool.pop_back();
+  } else {
+    data_ = std::make_unique_for_overwrite<double[]>(size);
+    capacity_ = size;
+  }
+}
+
+Scratch::~Scratch() {
+  if (data_ && pooled_doubles + capacity_ <= kPoolMaxDoubles) {
+    pooled_doubles += capacity_;
+    pool.push_back({std::move(data_), capacity_});
+  }
+}
+
+Scratch::Scratch(Scratch&& other) noexcept
+    : data_(std::move(other.data_)), capacity_(std::exchange(other.capacity_, 0)) {}
+
+Scratch& Scratch::operator=(Scratch&& other) noexcept {
+  if (this != &other) {
+    Scratch old(std::move(*this));  // gives this buffer back to the pool
+    data_ = std::move(other.data_);
+    capacity_ = std::exchange(other.capacity_, 0);
+  }
+  return *this;
+}
 
 CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
     : bars_(bars),
@@ -41,7 +89,7 @@ CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
       high_(bars.high.data()),
       low_(bars.low.data()),
       close_(bars.close.data()),
-      geometry_(std::make_unique_for_overwrite<double[]>(5 * n_)),
+      geometry_(5 * n_),
       body_(geometry_.get()),
       upper_(body_ + n_),
       lower_(upper_ + n_),
@@ -71,7 +119,7 @@ const CandleFrame::Totals& CandleFrame::TotalsFor(const CandleSetting& setting, 
   const auto period = static_cast<std::size_t>(setting.avg_period);
   auto totals = std::make_unique<Totals>(
       Totals{setting.range_type, setting.avg_period, batch,
-             std::make_unique_for_overwrite<double[]>(kLanes * n_)});
+             Scratch(kLanes * n_)});
   const double* range = setting.range_type == RangeType::kRealBody ? body_
                         : setting.range_type == RangeType::kHighLow ? hl_
                                                                      : shadows_;
@@ -123,7 +171,7 @@ const double* CandleFrame::Average(CandleSettingType type, std::size_t first, st
     if (series->type == type && series->start == start) return series->values.get();
   }
   auto series = std::make_unique<Series>(
-      Series{type, start, std::make_unique_for_overwrite<double[]>(n_)});
+      Series{type, start, Scratch(n_)});
   double* values = series->values.get();
   if (period == 0) {
     ScaleTotals(0, n_, RangeOf(type), 1.0, setting.factor, halve, values);
