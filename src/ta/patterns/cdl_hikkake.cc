@@ -20,31 +20,46 @@ namespace qat::ta {
 
 int CDLHIKKAKELookback(const CandleSettings&) { return 5; }
 
+// A scalar loop: a setup is carried to the next three bars. The per-bar tests are computed
+// without branches (& and |, selects), so the loop has no data-dependent jump to mispredict.
+QAT_VECTOR_KERNEL void CDLHIKKAKEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLHIKKAKELookback(f.settings()));
+  if (n <= first) return;
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  int* o = out.data();
+  // The last unconfirmed setup: its value (+100/-100), the last bar that may confirm it, and
+  // the high and low of its inside bar.
+  bool pending = false;
+  int result = 0;
+  std::size_t until = 0;
+  double ref_high = 0.0, ref_low = 0.0;
+  const auto step = [&](std::size_t i) {
+    const bool inside = (high[i - 1] < high[i - 2]) & (low[i - 1] > low[i - 2]);
+    const bool lower = (high[i] < high[i - 1]) & (low[i] < low[i - 1]);
+    const bool higher = (high[i] > high[i - 1]) & (low[i] > low[i - 1]);
+    const bool setup = inside & (lower | higher);
+    const int setup_result = high[i] < high[i - 1] ? 100 : -100;
+    const bool confirm = !setup & pending & (i <= until) &
+                         (((result > 0) & (close[i] > ref_high)) | ((result < 0) & (close[i] < ref_low)));
+    const int value = setup ? setup_result : (confirm ? result + (result > 0 ? 100 : -100) : 0);
+    pending = setup | (pending & !confirm);
+    result = setup ? setup_result : result;
+    until = setup ? i + 3 : until;
+    ref_high = setup ? high[i - 1] : ref_high;
+    ref_low = setup ? low[i - 1] : ref_low;
+    return value;
+  };
+  // The three bars before the first output are scanned for setups only.
+  for (std::size_t i = first - 3; i < first; ++i) step(i);
+  for (std::size_t i = first; i < n; ++i) o[i] = step(i);
+}
+
 std::vector<int> CDLHIKKAKE(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHIKKAKELookback(s));
-  if (n <= first) return out;
-  std::size_t pattern_idx = 0;  // bar of the last unconfirmed setup; 0 = none
-  int pattern_result = 0;       // +100 / -100 of the last setup
-  for (std::size_t i = first - 3; i < n; ++i) {
-    int value = 0;
-    const bool inside = b.high[i - 1] < b.high[i - 2] && b.low[i - 1] > b.low[i - 2];
-    const bool lower = b.high[i] < b.high[i - 1] && b.low[i] < b.low[i - 1];
-    const bool higher = b.high[i] > b.high[i - 1] && b.low[i] > b.low[i - 1];
-    if (inside && (lower || higher)) {
-      pattern_result = b.high[i] < b.high[i - 1] ? 100 : -100;
-      pattern_idx = i;
-      value = pattern_result;
-    } else if (pattern_idx > 0 && i <= pattern_idx + 3 &&
-               ((pattern_result > 0 && b.close[i] > b.high[pattern_idx - 1]) ||
-                (pattern_result < 0 && b.close[i] < b.low[pattern_idx - 1]))) {
-      value = pattern_result + (pattern_result > 0 ? 100 : -100);
-      pattern_idx = 0;
-    }
-    if (i >= first) out[i] = value;
-  }
-  return out;
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHIKKAKEKernel);
 }
 
 }  // namespace qat::ta

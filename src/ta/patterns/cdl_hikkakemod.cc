@@ -23,43 +23,56 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
 int CDLHIKKAKEMODLookback(const CandleSettings& s) { return std::max(1, Period(s, T::kNear)) + 5; }
 
-std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHIKKAKEMODLookback(s));
-  if (n <= first) return out;
+// A scalar loop: a setup is carried to the next three bars. The per-bar tests are computed
+// without branches (& and |, selects), so the loop has no data-dependent jump to mispredict.
+QAT_VECTOR_KERNEL void CDLHIKKAKEMODKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLHIKKAKEMODLookback(f.settings()));
+  if (n <= first) return;
   const std::size_t scan_from = first - 3;
-  RunningTotal near(b, s[T::kNear], scan_from, 2);
-  std::size_t pattern_idx = 0;  // bar of the last unconfirmed setup; 0 = none
-  int pattern_result = 0;
-  for (std::size_t i = scan_from; i < n; ++i) {
-    int value = 0;
-    const bool insides = b.high[i - 2] < b.high[i - 3] && b.low[i - 2] > b.low[i - 3] &&
-                         b.high[i - 1] < b.high[i - 2] && b.low[i - 1] > b.low[i - 2];
-    const bool bull = b.high[i] < b.high[i - 1] && b.low[i] < b.low[i - 1] &&
-                      b.close[i - 2] <= b.low[i - 2] + near.AverageAt(i - 2);
-    const bool bear = b.high[i] > b.high[i - 1] && b.low[i] > b.low[i - 1] &&
-                      b.close[i - 2] >= b.high[i - 2] - near.AverageAt(i - 2);
-    if (insides && (bull || bear)) {
-      pattern_result = b.high[i] < b.high[i - 1] ? 100 : -100;
-      pattern_idx = i;
-      value = pattern_result;
-    } else if (pattern_idx > 0 && i <= pattern_idx + 3 &&
-               ((pattern_result > 0 && b.close[i] > b.high[pattern_idx - 1]) ||
-                (pattern_result < 0 && b.close[i] < b.low[pattern_idx - 1]))) {
-      value = pattern_result + (pattern_result > 0 ? 100 : -100);
-      pattern_idx = 0;
-    }
-    if (i >= first) out[i] = value;
-    near.Advance(i);
-  }
-  return out;
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* near = f.Average(T::kNear, scan_from, 2);
+  int* o = out.data();
+  // The last unconfirmed setup: its value (+100/-100), the last bar that may confirm it, and
+  // the high and low of its candle i-1.
+  bool pending = false;
+  int result = 0;
+  std::size_t until = 0;
+  double ref_high = 0.0, ref_low = 0.0;
+  const auto step = [&](std::size_t i) {
+    const bool insides = (high[i - 2] < high[i - 3]) & (low[i - 2] > low[i - 3]) &
+                         (high[i - 1] < high[i - 2]) & (low[i - 1] > low[i - 2]);
+    const bool bull = (high[i] < high[i - 1]) & (low[i] < low[i - 1]) &
+                      (close[i - 2] <= low[i - 2] + near[i - 2]);
+    const bool bear = (high[i] > high[i - 1]) & (low[i] > low[i - 1]) &
+                      (close[i - 2] >= high[i - 2] - near[i - 2]);
+    const bool setup = insides & (bull | bear);
+    const int setup_result = high[i] < high[i - 1] ? 100 : -100;
+    const bool confirm = !setup & pending & (i <= until) &
+                         (((result > 0) & (close[i] > ref_high)) | ((result < 0) & (close[i] < ref_low)));
+    const int value = setup ? setup_result : (confirm ? result + (result > 0 ? 100 : -100) : 0);
+    pending = setup | (pending & !confirm);
+    result = setup ? setup_result : result;
+    until = setup ? i + 3 : until;
+    ref_high = setup ? high[i - 1] : ref_high;
+    ref_low = setup ? low[i - 1] : ref_low;
+    return value;
+  };
+  // The three bars before the first output are scanned for setups only.
+  for (std::size_t i = scan_from; i < first; ++i) step(i);
+  for (std::size_t i = first; i < n; ++i) o[i] = step(i);
+}
+
+std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHIKKAKEMODKernel);
 }
 
 }  // namespace qat::ta
