@@ -28,8 +28,27 @@ using T = CandleSettingType;
 
 int CDLHIKKAKEMODLookback(const CandleSettings& s) { return std::max(1, Period(s, T::kNear)) + 5; }
 
-// A scalar loop: a setup is carried to the next three bars. The per-bar tests are computed
-// without branches (& and |, selects), so the loop has no data-dependent jump to mispredict.
+namespace {
+
+// The setup at bar i (rules 1 and 2): +100, -100 or 0, without branches. `near` is the Near
+// average indexed by candle.
+[[gnu::always_inline]] inline int Setup(const double* high, const double* low, const double* close,
+                                        const double* near, std::size_t i) {
+  const bool insides = (high[i - 2] < high[i - 3]) & (low[i - 2] > low[i - 3]) &
+                       (high[i - 1] < high[i - 2]) & (low[i - 1] > low[i - 2]);
+  const bool bull = (high[i] < high[i - 1]) & (low[i] < low[i - 1]) &
+                    (close[i - 2] <= low[i - 2] + near[i - 2]);
+  const bool bear = (high[i] > high[i - 1]) & (low[i] > low[i - 1]) &
+                    (close[i - 2] >= high[i - 2] - near[i - 2]);
+  const int direction = high[i] < high[i - 1] ? 100 : -100;
+  return (insides & (bull | bear)) ? direction : 0;
+}
+
+}  // namespace
+
+// Two passes: the setups of every bar (a vectorized loop), then a scalar pass that follows
+// each setup over the next three bars for its confirmation (rule 3, state carried from bar to
+// bar; setups are rare, so that pass is mostly a scan over zeros).
 QAT_VECTOR_KERNEL void CDLHIKKAKEMODKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
   const std::size_t n = f.size();
   const auto first = static_cast<std::size_t>(CDLHIKKAKEMODLookback(f.settings()));
@@ -40,34 +59,24 @@ QAT_VECTOR_KERNEL void CDLHIKKAKEMODKernel(patterns_detail::CandleFrame& f, std:
   const double* close = f.close();
   const double* near = f.Average(T::kNear, scan_from, 2);
   int* o = out.data();
-  // The last unconfirmed setup: its value (+100/-100), the last bar that may confirm it, and
-  // the high and low of its candle i-1.
-  bool pending = false;
-  int result = 0;
-  std::size_t until = 0;
-  double ref_high = 0.0, ref_low = 0.0;
-  const auto step = [&](std::size_t i) {
-    const bool insides = (high[i - 2] < high[i - 3]) & (low[i - 2] > low[i - 3]) &
-                         (high[i - 1] < high[i - 2]) & (low[i - 1] > low[i - 2]);
-    const bool bull = (high[i] < high[i - 1]) & (low[i] < low[i - 1]) &
-                      (close[i - 2] <= low[i - 2] + near[i - 2]);
-    const bool bear = (high[i] > high[i - 1]) & (low[i] > low[i - 1]) &
-                      (close[i - 2] >= high[i - 2] - near[i - 2]);
-    const bool setup = insides & (bull | bear);
-    const int setup_result = high[i] < high[i - 1] ? 100 : -100;
-    const bool confirm = !setup & pending & (i <= until) &
-                         (((result > 0) & (close[i] > ref_high)) | ((result < 0) & (close[i] < ref_low)));
-    const int value = setup ? setup_result : (confirm ? result + (result > 0 ? 100 : -100) : 0);
-    pending = setup | (pending & !confirm);
-    result = setup ? setup_result : result;
-    until = setup ? i + 3 : until;
-    ref_high = setup ? high[i - 1] : ref_high;
-    ref_low = setup ? low[i - 1] : ref_low;
-    return value;
+  for (std::size_t i = first; i < n; ++i) o[i] = Setup(high, low, close, near, i);
+  // The setup at bar k; the three bars before `first` are scanned for setups but not written.
+  // A bar k > j that the loop below reads holds 0 or a setup (a confirmation is written only
+  // on a bar that no later setup's scan reaches).
+  const auto setup_at = [&](std::size_t k) {
+    return k < first ? Setup(high, low, close, near, k) : o[k];
   };
-  // The three bars before the first output are scanned for setups only.
-  for (std::size_t i = scan_from; i < first; ++i) step(i);
-  for (std::size_t i = first; i < n; ++i) o[i] = step(i);
+  for (std::size_t j = scan_from; j + 1 < n; ++j) {
+    const int setup = setup_at(j);
+    if (setup != 100 && setup != -100) continue;  // none, or a confirmation written below
+    for (std::size_t k = j + 1; k <= j + 3 && k < n; ++k) {
+      if (setup_at(k) != 0) break;  // a new setup replaces this one
+      if (setup > 0 ? close[k] > high[j - 1] : close[k] < low[j - 1]) {
+        if (k >= first) o[k] = 2 * setup;  // +200 / -200; confirmed at most once
+        break;
+      }
+    }
+  }
 }
 
 std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
