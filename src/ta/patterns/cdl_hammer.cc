@@ -27,8 +27,8 @@ int group2_detail::HammerShapeLookback(const CandleSettings& s) {
 
 namespace {
 
-// The loop for one placement of the body. The placement is a template argument: as a run-time
-// select (or a run-time +100/-100) GCC's baseline clone does not vectorize the loop.
+// The loop for one placement of the body. The placement is a template argument: with a
+// run-time select between the two placements, GCC 12 did not vectorize the baseline clone.
 template <bool kNearPriorHigh>
 [[gnu::always_inline]] inline void HammerLoop(patterns_detail::CandleFrame& f, std::span<int> out,
                                               std::size_t first) {
@@ -46,9 +46,7 @@ template <bool kNearPriorHigh>
   const double* near = f.Average(T::kNear, first, 1);
   int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    // std::min(close, open), selecting loaded values (std::min selects a reference).
-    const double open_i = open[i], close_i = close[i];
-    const double body_bottom = open_i < close_i ? open_i : close_i;
+    const double body_bottom = std::min(close[i], open[i]);
     const bool near_prior = kNearPriorHigh ? body_bottom >= high[i - 1] - near[i - 1]
                                            : body_bottom <= low[i - 1] + near[i - 1];
     // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.

@@ -41,12 +41,10 @@ QAT_VECTOR_KERNEL void group2_detail::Harami(patterns_detail::CandleFrame& f, st
   const double* body_second = f.Average(second_body, first, 0);
   int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    // std::max(close, open) and std::min(close, open), selecting values (std::max selects a
-    // reference, a load the baseline clone cannot vectorize).
-    const double top = close[i] < open[i] ? open[i] : close[i];
-    const double bottom = open[i] < close[i] ? open[i] : close[i];
-    const double prior_top = close[i - 1] < open[i - 1] ? open[i - 1] : close[i - 1];
-    const double prior_bottom = open[i - 1] < close[i - 1] ? open[i - 1] : close[i - 1];
+    const double top = std::max(close[i], open[i]);
+    const double bottom = std::min(close[i], open[i]);
+    const double prior_top = std::max(close[i - 1], open[i - 1]);
+    const double prior_bottom = std::min(close[i - 1], open[i - 1]);
     // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
     const bool bodies = (body[i - 1] > body_long[i - 1]) & (body[i] <= body_second[i]);
     const bool inside = (top < prior_top) & (bottom > prior_bottom);
