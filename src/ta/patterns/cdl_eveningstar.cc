@@ -8,16 +8,17 @@
 //   3. Candle i is black, its body is larger than the BodyShort average of the candles before
 //      it (it is not short), and it closes well into candle i-2's body: below
 //      close(i-2) - penetration * body(i-2). The penetration defaults to 0.3.
-// Settings used: BodyLong (for i-2), BodyShort (for i-1 and i, two separate running totals).
+// Settings used: BodyLong (for i-2), BodyShort (for i-1 and i, two separate averages).
 // Returns -100 where it fires (the trend is not considered), else 0.
 // Lookback: max(BodyShort, BodyLong periods) + 2.
+// The registry's kernel uses the default penetration; CDLEVENINGSTAR with another penetration
+// runs the same rule on a frame of its own.
 #include <algorithm>
 
 #include "ta/patterns/group2.h"
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -25,26 +26,47 @@ int CDLEVENINGSTARLookback(const CandleSettings& s) {
   return std::max(Period(s, T::kBodyShort), Period(s, T::kBodyLong)) + 2;
 }
 
+namespace {
+
+// The whole rule for one penetration (compiled for AVX2 and the baseline, so the kernel and
+// the public function both run the vector loop).
+QAT_VECTOR_KERNEL void EveningStarRule(patterns_detail::CandleFrame& f, std::span<int> out,
+                                       double penetration) {
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLEVENINGSTARLookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(T::kBodyLong, first, 2);
+  const double* body_short_star = f.Average(T::kBodyShort, first, 1);
+  const double* body_short_last = f.Average(T::kBodyShort, first, 0);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) {
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i - 2] > body_long[i - 2]) & (close[i - 2] >= open[i - 2]) &
+                     (body[i - 1] <= body_short_star[i - 1]) &
+                     BodyGapUp(open, close, i - 1, i - 2) &
+                     (body[i] > body_short_last[i]) & !(close[i] >= open[i]) &
+                     (close[i] < close[i - 2] - body[i - 2] * penetration);
+    o[i] = hit ? -100 : 0;
+  }
+}
+
+}  // namespace
+
+void CDLEVENINGSTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  EveningStarRule(f, out, kEveningStarPenetration);
+}
+
 std::vector<int> CDLEVENINGSTAR(const OhlcView& b, const CandleSettings& s, double penetration) {
   assert(penetration >= 0.0 && penetration <= 3e37);
   const std::size_t n = group2_detail::CheckedSize(b);
   std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLEVENINGSTARLookback(s));
-  if (n <= first) return out;
-  RunningTotal body_long(b, s[T::kBodyLong], first, 2);
-  RunningTotal body_short_star(b, s[T::kBodyShort], first, 1);
-  RunningTotal body_short_last(b, s[T::kBodyShort], first, 0);
-  for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i - 2) > body_long.AverageAt(i - 2) && CandleColor(b, i - 2) == 1 &&
-        RealBody(b, i - 1) <= body_short_star.AverageAt(i - 1) && RealBodyGapUp(b, i - 1, i - 2) &&
-        RealBody(b, i) > body_short_last.AverageAt(i) && CandleColor(b, i) == -1 &&
-        b.close[i] < b.close[i - 2] - RealBody(b, i - 2) * penetration) {
-      out[i] = -100;
-    }
-    body_long.Advance(i);
-    body_short_star.Advance(i);
-    body_short_last.Advance(i);
-  }
+  if (n == 0) return out;
+  patterns_detail::CandleFrame frame(b, s);
+  EveningStarRule(frame, out, penetration);
   return out;
 }
 

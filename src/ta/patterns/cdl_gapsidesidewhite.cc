@@ -17,7 +17,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -25,27 +24,36 @@ int CDLGAPSIDESIDEWHITELookback(const CandleSettings& s) {
   return std::max(Period(s, T::kNear), Period(s, T::kEqual)) + 2;
 }
 
-std::vector<int> CDLGAPSIDESIDEWHITE(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLGAPSIDESIDEWHITELookback(s));
-  if (n <= first) return out;
-  RunningTotal near(b, s[T::kNear], first, 1);
-  RunningTotal equal(b, s[T::kEqual], first, 1);
+QAT_VECTOR_KERNEL void CDLGAPSIDESIDEWHITEKernel(patterns_detail::CandleFrame& f,
+                                                 std::span<int> out) {
+  using patterns_detail::BodyGapDown;
+  using patterns_detail::BodyGapUp;
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLGAPSIDESIDEWHITELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* near = f.Average(T::kNear, first, 1);
+  const double* equal = f.Average(T::kEqual, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    const bool gap_up = RealBodyGapUp(b, i - 1, i - 2) && RealBodyGapUp(b, i, i - 2);
-    const bool gap_down = RealBodyGapDown(b, i - 1, i - 2) && RealBodyGapDown(b, i, i - 2);
-    if ((gap_up || gap_down) && CandleColor(b, i - 1) == 1 && CandleColor(b, i) == 1 &&
-        RealBody(b, i) >= RealBody(b, i - 1) - near.AverageAt(i - 1) &&
-        RealBody(b, i) <= RealBody(b, i - 1) + near.AverageAt(i - 1) &&
-        b.open[i] >= b.open[i - 1] - equal.AverageAt(i - 1) &&
-        b.open[i] <= b.open[i - 1] + equal.AverageAt(i - 1)) {
-      out[i] = RealBodyGapUp(b, i - 1, i - 2) ? 100 : -100;
-    }
-    near.Advance(i);
-    equal.Advance(i);
+    // Branch-free (& and | not && and ||): every operand is a plain comparison.
+    const bool up1 = BodyGapUp(open, close, i - 1, i - 2);
+    const bool gap_up = up1 & BodyGapUp(open, close, i, i - 2);
+    const bool gap_down = BodyGapDown(open, close, i - 1, i - 2) & BodyGapDown(open, close, i, i - 2);
+    const bool hit = (gap_up | gap_down) & (close[i - 1] >= open[i - 1]) & (close[i] >= open[i]) &
+                     (body[i] >= body[i - 1] - near[i - 1]) &
+                     (body[i] <= body[i - 1] + near[i - 1]) &
+                     (open[i] >= open[i - 1] - equal[i - 1]) &
+                     (open[i] <= open[i - 1] + equal[i - 1]);
+    o[i] = hit ? (up1 ? 100 : -100) : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLGAPSIDESIDEWHITE(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLGAPSIDESIDEWHITEKernel);
 }
 
 }  // namespace qat::ta

@@ -14,7 +14,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -22,22 +21,26 @@ int CDLGRAVESTONEDOJILookback(const CandleSettings& s) {
   return std::max(Period(s, T::kBodyDoji), Period(s, T::kShadowVeryShort));
 }
 
-std::vector<int> CDLGRAVESTONEDOJI(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLGRAVESTONEDOJILookback(s));
-  if (n <= first) return out;
-  RunningTotal doji(b, s[T::kBodyDoji], first, 0);
-  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
+QAT_VECTOR_KERNEL void CDLGRAVESTONEDOJIKernel(patterns_detail::CandleFrame& f,
+                                               std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLGRAVESTONEDOJILookback(f.settings()));
+  if (n <= first) return;
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* doji = f.Average(T::kBodyDoji, first, 0);
+  const double* very_short = f.Average(T::kShadowVeryShort, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) <= doji.AverageAt(i) && LowerShadow(b, i) < very_short.AverageAt(i) &&
-        UpperShadow(b, i) > very_short.AverageAt(i)) {
-      out[i] = 100;
-    }
-    doji.Advance(i);
-    very_short.Advance(i);
+    const bool hit = (body[i] <= doji[i]) & (lower[i] < very_short[i]) & (upper[i] > very_short[i]);
+    o[i] = hit ? 100 : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLGRAVESTONEDOJI(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLGRAVESTONEDOJIKernel);
 }
 
 }  // namespace qat::ta

@@ -16,7 +16,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -26,37 +25,60 @@ int group2_detail::HammerShapeLookback(const CandleSettings& s) {
          1;
 }
 
-std::vector<int> group2_detail::HammerShape(const OhlcView& b, const CandleSettings& s,
-                                            bool near_prior_high) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(HammerShapeLookback(s));
-  if (n <= first) return out;
-  RunningTotal body(b, s[T::kBodyShort], first, 0);
-  RunningTotal shadow_long(b, s[T::kShadowLong], first, 0);
-  RunningTotal very_short(b, s[T::kShadowVeryShort], first, 0);
-  RunningTotal near(b, s[T::kNear], first, 1);
+namespace {
+
+// The loop for one placement of the body. The placement is a template argument: with a
+// run-time select between the two placements, GCC 12 did not vectorize the baseline clone.
+template <bool kNearPriorHigh>
+[[gnu::always_inline]] inline void HammerLoop(patterns_detail::CandleFrame& f, std::span<int> out,
+                                              std::size_t first) {
+  const std::size_t n = f.size();
+  const double* open = f.open();
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_short = f.Average(T::kBodyShort, first, 0);
+  const double* shadow_long = f.Average(T::kShadowLong, first, 0);
+  const double* very_short = f.Average(T::kShadowVeryShort, first, 0);
+  const double* near = f.Average(T::kNear, first, 1);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.AverageAt(i) && LowerShadow(b, i) > shadow_long.AverageAt(i) &&
-        UpperShadow(b, i) < very_short.AverageAt(i)) {
-      const double body_bottom = std::min(b.close[i], b.open[i]);
-      if (near_prior_high ? body_bottom >= b.high[i - 1] - near.AverageAt(i - 1)
-                          : body_bottom <= b.low[i - 1] + near.AverageAt(i - 1)) {
-        out[i] = near_prior_high ? -100 : 100;
-      }
-    }
-    body.Advance(i);
-    shadow_long.Advance(i);
-    very_short.Advance(i);
-    near.Advance(i);
+    const double body_bottom = std::min(close[i], open[i]);
+    const bool near_prior = kNearPriorHigh ? body_bottom >= high[i - 1] - near[i - 1]
+                                           : body_bottom <= low[i - 1] + near[i - 1];
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool hit = (body[i] < body_short[i]) & (lower[i] > shadow_long[i]) &
+                     (upper[i] < very_short[i]) & near_prior;
+    o[i] = hit ? (kNearPriorHigh ? -100 : 100) : 0;
   }
-  return out;
+}
+
+}  // namespace
+
+// Compiled for AVX2 and the baseline (the hammer and hanging-man kernels call it).
+QAT_VECTOR_KERNEL void group2_detail::HammerShape(patterns_detail::CandleFrame& f,
+                                                  std::span<int> out, bool near_prior_high) {
+  const auto first = static_cast<std::size_t>(HammerShapeLookback(f.settings()));
+  if (f.size() <= first) return;
+  if (near_prior_high) {
+    HammerLoop<true>(f, out, first);
+  } else {
+    HammerLoop<false>(f, out, first);
+  }
 }
 
 int CDLHAMMERLookback(const CandleSettings& s) { return group2_detail::HammerShapeLookback(s); }
 
+void CDLHAMMERKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  group2_detail::HammerShape(f, out, /*near_prior_high=*/false);
+}
+
 std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
-  return group2_detail::HammerShape(b, s, /*near_prior_high=*/false);
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHAMMERKernel);
 }
 
 }  // namespace qat::ta

@@ -18,8 +18,13 @@ namespace qat::ta {
 // The hammer's shape with the body near the prior high (group2_detail::HammerShape).
 int CDLHANGINGMANLookback(const CandleSettings& s) { return group2_detail::HammerShapeLookback(s); }
 
+void CDLHANGINGMANKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  group2_detail::HammerShape(f, out, /*near_prior_high=*/true);
+}
+
 std::vector<int> CDLHANGINGMAN(const OhlcView& b, const CandleSettings& s) {
-  return group2_detail::HammerShape(b, s, /*near_prior_high=*/true);
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHANGINGMANKernel);
 }
 
 }  // namespace qat::ta

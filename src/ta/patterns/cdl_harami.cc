@@ -21,7 +21,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -29,36 +28,46 @@ int group2_detail::HaramiLookback(const CandleSettings& s, CandleSettingType sec
   return std::max(Period(s, second_body), Period(s, T::kBodyLong)) + 1;
 }
 
-std::vector<int> group2_detail::Harami(const OhlcView& b, const CandleSettings& s,
-                                       CandleSettingType second_body) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(HaramiLookback(s, second_body));
-  if (n <= first) return out;
-  RunningTotal body_long(b, s[T::kBodyLong], first, 1);
-  RunningTotal body_second(b, s[second_body], first, 0);
+// Compiled for AVX2 and the baseline (the harami and harami-cross kernels call it).
+QAT_VECTOR_KERNEL void group2_detail::Harami(patterns_detail::CandleFrame& f, std::span<int> out,
+                                             CandleSettingType second_body) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(HaramiLookback(f.settings(), second_body));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* body_long = f.Average(T::kBodyLong, first, 1);
+  const double* body_second = f.Average(second_body, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i - 1) > body_long.AverageAt(i - 1) && RealBody(b, i) <= body_second.AverageAt(i)) {
-      const double top = std::max(b.close[i], b.open[i]);
-      const double bottom = std::min(b.close[i], b.open[i]);
-      const double prior_top = std::max(b.close[i - 1], b.open[i - 1]);
-      const double prior_bottom = std::min(b.close[i - 1], b.open[i - 1]);
-      if (top < prior_top && bottom > prior_bottom) {
-        out[i] = -CandleColor(b, i - 1) * 100;
-      } else if (top <= prior_top && bottom >= prior_bottom) {
-        out[i] = -CandleColor(b, i - 1) * 80;
-      }
-    }
-    body_long.Advance(i);
-    body_second.Advance(i);
+    const double top = std::max(close[i], open[i]);
+    const double bottom = std::min(close[i], open[i]);
+    const double prior_top = std::max(close[i - 1], open[i - 1]);
+    const double prior_bottom = std::min(close[i - 1], open[i - 1]);
+    // Branch-free (& not &&): every operand is a plain comparison, so the result is the same.
+    const bool bodies = (body[i - 1] > body_long[i - 1]) & (body[i] <= body_second[i]);
+    const bool inside = (top < prior_top) & (bottom > prior_bottom);
+    const bool touching = (top <= prior_top) & (bottom >= prior_bottom);
+    // bodies ? -TA_CANDLECOLOR(i-1) * (inside ? 100 : touching ? 80 : 0) : 0. Written as
+    // selects of constants and a sum (inside implies touching: 20 + 80 = 100), the form GCC
+    // if-converts, so that both clones vectorize.
+    const int full = (bodies & inside) ? 20 : 0;
+    const int weak = (bodies & touching) ? 80 : 0;
+    const int sign = close[i - 1] >= open[i - 1] ? -1 : 1;
+    o[i] = sign * (full + weak);
   }
-  return out;
 }
 
 int CDLHARAMILookback(const CandleSettings& s) { return group2_detail::HaramiLookback(s, T::kBodyShort); }
 
+void CDLHARAMIKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  group2_detail::Harami(f, out, T::kBodyShort);
+}
+
 std::vector<int> CDLHARAMI(const OhlcView& b, const CandleSettings& s) {
-  return group2_detail::Harami(b, s, T::kBodyShort);
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHARAMIKernel);
 }
 
 }  // namespace qat::ta

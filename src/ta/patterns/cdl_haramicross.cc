@@ -24,8 +24,13 @@ int CDLHARAMICROSSLookback(const CandleSettings& s) {
   return group2_detail::HaramiLookback(s, T::kBodyDoji);
 }
 
+void CDLHARAMICROSSKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  group2_detail::Harami(f, out, T::kBodyDoji);
+}
+
 std::vector<int> CDLHARAMICROSS(const OhlcView& b, const CandleSettings& s) {
-  return group2_detail::Harami(b, s, T::kBodyDoji);
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHARAMICROSSKernel);
 }
 
 }  // namespace qat::ta

@@ -14,7 +14,6 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
@@ -22,22 +21,30 @@ int CDLHIGHWAVELookback(const CandleSettings& s) {
   return std::max(Period(s, T::kBodyShort), Period(s, T::kShadowVeryLong));
 }
 
-std::vector<int> CDLHIGHWAVE(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHIGHWAVELookback(s));
-  if (n <= first) return out;
-  RunningTotal body(b, s[T::kBodyShort], first, 0);
-  RunningTotal shadow(b, s[T::kShadowVeryLong], first, 0);
+QAT_VECTOR_KERNEL void CDLHIGHWAVEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLHIGHWAVELookback(f.settings()));
+  if (n <= first) return;
+  const double* open = f.open();
+  const double* close = f.close();
+  const double* body = f.body();
+  const double* upper = f.upper();
+  const double* lower = f.lower();
+  const double* body_short = f.Average(T::kBodyShort, first, 0);
+  const double* shadow = f.Average(T::kShadowVeryLong, first, 0);
+  int* o = out.data();
   for (std::size_t i = first; i < n; ++i) {
-    if (RealBody(b, i) < body.AverageAt(i) && UpperShadow(b, i) > shadow.AverageAt(i) &&
-        LowerShadow(b, i) > shadow.AverageAt(i)) {
-      out[i] = CandleColor(b, i) * 100;
-    }
-    body.Advance(i);
-    shadow.Advance(i);
+    const bool hit = (body[i] < body_short[i]) & (upper[i] > shadow[i]) & (lower[i] > shadow[i]);
+    // hit ? TA_CANDLECOLOR * 100 : 0, as two plain selects (so that the baseline clone
+    // vectorizes too).
+    const int value = close[i] >= open[i] ? 100 : -100;
+    o[i] = hit ? value : 0;
   }
-  return out;
+}
+
+std::vector<int> CDLHIGHWAVE(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHIGHWAVEKernel);
 }
 
 }  // namespace qat::ta

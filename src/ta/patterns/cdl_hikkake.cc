@@ -20,31 +20,51 @@ namespace qat::ta {
 
 int CDLHIKKAKELookback(const CandleSettings&) { return 5; }
 
-std::vector<int> CDLHIKKAKE(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHIKKAKELookback(s));
-  if (n <= first) return out;
-  std::size_t pattern_idx = 0;  // bar of the last unconfirmed setup; 0 = none
-  int pattern_result = 0;       // +100 / -100 of the last setup
-  for (std::size_t i = first - 3; i < n; ++i) {
-    int value = 0;
-    const bool inside = b.high[i - 1] < b.high[i - 2] && b.low[i - 1] > b.low[i - 2];
-    const bool lower = b.high[i] < b.high[i - 1] && b.low[i] < b.low[i - 1];
-    const bool higher = b.high[i] > b.high[i - 1] && b.low[i] > b.low[i - 1];
-    if (inside && (lower || higher)) {
-      pattern_result = b.high[i] < b.high[i - 1] ? 100 : -100;
-      pattern_idx = i;
-      value = pattern_result;
-    } else if (pattern_idx > 0 && i <= pattern_idx + 3 &&
-               ((pattern_result > 0 && b.close[i] > b.high[pattern_idx - 1]) ||
-                (pattern_result < 0 && b.close[i] < b.low[pattern_idx - 1]))) {
-      value = pattern_result + (pattern_result > 0 ? 100 : -100);
-      pattern_idx = 0;
+namespace {
+
+// The setup at bar i (rules 1 and 2): +100, -100 or 0, without branches.
+[[gnu::always_inline]] inline int Setup(const double* high, const double* low, std::size_t i) {
+  const bool inside = (high[i - 1] < high[i - 2]) & (low[i - 1] > low[i - 2]);
+  const bool lower = (high[i] < high[i - 1]) & (low[i] < low[i - 1]);
+  const bool higher = (high[i] > high[i - 1]) & (low[i] > low[i - 1]);
+  const int direction = high[i] < high[i - 1] ? 100 : -100;
+  return (inside & (lower | higher)) ? direction : 0;
+}
+
+}  // namespace
+
+// Two passes: the setups of every bar (a vectorized loop), then a scalar pass that follows
+// each setup over the next three bars for its confirmation (rule 3, state carried from bar to
+// bar; setups are rare, so that pass is mostly a scan over zeros).
+QAT_VECTOR_KERNEL void CDLHIKKAKEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLHIKKAKELookback(f.settings()));
+  if (n <= first) return;
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) o[i] = Setup(high, low, i);
+  // The setup at bar k; the three bars before `first` are scanned for setups but not written.
+  // A bar k > j that the loop below reads holds 0 or a setup (a confirmation is written only
+  // on a bar that no later setup's scan reaches).
+  const auto setup_at = [&](std::size_t k) { return k < first ? Setup(high, low, k) : o[k]; };
+  for (std::size_t j = first - 3; j + 1 < n; ++j) {
+    const int setup = setup_at(j);
+    if (setup != 100 && setup != -100) continue;  // none, or a confirmation written below
+    for (std::size_t k = j + 1; k <= j + 3 && k < n; ++k) {
+      if (setup_at(k) != 0) break;  // a new setup replaces this one
+      if (setup > 0 ? close[k] > high[j - 1] : close[k] < low[j - 1]) {
+        if (k >= first) o[k] = 2 * setup;  // +200 / -200; confirmed at most once
+        break;
+      }
     }
-    if (i >= first) out[i] = value;
   }
-  return out;
+}
+
+std::vector<int> CDLHIKKAKE(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHIKKAKEKernel);
 }
 
 }  // namespace qat::ta

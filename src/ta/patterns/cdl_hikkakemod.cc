@@ -23,43 +23,65 @@
 
 namespace qat::ta {
 
-using patterns_detail::RunningTotal;
 using group2_detail::Period;
 using T = CandleSettingType;
 
 int CDLHIKKAKEMODLookback(const CandleSettings& s) { return std::max(1, Period(s, T::kNear)) + 5; }
 
-std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
-  const std::size_t n = group2_detail::CheckedSize(b);
-  std::vector<int> out(n, 0);
-  const auto first = static_cast<std::size_t>(CDLHIKKAKEMODLookback(s));
-  if (n <= first) return out;
+namespace {
+
+// The setup at bar i (rules 1 and 2): +100, -100 or 0, without branches. `near` is the Near
+// average indexed by candle.
+[[gnu::always_inline]] inline int Setup(const double* high, const double* low, const double* close,
+                                        const double* near, std::size_t i) {
+  const bool insides = (high[i - 2] < high[i - 3]) & (low[i - 2] > low[i - 3]) &
+                       (high[i - 1] < high[i - 2]) & (low[i - 1] > low[i - 2]);
+  const bool bull = (high[i] < high[i - 1]) & (low[i] < low[i - 1]) &
+                    (close[i - 2] <= low[i - 2] + near[i - 2]);
+  const bool bear = (high[i] > high[i - 1]) & (low[i] > low[i - 1]) &
+                    (close[i - 2] >= high[i - 2] - near[i - 2]);
+  const int direction = high[i] < high[i - 1] ? 100 : -100;
+  return (insides & (bull | bear)) ? direction : 0;
+}
+
+}  // namespace
+
+// Two passes: the setups of every bar (a vectorized loop), then a scalar pass that follows
+// each setup over the next three bars for its confirmation (rule 3, state carried from bar to
+// bar; setups are rare, so that pass is mostly a scan over zeros).
+QAT_VECTOR_KERNEL void CDLHIKKAKEMODKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  const std::size_t n = f.size();
+  const auto first = static_cast<std::size_t>(CDLHIKKAKEMODLookback(f.settings()));
+  if (n <= first) return;
   const std::size_t scan_from = first - 3;
-  RunningTotal near(b, s[T::kNear], scan_from, 2);
-  std::size_t pattern_idx = 0;  // bar of the last unconfirmed setup; 0 = none
-  int pattern_result = 0;
-  for (std::size_t i = scan_from; i < n; ++i) {
-    int value = 0;
-    const bool insides = b.high[i - 2] < b.high[i - 3] && b.low[i - 2] > b.low[i - 3] &&
-                         b.high[i - 1] < b.high[i - 2] && b.low[i - 1] > b.low[i - 2];
-    const bool bull = b.high[i] < b.high[i - 1] && b.low[i] < b.low[i - 1] &&
-                      b.close[i - 2] <= b.low[i - 2] + near.AverageAt(i - 2);
-    const bool bear = b.high[i] > b.high[i - 1] && b.low[i] > b.low[i - 1] &&
-                      b.close[i - 2] >= b.high[i - 2] - near.AverageAt(i - 2);
-    if (insides && (bull || bear)) {
-      pattern_result = b.high[i] < b.high[i - 1] ? 100 : -100;
-      pattern_idx = i;
-      value = pattern_result;
-    } else if (pattern_idx > 0 && i <= pattern_idx + 3 &&
-               ((pattern_result > 0 && b.close[i] > b.high[pattern_idx - 1]) ||
-                (pattern_result < 0 && b.close[i] < b.low[pattern_idx - 1]))) {
-      value = pattern_result + (pattern_result > 0 ? 100 : -100);
-      pattern_idx = 0;
+  const double* high = f.high();
+  const double* low = f.low();
+  const double* close = f.close();
+  const double* near = f.Average(T::kNear, scan_from, 2);
+  int* o = out.data();
+  for (std::size_t i = first; i < n; ++i) o[i] = Setup(high, low, close, near, i);
+  // The setup at bar k; the three bars before `first` are scanned for setups but not written.
+  // A bar k > j that the loop below reads holds 0 or a setup (a confirmation is written only
+  // on a bar that no later setup's scan reaches).
+  const auto setup_at = [&](std::size_t k) {
+    return k < first ? Setup(high, low, close, near, k) : o[k];
+  };
+  for (std::size_t j = scan_from; j + 1 < n; ++j) {
+    const int setup = setup_at(j);
+    if (setup != 100 && setup != -100) continue;  // none, or a confirmation written below
+    for (std::size_t k = j + 1; k <= j + 3 && k < n; ++k) {
+      if (setup_at(k) != 0) break;  // a new setup replaces this one
+      if (setup > 0 ? close[k] > high[j - 1] : close[k] < low[j - 1]) {
+        if (k >= first) o[k] = 2 * setup;  // +200 / -200; confirmed at most once
+        break;
+      }
     }
-    if (i >= first) out[i] = value;
-    near.Advance(i);
   }
-  return out;
+}
+
+std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
+  group2_detail::CheckedSize(b);
+  return patterns_detail::RunPattern(b, s, CDLHIKKAKEMODKernel);
 }
 
 }  // namespace qat::ta

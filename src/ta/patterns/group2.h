@@ -116,15 +116,16 @@ inline std::size_t CheckedSize(const OhlcView& b) {
 }
 
 // CDLHARAMI and CDLHARAMICROSS differ only in the setting that bounds the second body
-// (BodyShort vs BodyDoji); both are this function (defined in cdl_harami.cc).
+// (BodyShort vs BodyDoji); both kernels are this rule (defined in cdl_harami.cc; writes out
+// as a PatternKernel does).
 int HaramiLookback(const CandleSettings& s, CandleSettingType second_body);
-std::vector<int> Harami(const OhlcView& b, const CandleSettings& s, CandleSettingType second_body);
+void Harami(patterns_detail::CandleFrame& f, std::span<int> out, CandleSettingType second_body);
 
 // CDLHAMMER and CDLHANGINGMAN: the same candle shape, the hammer with its body near the prior
 // low (returns +100), the hanging man near the prior high (returns -100). Defined in
-// cdl_hammer.cc.
+// cdl_hammer.cc; writes out as a PatternKernel does.
 int HammerShapeLookback(const CandleSettings& s);
-std::vector<int> HammerShape(const OhlcView& b, const CandleSettings& s, bool near_prior_high);
+void HammerShape(patterns_detail::CandleFrame& f, std::span<int> out, bool near_prior_high);
 
 }  // namespace group2_detail
 }  // namespace qat::ta
