@@ -13,16 +13,16 @@ std::vector<int> EveningStarDefault(const OhlcView& bars, const CandleSettings& 
 }  // namespace
 
 void AddPatternGroup2(std::vector<PatternSpec>& out) {
-  out.push_back({"CDLEVENINGSTAR", &EveningStarDefault, &CDLEVENINGSTARLookback});
-  out.push_back({"CDLGAPSIDESIDEWHITE", &CDLGAPSIDESIDEWHITE, &CDLGAPSIDESIDEWHITELookback});
-  out.push_back({"CDLGRAVESTONEDOJI", &CDLGRAVESTONEDOJI, &CDLGRAVESTONEDOJILookback});
-  out.push_back({"CDLHAMMER", &CDLHAMMER, &CDLHAMMERLookback});
-  out.push_back({"CDLHANGINGMAN", &CDLHANGINGMAN, &CDLHANGINGMANLookback});
-  out.push_back({"CDLHARAMI", &CDLHARAMI, &CDLHARAMILookback});
-  out.push_back({"CDLHARAMICROSS", &CDLHARAMICROSS, &CDLHARAMICROSSLookback});
-  out.push_back({"CDLHIGHWAVE", &CDLHIGHWAVE, &CDLHIGHWAVELookback});
-  out.push_back({"CDLHIKKAKE", &CDLHIKKAKE, &CDLHIKKAKELookback});
-  out.push_back({"CDLHIKKAKEMOD", &CDLHIKKAKEMOD, &CDLHIKKAKEMODLookback});
+  out.push_back({"CDLEVENINGSTAR", &EveningStarDefault, &CDLEVENINGSTARLookback, CDLEVENINGSTARKernel});
+  out.push_back({"CDLGAPSIDESIDEWHITE", &CDLGAPSIDESIDEWHITE, &CDLGAPSIDESIDEWHITELookback, CDLGAPSIDESIDEWHITEKernel});
+  out.push_back({"CDLGRAVESTONEDOJI", &CDLGRAVESTONEDOJI, &CDLGRAVESTONEDOJILookback, CDLGRAVESTONEDOJIKernel});
+  out.push_back({"CDLHAMMER", &CDLHAMMER, &CDLHAMMERLookback, CDLHAMMERKernel});
+  out.push_back({"CDLHANGINGMAN", &CDLHANGINGMAN, &CDLHANGINGMANLookback, CDLHANGINGMANKernel});
+  out.push_back({"CDLHARAMI", &CDLHARAMI, &CDLHARAMILookback, CDLHARAMIKernel});
+  out.push_back({"CDLHARAMICROSS", &CDLHARAMICROSS, &CDLHARAMICROSSLookback, CDLHARAMICROSSKernel});
+  out.push_back({"CDLHIGHWAVE", &CDLHIGHWAVE, &CDLHIGHWAVELookback, CDLHIGHWAVEKernel});
+  out.push_back({"CDLHIKKAKE", &CDLHIKKAKE, &CDLHIKKAKELookback, CDLHIKKAKEKernel});
+  out.push_back({"CDLHIKKAKEMOD", &CDLHIKKAKEMOD, &CDLHIKKAKEMODLookback, CDLHIKKAKEMODKernel});
   out.push_back({"CDLHOMINGPIGEON", &CDLHOMINGPIGEON, &CDLHOMINGPIGEONLookback, CDLHOMINGPIGEONKernel});
   out.push_back({"CDLIDENTICAL3CROWS", &CDLIDENTICAL3CROWS, &CDLIDENTICAL3CROWSLookback, CDLIDENTICAL3CROWSKernel});
   out.push_back({"CDLINNECK", &CDLINNECK, &CDLINNECKLookback, CDLINNECKKernel});
