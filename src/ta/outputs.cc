@@ -249,15 +249,17 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
     if (col.kind == OutputKind::kPattern) {
       const PatternSpec* spec = FindPattern(col.name);
       result.real.clear();
+      result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
       if (spec->kernel != nullptr && n > 0) {
         // One frame (candle geometry and averages) for every pattern column.
         if (!frame) frame.emplace(ohlc, settings);
-        result.pattern.assign(n, 0);
+        // The kernel writes every bar from the lookback on; only the bars before need zeros.
+        result.pattern.resize(n);
+        std::fill_n(result.pattern.begin(), result.first_defined, 0);
         spec->kernel(*frame, result.pattern);
       } else {
         result.pattern = spec->compute(ohlc, settings);
       }
-      result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
       continue;
     }
     result.pattern.clear();

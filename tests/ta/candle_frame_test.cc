@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "qat/ta/candle.h"
+#include "qat/ta/patterns.h"
 #include "ta/golden.h"
 #include "ta/patterns/candle_frame.h"
 
@@ -119,6 +120,26 @@ TEST(CandleFrame, TotalsFromDifferentStartsCanDiffer) {
   EXPECT_NE(from0[3], from1[3]);              // ((1e5 + 0.7) + (0.001 - 1e5)) / 2
   EXPECT_EQ(from0[3], TaLibAverages(OhlcView{zero, high, zero, zero},
                                     settings[CandleSettingType::kNear], 2, 0)[3]);
+}
+
+// The kernel contract (candle_frame.h): a kernel writes every bar from its lookback on, so
+// callers need not zero the output first; what it writes equals the pattern's own function.
+TEST(CandleFrame, EveryKernelWritesEveryBarFromItsLookback) {
+  for (const char* name : {"SPY", "TSLA"}) {
+    const testing::GoldenCase c = testing::LoadGoldenCase(name);
+    const OhlcView bars = View(c);
+    CandleFrame frame(bars, DefaultCandleSettings());
+    for (const PatternSpec& spec : AllPatterns()) {
+      ASSERT_NE(spec.kernel, nullptr) << spec.name;
+      std::vector<int> out(bars.size(), 7777);
+      spec.kernel(frame, out);
+      const std::vector<int> want = spec.compute(bars, DefaultCandleSettings());
+      const auto first = static_cast<std::size_t>(spec.lookback(DefaultCandleSettings()));
+      for (std::size_t i = first; i < bars.size(); ++i) {
+        ASSERT_EQ(out[i], want[i]) << name << " " << spec.name << " bar " << i;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -168,10 +168,13 @@ const double* CandleFrame::Average(CandleSettingType type, std::size_t first, st
   if (period == 0 && setting.factor == 1.0 && !halve) return RangeOf(type);
   const std::size_t start = period == 0 ? 0 : first - offset - period;
   for (const auto& series : cache_) {
-    if (series->type == type && series->start == start) return series->values.get();
+    if (series->range_type == setting.range_type && series->period == setting.avg_period &&
+        series->factor == setting.factor && series->start == start) {
+      return series->values.get();
+    }
   }
   auto series = std::make_unique<Series>(
-      Series{type, start, Scratch(n_)});
+      Series{setting.range_type, setting.avg_period, setting.factor, start, Scratch(n_)});
   double* values = series->values.get();
   if (period == 0) {
     ScaleTotals(0, n_, RangeOf(type), 1.0, setting.factor, halve, values);

@@ -105,8 +105,12 @@ class CandleFrame {
     std::size_t batch;
     Scratch sums;
   };
+  // One average column. Settings with the same measure, period and factor (BodyLong and
+  // BodyShort by default; BodyDoji and ShadowVeryShort) share it.
   struct Series {
-    CandleSettingType type;
+    RangeType range_type;
+    int period;
+    double factor;
     std::size_t start;  // s above; 0 for period-0 settings
     Scratch values;
   };
