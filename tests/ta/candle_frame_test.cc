@@ -2,7 +2,9 @@
 // columns and its averages must equal TA-Lib's macros and running totals bit for bit, on the
 // golden inputs (the bundled daily files and the hand-made sets), for TA-Lib's default candle
 // settings and for a custom table (other periods, factors and measures).
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -107,19 +109,43 @@ TEST(CandleFrame, GeometryEqualsTaLibMacros) {
 
 // Why averages are keyed on where their total started: two running totals over the same
 // window can round differently. On the bundled prices they happen to agree (the frame is
-// checked against TA-Lib's order above either way); these hand-made ranges show they need not.
+// checked against TA-Lib's order above either way); these hand-made ranges show they need not,
+// and exercise the frame's totals that start late and join the reference total later (or
+// never: the NaN bar).
 TEST(CandleFrame, TotalsFromDifferentStartsCanDiffer) {
-  const std::vector<double> high = {100000.0, 0.7, 0.001, 0.7, 0.7, 100000.0};
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<double> high = {100000.0, 0.7, 0.001, 0.7,  0.7, 100000.0, 0.3, 0.2, 0.1,
+                                    5.0,      1e-9, 3.3,  1e7,  0.3, 0.7,      2.0, nan, 1.0,
+                                    0.25,     0.5,  1e-3, 42.0, 0.7, 0.1};
   const std::vector<double> zero(high.size(), 0.0);
+  const OhlcView bars{zero, high, zero, zero};
   CandleSettings settings = DefaultCandleSettings();
   settings[CandleSettingType::kNear] = {RangeType::kHighLow, 2, 1.0};
-  CandleFrame frame(OhlcView{zero, high, zero, zero}, settings);
+  settings[CandleSettingType::kFar] = {RangeType::kHighLow, 3, 0.6};
+  CandleFrame frame(bars, settings);
   const double* from0 = frame.Average(CandleSettingType::kNear, 2, 0);
   const double* from1 = frame.Average(CandleSettingType::kNear, 3, 0);
   EXPECT_EQ(from1[3], (0.7 + 0.001) / 2);
-  EXPECT_NE(from0[3], from1[3]);              // ((1e5 + 0.7) + (0.001 - 1e5)) / 2
-  EXPECT_EQ(from0[3], TaLibAverages(OhlcView{zero, high, zero, zero},
-                                    settings[CandleSettingType::kNear], 2, 0)[3]);
+  EXPECT_NE(from0[3], from1[3]);  // ((1e5 + 0.7) + (0.001 - 1e5)) / 2
+  int differing = 0;
+  for (const auto type : {CandleSettingType::kNear, CandleSettingType::kFar}) {
+    const CandleSetting& setting = settings[type];
+    for (std::size_t start = 0; start + 2 + static_cast<std::size_t>(setting.avg_period) < high.size();
+         ++start) {
+      const std::size_t first = start + static_cast<std::size_t>(setting.avg_period);
+      const double* got = frame.Average(type, first, 0);
+      const std::vector<double> want = TaLibAverages(bars, setting, first, 0);
+      for (std::size_t i = first; i < high.size(); ++i) {
+        if (std::isnan(want[i])) {
+          EXPECT_TRUE(std::isnan(got[i])) << "setting " << static_cast<int>(type) << " start " << start << " bar " << i;
+        } else {
+          EXPECT_EQ(got[i], want[i]) << "setting " << static_cast<int>(type) << " start " << start << " bar " << i;
+        }
+        if (type == CandleSettingType::kNear) differing += got[i] != from0[i] ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(differing, 0);
 }
 
 // The kernel contract (candle_frame.h): a kernel writes every bar from its lookback on, so

@@ -1,6 +1,8 @@
 #include "ta/patterns/candle_frame.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cassert>
 #include <cmath>
 #include <utility>
@@ -101,7 +103,11 @@ CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
 }
 
 const double* CandleFrame::RangeOf(CandleSettingType type) const {
-  switch (settings_[type].range_type) {
+  return RangeOf(settings_[type].range_type);
+}
+
+const double* CandleFrame::RangeOf(RangeType range_type) const {
+  switch (range_type) {
     case RangeType::kRealBody: return body_;
     case RangeType::kHighLow: return hl_;
     case RangeType::kShadows: return shadows_;
@@ -109,53 +115,75 @@ const double* CandleFrame::RangeOf(CandleSettingType type) const {
   return body_;
 }
 
-const CandleFrame::Totals& CandleFrame::TotalsFor(const CandleSetting& setting, std::size_t start) {
-  const std::size_t batch = start / kLanes;
-  for (const auto& t : totals_) {
-    if (t->range_type == setting.range_type && t->period == setting.avg_period && t->batch == batch) {
-      return *t;
-    }
+const CandleFrame::Reference& CandleFrame::ReferenceFor(const CandleSetting& setting) {
+  for (const auto& r : references_) {
+    if (r->range_type == setting.range_type && r->period == setting.avg_period) return *r;
   }
   const auto period = static_cast<std::size_t>(setting.avg_period);
-  auto totals = std::make_unique<Totals>(
-      Totals{setting.range_type, setting.avg_period, batch,
-             Scratch(kLanes * n_)});
-  const double* range = setting.range_type == RangeType::kRealBody ? body_
-                        : setting.range_type == RangeType::kHighLow ? hl_
-                                                                     : shadows_;
-  // All lanes share the step total += range(c) - range(c - period); each starts as a
-  // left-to-right sum. Lanes whose first candle is past the end stay empty.
-  const std::size_t first_start = batch * kLanes;
-  double sum[kLanes];
-  std::size_t lanes = 0;
-  for (std::size_t k = 0; k < kLanes && first_start + k + period < n_; ++k, ++lanes) {
-    sum[k] = 0.0;
-    for (std::size_t j = first_start + k; j < first_start + k + period; ++j) sum[k] += range[j];
+  auto ref = std::make_unique<Reference>(
+      Reference{setting.range_type, setting.avg_period, Scratch(n_)});
+  const double* range = RangeOf(setting.range_type);
+  double* sums = ref->sums.get();
+  double sum = 0.0;
+  for (std::size_t c = 0; c < period; ++c) sum += range[c];
+  for (std::size_t c = period; c < n_; ++c) {
+    sums[c] = sum;
+    sum += range[c] - range[c - period];
   }
-  double* out = totals->sums.get();
-  // Ramp-up: lane k becomes defined at c = first_start + k + period.
-  const std::size_t steady = std::min(n_, first_start + lanes + period);
-  for (std::size_t c = first_start + period; c < steady; ++c) {
-    const double step = range[c] - range[c - period];
-    for (std::size_t k = 0; k < lanes; ++k) {
-      if (c >= first_start + k + period) {
-        out[k * n_ + c] = sum[k];
-        sum[k] += step;
-      }
+  references_.push_back(std::move(ref));
+  return *references_.back();
+}
+
+const double* CandleFrame::FindSeries(const CandleSetting& setting, std::size_t start) const {
+  for (const auto& series : cache_) {
+    if (series->range_type == setting.range_type && series->period == setting.avg_period &&
+        series->factor == setting.factor && series->start == start) {
+      return series->values;
     }
   }
-  if (lanes == kLanes) {
-    // Steady state: eight independent chains per step, so the adds overlap.
-    for (std::size_t c = steady; c < n_; ++c) {
-      const double step = range[c] - range[c - period];
-      for (std::size_t k = 0; k < kLanes; ++k) {
-        out[k * n_ + c] = sum[k];
-        sum[k] += step;
-      }
-    }
+  return nullptr;
+}
+
+const double* CandleFrame::AddSeries(const CandleSetting& setting, std::size_t start,
+                                     const double* values, Scratch storage) {
+  cache_.push_back(std::make_unique<Series>(Series{setting.range_type, setting.avg_period,
+                                                   setting.factor, start, values,
+                                                   std::move(storage)}));
+  return values;
+}
+
+const double* CandleFrame::TotalsColumn(const CandleSetting& setting, std::size_t start) {
+  if (const double* found = FindSeries(setting, start)) return found;
+  const auto period = static_cast<std::size_t>(setting.avg_period);
+  const auto divisor = static_cast<double>(setting.avg_period);
+  const bool halve = setting.range_type == RangeType::kShadows;
+  const Reference& ref = ReferenceFor(setting);
+  const double* ref_sums = ref.sums.get();
+  if (start == 0) {
+    Scratch storage(n_);
+    ScaleTotals(period, n_, ref_sums, divisor, setting.factor, halve, storage.get());
+    const double* values = storage.get();
+    return AddSeries(setting, 0, values, std::move(storage));
   }
-  totals_.push_back(std::move(totals));
-  return *totals_.back();
+  // This start's own total, in TA-Lib's order, until it equals the reference's.
+  const double* range = RangeOf(setting.range_type);
+  double sum = 0.0;
+  for (std::size_t c = start; c < start + period; ++c) sum += range[c];
+  std::vector<double> own;
+  std::size_t merge = start + period;
+  // Equal bits mean equal state: from there on both totals take the same steps.
+  for (; merge < n_ && std::bit_cast<std::uint64_t>(sum) != std::bit_cast<std::uint64_t>(ref_sums[merge]);
+       ++merge) {
+    own.push_back(sum);
+    sum += range[merge] - range[merge - period];
+  }
+  const double* ref_column = TotalsColumn(setting, 0);
+  if (own.empty()) return AddSeries(setting, start, ref_column, Scratch());  // same column
+  Scratch storage(n_);
+  double* values = storage.get();
+  ScaleTotals(0, own.size(), own.data(), divisor, setting.factor, halve, values + start + period);
+  std::copy(ref_column + merge, ref_column + n_, values + merge);
+  return AddSeries(setting, start, values, std::move(storage));
 }
 
 const double* CandleFrame::Average(CandleSettingType type, std::size_t first, std::size_t offset) {
@@ -163,29 +191,15 @@ const double* CandleFrame::Average(CandleSettingType type, std::size_t first, st
   assert(setting.avg_period >= 0);
   const auto period = static_cast<std::size_t>(setting.avg_period);
   assert(first >= offset + period && first < n_);
-  const bool halve = setting.range_type == RangeType::kShadows;
+  if (period > 0) return TotalsColumn(setting, first - offset - period);
   // Period 0: the candle's own range times the factor; with factor 1 that is the range itself.
-  if (period == 0 && setting.factor == 1.0 && !halve) return RangeOf(type);
-  const std::size_t start = period == 0 ? 0 : first - offset - period;
-  for (const auto& series : cache_) {
-    if (series->range_type == setting.range_type && series->period == setting.avg_period &&
-        series->factor == setting.factor && series->start == start) {
-      return series->values.get();
-    }
-  }
-  auto series = std::make_unique<Series>(
-      Series{setting.range_type, setting.avg_period, setting.factor, start, Scratch(n_)});
-  double* values = series->values.get();
-  if (period == 0) {
-    ScaleTotals(0, n_, RangeOf(type), 1.0, setting.factor, halve, values);
-  } else {
-    const Totals& totals = TotalsFor(setting, start);
-    const double* sums = totals.sums.get() + (start - totals.batch * kLanes) * n_;
-    ScaleTotals(start + period, n_, sums, static_cast<double>(setting.avg_period), setting.factor,
-                halve, values);
-  }
-  cache_.push_back(std::move(series));
-  return cache_.back()->values.get();
+  const bool halve = setting.range_type == RangeType::kShadows;
+  if (setting.factor == 1.0 && !halve) return RangeOf(setting.range_type);
+  if (const double* found = FindSeries(setting, 0)) return found;
+  Scratch storage(n_);
+  ScaleTotals(0, n_, RangeOf(setting.range_type), 1.0, setting.factor, halve, storage.get());
+  const double* values = storage.get();
+  return AddSeries(setting, 0, values, std::move(storage));
 }
 
 std::vector<int> RunPattern(const OhlcView& bars, const CandleSettings& settings,

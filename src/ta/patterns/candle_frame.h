@@ -12,10 +12,15 @@
 //     back, as a left-to-right sum of the ranges of candles s .. s + period - 1, where
 //     s = first - offset - period;
 //   * after each evaluated bar it moves on with total += range(new) - range(trailing).
-// The rounding of that sum depends on where it started (s), so Average() keys its cache on
-// (setting, s): two patterns share an average column only when TA-Lib's totals would agree
-// bit for bit. With period 0 the "average" is the candle's own range times the factor and
-// does not depend on s.
+// The rounding of that sum can depend on where it started (s), so Average() keys its cache on
+// (setting, s). But every total of one measure and period moves by the same step,
+// range(c) - range(c - period), so two totals that are equal at one candle stay equal from
+// there on. The frame keeps one reference total per measure and period, started at candle 0,
+// and runs a total started at s > 0 only until it equals the reference (on real prices that
+// is usually at once or within a few candles); from there on it is the reference's. Each
+// column therefore equals TA-Lib's own bookkeeping for that s bit for bit, at the cost of one
+// total per measure and period. With period 0 the "average" is the candle's own range times
+// the factor and does not depend on s.
 #pragma once
 
 #include <bit>
@@ -46,6 +51,7 @@ namespace qat::ta::patterns_detail {
 // The pool keeps at most 64 MB per thread.
 class Scratch {
  public:
+  Scratch() = default;  // no buffer
   explicit Scratch(std::size_t size);
   ~Scratch();
   Scratch(Scratch&& other) noexcept;
@@ -93,16 +99,14 @@ class CandleFrame {
 
   // The measure `type` averages (body, high-low or shadows) for every candle.
   const double* RangeOf(CandleSettingType type) const;
+  const double* RangeOf(RangeType range_type) const;
 
  private:
-  // Raw running totals of one measure (range type) and period for kLanes consecutive start
-  // indices: lane k starts at s = kLanes * batch + k; sums[k * n + c] is the total TA-Lib
-  // holds when it judges candle c (defined for c >= s + period).
-  static constexpr std::size_t kLanes = 8;
-  struct Totals {
+  // The running totals of one measure (range type) and period, started at candle 0:
+  // sums[c] is the total TA-Lib holds when it judges candle c (for c >= period).
+  struct Reference {
     RangeType range_type;
     int period;
-    std::size_t batch;
     Scratch sums;
   };
   // One average column. Settings with the same measure, period and factor (BodyLong and
@@ -112,11 +116,16 @@ class CandleFrame {
     int period;
     double factor;
     std::size_t start;  // s above; 0 for period-0 settings
-    Scratch values;
+    const double* values;
+    Scratch storage;  // empty when `values` aliases the start-0 column
   };
 
-  // The totals batch holding start s for `setting`'s measure and period (computed once).
-  const Totals& TotalsFor(const CandleSetting& setting, std::size_t start);
+  const Reference& ReferenceFor(const CandleSetting& setting);
+  const double* FindSeries(const CandleSetting& setting, std::size_t start) const;
+  const double* AddSeries(const CandleSetting& setting, std::size_t start, const double* values,
+                          Scratch storage);
+  // The scaled column of a period > 0 setting for a total started at `start`.
+  const double* TotalsColumn(const CandleSetting& setting, std::size_t start);
 
   OhlcView bars_;
   const CandleSettings& settings_;
@@ -131,7 +140,7 @@ class CandleFrame {
   const double* lower_;
   const double* hl_;
   const double* shadows_;
-  std::vector<std::unique_ptr<Totals>> totals_;
+  std::vector<std::unique_ptr<Reference>> references_;
   std::vector<std::unique_ptr<Series>> cache_;  // stable addresses for the returned arrays
 };
 
