@@ -107,6 +107,30 @@ TEST(CandleFrame, GeometryEqualsTaLibMacros) {
   }
 }
 
+// TA-Lib's running total is part of the contract: on real prices an average recomputed from
+// a fresh window sum differs from it in the last bits, so a frame built that way would fail
+// the tests above.
+TEST(CandleFrame, RunningTotalIsNotAFreshWindowSum) {
+  int differing = 0;
+  for (const char* name : {"SPY", "AAPL", "TSLA"}) {
+    const testing::GoldenCase c = testing::LoadGoldenCase(name);
+    const OhlcView bars = View(c);
+    CandleFrame frame(bars, DefaultCandleSettings());
+    for (std::size_t t = 0; t < kCandleSettingCount; ++t) {
+      const CandleSetting& setting = DefaultCandleSettings().table[t];
+      if (setting.avg_period == 0) continue;
+      const auto period = static_cast<std::size_t>(setting.avg_period);
+      const double* average = frame.Average(static_cast<CandleSettingType>(t), period, 0);
+      for (std::size_t i = period; i < bars.size(); ++i) {
+        double fresh = 0.0;
+        for (std::size_t j = i - period; j < i; ++j) fresh += CandleRange(setting, bars, j);
+        differing += CandleAverage(setting, fresh, bars, i) != average[i] ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(differing, 0);
+}
+
 // Why averages are keyed on where their total started: two running totals over the same
 // window can round differently. On the bundled prices they happen to agree (the frame is
 // checked against TA-Lib's order above either way); these hand-made ranges show they need not,

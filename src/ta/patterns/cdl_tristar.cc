@@ -17,8 +17,8 @@ int CDLTRISTARLookback(const CandleSettings& settings) {
 }
 
 QAT_VECTOR_KERNEL void CDLTRISTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
-  using group3::TaMax;
-  using group3::TaMin;
+  using patterns_detail::TaMax;
+  using patterns_detail::TaMin;
   using patterns_detail::BodyGapDown;
   using patterns_detail::BodyGapUp;
   const std::size_t n = f.size();

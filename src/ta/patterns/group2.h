@@ -16,7 +16,6 @@
 
 #include "qat/ta/candle.h"
 #include "ta/patterns/candle_frame.h"
-#include "ta/patterns/running_total.h"
 
 namespace qat::ta {
 

@@ -1,6 +1,6 @@
 // Private declarations of the group 3 candlestick patterns (CDLMATCHINGLOW ..
 // CDLXSIDEGAP3METHODS), each in its own cdl_<name>.cc, plus small helpers they share (the
-// running total is in running_total.h).
+// candle geometry and averages are in candle_frame.h).
 //
 // Every CDLxxx(bars, settings) returns one int per bar aligned with `bars`: 0 in the first
 // CDLxxxLookback(settings) bars and wherever the pattern does not fire, otherwise +100
@@ -17,7 +17,6 @@
 
 #include "qat/ta/candle.h"
 #include "ta/patterns/candle_frame.h"
-#include "ta/patterns/running_total.h"
 
 namespace qat::ta {
 
@@ -113,11 +112,6 @@ int CDLXSIDEGAP3METHODSLookback(const CandleSettings& settings);
 void CDLXSIDEGAP3METHODSKernel(patterns_detail::CandleFrame& frame, std::span<int> out);
 
 namespace group3 {
-
-// TA-Lib's min()/max() macros. They agree with std::min/std::max except when an operand is
-// NaN, where each returns the second operand, as TA-Lib does.
-inline double TaMin(double a, double b) { return a < b ? a : b; }
-inline double TaMax(double a, double b) { return a > b ? a : b; }
 
 // Number of bars; asserts that the four columns have the same length.
 inline std::size_t CheckedSize(const OhlcView& bars) {
