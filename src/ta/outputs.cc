@@ -149,12 +149,7 @@ const std::vector<IndicatorJob>& IndicatorJobs() {
       {{"WILLR"}, {WILLRLookback(14)},
        [](const OhlcvView& b, double* const* o) { internal::WillrKernel(b.high, b.low, b.close, 14, o[0]); }},
       {{"ROC"}, {ROCLookback(10)},
-       [](const OhlcvView& b, double* const* o) {
-         for (std::size_t i = 10; i < b.size(); ++i) {
-           const double prev = b.close[i - 10];
-           o[0][i] = prev != 0.0 ? ((b.close[i] / prev) - 1.0) * 100.0 : 0.0;
-         }
-       }},
+       [](const OhlcvView& b, double* const* o) { internal::RocKernel(b.close, 10, o[0]); }},
       {{"MOM"}, {MOMLookback(10)},
        [](const OhlcvView& b, double* const* o) {
          for (std::size_t i = 10; i < b.size(); ++i) o[0][i] = b.close[i] - b.close[i - 10];

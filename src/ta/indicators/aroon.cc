@@ -1,6 +1,7 @@
 // AROON and AROONOSC over a window of period+1 bars (today and the `period` before it).
 // The most recent bar holding the window's extreme counts (ties go to the later bar).
 #include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
@@ -65,20 +66,57 @@ Result<AroonResult> AROON(std::span<const double> high, std::span<const double> 
 }
 int AROONLookback(int period) { return CheckPeriod("AROON", "period", period, 2).ok() ? period : -1; }
 
+QAT_INDICATOR_KERNEL
 void internal::AroonOscKernel(std::span<const double> high, std::span<const double> low, int period,
                               double* out) {
   const double factor = 100.0 / static_cast<double>(period);
-  (void)AroonScan("AROONOSC", high, low, period, [&](long today, long hi, long lo) {
-    out[today] = factor * static_cast<double>(hi - lo);
-  });
+  const std::size_t n = high.size();
+  const std::size_t p = static_cast<std::size_t>(period);
+  if (p > internal::kSmallWindow) {
+    (void)AroonScan("AROONOSC", high, low, period, [&](long today, long hi, long lo) {
+      out[today] = factor * static_cast<double>(hi - lo);
+    });
+    return;
+  }
+  // Short windows: scan each window of period+1 bars from its oldest bar, four bars per
+  // vector, keeping the offset of the latest highest high (>=) and lowest low (<=). For
+  // inputs without NaN these are TA-Lib's indices, and hi - lo is the same small integer.
+  using internal::V4d;
+  std::size_t today = p;
+  for (; today + 4 <= n; today += 4) {
+    const double* hp = high.data() + (today - p);
+    const double* lp = low.data() + (today - p);
+    V4d hi = internal::Load4(hp), lo = internal::Load4(lp);
+    V4d hi_at = {}, lo_at = {};
+    for (std::size_t j = 1; j <= p; ++j) {
+      const V4d at = internal::Splat4(static_cast<double>(j));
+      const V4d hv = internal::Load4(hp + j);
+      const V4d lv = internal::Load4(lp + j);
+      const auto up = hv >= hi;
+      const auto down = lv <= lo;
+      hi = up ? hv : hi;
+      hi_at = up ? at : hi_at;
+      lo = down ? lv : lo;
+      lo_at = down ? at : lo_at;
+    }
+    internal::Store4(out + today, internal::Splat4(factor) * (hi_at - lo_at));
+  }
+  for (; today < n; ++today) {
+    const std::size_t first = today - p;
+    std::size_t hi_at = first, lo_at = first;
+    for (std::size_t j = first + 1; j <= today; ++j) {
+      if (high[j] >= high[hi_at]) hi_at = j;
+      if (low[j] <= low[lo_at]) lo_at = j;
+    }
+    out[today] = factor * (static_cast<double>(hi_at) - static_cast<double>(lo_at));
+  }
 }
 
 Result<Series> AROONOSC(std::span<const double> high, std::span<const double> low, int period) {
+  QAT_RETURN_IF_ERROR(internal::CheckSameLength("AROONOSC", {high, low}));
+  QAT_RETURN_IF_ERROR(CheckPeriod("AROONOSC", "period", period, 2));
   Series out = NanSeries(high.size());
-  const double factor = 100.0 / static_cast<double>(period);
-  QAT_RETURN_IF_ERROR(AroonScan("AROONOSC", high, low, period, [&](long today, long hi, long lo) {
-    out[today] = factor * static_cast<double>(hi - lo);
-  }));
+  internal::AroonOscKernel(high, low, period, out.data());
   return out;
 }
 int AROONOSCLookback(int period) {

@@ -33,11 +33,9 @@ void internal::ObvKernel(std::span<const double> real, std::span<const double> v
   double prev = real[0];
   for (std::size_t i = 0; i < n; ++i) {
     const double v = real[i];
-    if (v > prev) {
-      obv += volume[i];
-    } else if (v < prev) {
-      obv -= volume[i];
-    }
+    const double vol = volume[i];
+    // Branch-free: obv - vol is obv + (-vol), and obv + 0.0 is obv.
+    obv += v > prev ? vol : (v < prev ? -vol : 0.0);
     out[i] = obv;
     prev = v;
   }
