@@ -1,7 +1,10 @@
 // CCI and MFI, both on the typical price (high+low+close)/3.
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
@@ -17,18 +20,16 @@ Result<Series> CCI(std::span<const double> high, std::span<const double> low,
   return out;
 }
 
-void internal::CciKernel(std::span<const double> high, std::span<const double> low,
-                         std::span<const double> close, int period, double* out) {
-  const std::size_t n = close.size();
+namespace {
+
+// CCI of bars period-1 .. n-1 from the typical prices tp[0 .. n-1], any period.
+void CciAnyPeriod(const double* tp, std::size_t n, int period, double* out) {
   const std::size_t p = static_cast<std::size_t>(period);
-  if (n < p) return;
   // TA-Lib keeps the last `period` typical prices in a circular buffer (bar k in slot
   // k mod period) and sums it in slot order, which fixes the rounding of the mean and of the
   // mean deviation. For bar i with s = i mod period that order is bars i-s..i, then
   // i-period+1..i-s-1. We add in exactly that order, but for kLanes bars at a time, so the
   // independent sums overlap instead of waiting on each other.
-  double* tp = internal::Scratch(internal::kScratchCciTp, n);
-  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
   const double dp = period;
   constexpr std::size_t kLanes = 4;
   std::size_t i = p - 1;
@@ -106,6 +107,65 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
     out[i] = (diff != 0.0 && dev != 0.0) ? diff / (0.015 * (dev / dp)) : 0.0;
   }
 }
+
+}  // namespace
+
+QAT_INDICATOR_KERNEL
+void internal::CciKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, int period, double* out) {
+  const std::size_t n = close.size();
+  const std::size_t p = static_cast<std::size_t>(period);
+  if (n < p) return;
+  if (p > internal::kSmallWindow) {
+    double* tp = internal::Scratch(internal::kScratchCciTp, n);
+    for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
+    CciAnyPeriod(tp, n, period, out);
+    return;
+  }
+  // Short periods: four cycles of `period` bars side by side. Bar (k+b)*period + s (slot s)
+  // reads slot j from bar (k+b)*period + j for j <= s and from the cycle before for j > s, so
+  // for lane b = 0..3 the values of slot j sit at one offset in a transposed copy of cycles
+  // k-1 .. k+3: x[m] = (tp[(k-1)*period + m], tp[k*period + m], ...), m < 2*period. Each
+  // slot's mean and deviation are then plain vector sums in TA-Lib's slot order.
+  const std::size_t cycles = (n + p - 1) / p;
+  const std::size_t padded = (cycles + 4) * p;  // the last group reads (never uses) bars past n-1
+  double* tp = internal::Scratch(internal::kScratchCciTp, padded);
+  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
+  for (std::size_t i = n; i < padded; ++i) tp[i] = 0.0;
+  // The first output (bar period-1, slot period-1) reads bars 0 .. period-1 in order.
+  CciAnyPeriod(tp, p, period, out);
+  using internal::V4d;
+  typedef long long V4i __attribute__((vector_size(32)));
+  constexpr long long kNoSign = 0x7fffffffffffffffLL;  // fabs: clear the sign bit
+  const V4i clear_sign = {kNoSign, kNoSign, kNoSign, kNoSign};
+  const V4d vdp = internal::Splat4(static_cast<double>(period));
+  const V4d k015 = internal::Splat4(0.015), zero = {};
+  V4d x[2 * internal::kSmallWindow];
+  for (std::size_t k = 1; k * p < n; k += 4) {
+    const double* base = tp + (k - 1) * p;
+    for (std::size_t m = 0; m < 2 * p; ++m) x[m] = V4d{base[m], base[m + p], base[m + 2 * p], base[m + 3 * p]};
+    for (std::size_t s = 0; s < p; ++s) {
+      V4d sum = zero;
+      for (std::size_t j = 0; j <= s; ++j) sum += x[p + j];
+      for (std::size_t j = s + 1; j < p; ++j) sum += x[j];
+      const V4d mean = sum / vdp;
+      V4d dev = zero;
+      for (std::size_t j = 0; j <= s; ++j) {
+        dev += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + j] - mean) & clear_sign);
+      }
+      for (std::size_t j = s + 1; j < p; ++j) {
+        dev += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean) & clear_sign);
+      }
+      const V4d diff = x[p + s] - mean;
+      const V4d cci = diff / (k015 * (dev / vdp));
+      const V4d value = (diff != zero) & (dev != zero) ? cci : zero;
+      for (std::size_t b = 0; b < 4; ++b) {
+        const std::size_t bar = (k + b) * p + s;
+        if (bar < n) out[bar] = value[b];
+      }
+    }
+  }
+}
 int CCILookback(int period) { return CheckPeriod("CCI", "period", period, 2).ok() ? period - 1 : -1; }
 
 Result<Series> MFI(std::span<const double> high, std::span<const double> low,
@@ -128,23 +188,19 @@ void internal::MfiKernel(std::span<const double> high, std::span<const double> l
   double prev = (high[0] + low[0] + close[0]) / 3.0;
   std::size_t slot = 0;
   // Money flow of bar i into the ring slot (replacing what it held).
+  // Without branches (the sign of the change is a coin flip): the side that does not get
+  // the flow adds 0.0, which leaves its sum as it was.
   auto add = [&](std::size_t i) {
     double tp = (high[i] + low[i] + close[i]) / 3.0;
     const double change = tp - prev;
     prev = tp;
     tp *= volume[i];
-    if (change < 0) {
-      neg[slot] = tp;
-      neg_sum += tp;
-      pos[slot] = 0.0;
-    } else if (change > 0) {
-      pos[slot] = tp;
-      pos_sum += tp;
-      neg[slot] = 0.0;
-    } else {
-      pos[slot] = 0.0;
-      neg[slot] = 0.0;
-    }
+    const double pos_flow = change > 0 ? tp : 0.0;
+    const double neg_flow = change < 0 ? tp : 0.0;
+    pos[slot] = pos_flow;
+    neg[slot] = neg_flow;
+    pos_sum += pos_flow;
+    neg_sum += neg_flow;
   };
   auto value = [&] {
     const double total = pos_sum + neg_sum;
