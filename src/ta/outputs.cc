@@ -106,8 +106,9 @@ constexpr std::array<OutputColumn, 85> kColumns = {{
 }};
 
 // A unit of indicator work: the table columns it fills (possibly of several functions that
-// share their arithmetic, e.g. ADX/PLUS_DI/MINUS_DI), their lookbacks, and a kernel writing
-// every column from its lookback on into outs[k] (size n, distinct buffers).
+// share their arithmetic or run faster side by side, e.g. RSI/ATR/ADX), their lookbacks, and
+// a kernel writing every column from its lookback on into outs[k] (size n, distinct buffers).
+constexpr std::size_t kMaxJobColumns = 8;
 struct IndicatorJob {
   std::vector<std::string_view> columns;
   std::vector<int> lookbacks;
@@ -117,24 +118,28 @@ struct IndicatorJob {
 // Fixed, valid parameters (those of the oracle's table), so the kernels run unchecked.
 const std::vector<IndicatorJob>& IndicatorJobs() {
   static const std::vector<IndicatorJob> kJobs = {
-      {{"SMA"}, {SMALookback(20)}, [](const OhlcvView& b, double* const* o) { internal::SmaKernel(b.close, 20, o[0]); }},
-      {{"EMA"}, {EMALookback(20)},
-       [](const OhlcvView& b, double* const* o) { internal::EmaKernel(b.close, 20, internal::EmaK(20), o[0]); }},
-      {{"RSI"}, {RSILookback(14)}, [](const OhlcvView& b, double* const* o) { internal::RsiKernel(b.close, 14, o[0]); }},
-      {{"TRANGE", "ATR", "NATR"},
-       {TRANGELookback(), ATRLookback(14), NATRLookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::AtrKernel(b.high, b.low, b.close, 14, o[0], o[1], o[2]); }},
-      {{"MACD_macd", "MACD_signal", "MACD_hist"},
-       {MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), MACDLookback(12, 26, 9)},
-       [](const OhlcvView& b, double* const* o) { internal::MacdKernel(b.close, 12, 26, 9, o[0], o[1], o[2]); }},
-      {{"BBANDS_upper", "BBANDS_middle", "BBANDS_lower"},
-       {BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma)},
+      // RSI, ATR and the DMI all use period 14: their Wilder chains run in one loop.
+      {{"RSI", "TRANGE", "ATR", "NATR", "ADX", "PLUS_DI", "MINUS_DI"},
+       {RSILookback(14), TRANGELookback(), ATRLookback(14), NATRLookback(14), ADXLookback(14),
+        PLUS_DILookback(14), MINUS_DILookback(14)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::WilderKernel(b.high, b.low, b.close, 14, {o[0], o[1], o[2], o[3], o[4], o[5], o[6]});
+       }},
+      // EMA(20) of the close runs as a fourth chain in MACD's loop.
+      {{"MACD_macd", "MACD_signal", "MACD_hist", "EMA"},
+       {MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), EMALookback(20)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::MacdKernel(b.close, 12, 26, 9, o[0], o[1], o[2], 20, o[3]);
+       }},
+      // BBANDS' middle band is SMA(20) of the close, the table's SMA column.
+      {{"BBANDS_upper", "BBANDS_middle", "BBANDS_lower", "SMA"},
+       {BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma),
+        SMALookback(20)},
        [](const OhlcvView& b, double* const* o) {
          internal::BbandsKernel(b.close, 20, 2.0, 2.0, MaType::kSma, o[0], o[1], o[2]);
+         const std::size_t from = static_cast<std::size_t>(SMALookback(20));
+         if (b.size() > from) std::copy(o[1] + from, o[1] + b.size(), o[3] + from);
        }},
-      {{"ADX", "PLUS_DI", "MINUS_DI"},
-       {ADXLookback(14), PLUS_DILookback(14), MINUS_DILookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::DmiKernel(b.high, b.low, b.close, 14, o[0], o[1], o[2]); }},
       {{"CCI"}, {CCILookback(14)},
        [](const OhlcvView& b, double* const* o) { internal::CciKernel(b.high, b.low, b.close, 14, o[0]); }},
       {{"MFI"}, {MFILookback(14)},
@@ -234,7 +239,8 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   const CandleSettings& settings = DefaultCandleSettings();
   const auto& jobs = IndicatorJobs();
   // For each job, which output entry (if any) receives each of its columns.
-  std::vector<std::array<std::size_t, 3>> target(jobs.size(), {SIZE_MAX, SIZE_MAX, SIZE_MAX});
+  std::vector<std::array<std::size_t, kMaxJobColumns>> target(jobs.size());
+  for (auto& t : target) t.fill(SIZE_MAX);
   std::vector<bool> needed(jobs.size(), false);
   std::optional<patterns_detail::CandleFrame> frame;
   for (std::size_t q = 0; q < columns.size(); ++q) {
@@ -266,7 +272,7 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   }
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     if (!needed[j]) continue;
-    double* outs[3];
+    double* outs[kMaxJobColumns];
     for (std::size_t k = 0; k < jobs[j].columns.size(); ++k) {
       outs[k] = target[j][k] != SIZE_MAX
                     ? out[target[j][k]].real.data()

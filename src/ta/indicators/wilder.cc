@@ -1,0 +1,149 @@
+// RSI, TRANGE/ATR/NATR and ADX/+DI/-DI of one period in a single pass (the output table).
+//
+// Each of these is a Wilder smoothing whose speed is set by the latency of a multiply, an add
+// and a divide per bar, not by the amount of work. Run one after another, each waits on its
+// own chain; run side by side, the chains overlap, and the independent divisions of a bar go
+// through the divider together, up to four per vector instruction (simd.h). Every value is
+// computed with the operations and in the order of rsi.cc, volatility.cc and directional.cc
+// (the lane form only drops the branches: adding 0.0 to a non-negative sum changes nothing),
+// so the outputs are the same bits.
+#include <cmath>
+
+#include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
+
+namespace qat::ta::internal {
+
+QAT_INDICATOR_KERNEL
+void WilderKernel(std::span<const double> high, std::span<const double> low,
+                  std::span<const double> close, int period, const WilderOutputs& o) {
+  const std::size_t n = close.size();
+  const std::size_t ps = static_cast<std::size_t>(period);
+  for (std::size_t i = 1; i < n; ++i) o.trange[i] = TrueRange(high[i], low[i], close[i - 1]);
+  if (n <= ps) return;
+  const double* tr = o.trange;
+  const double p = period;
+  const double p1 = period - 1;
+  auto rsi_value = [](double gain, double loss) {
+    const double sum = gain + loss;
+    return !IsZero(sum) ? 100.0 * (gain / sum) : 0.0;
+  };
+  auto natr_value = [](double atr, double c) { return !IsZero(c) ? (atr / c) * 100.0 : 0.0; };
+
+  // ---- Warm-up, bars 1 .. 2*period-1: the scalar code of the single-indicator kernels.
+  double gain = 0.0, loss = 0.0, atr = 0.0;
+  for (std::size_t i = 1; i <= ps; ++i) {
+    const double change = close[i] - close[i - 1];
+    if (change < 0) {
+      loss -= change;
+    } else {
+      gain += change;
+    }
+    atr += tr[i];
+  }
+  loss /= p;
+  gain /= p;
+  atr = atr / p;
+  o.rsi[ps] = rsi_value(gain, loss);
+  o.atr[ps] = atr;
+  o.natr[ps] = natr_value(atr, close[ps]);
+
+  double plus_dm = 0.0, minus_dm = 0.0, tr_sum = 0.0;
+  auto dm = [&](std::size_t i, double& plus, double& minus) {
+    const double diff_p = high[i] - high[i - 1];
+    const double diff_m = low[i - 1] - low[i];
+    const bool has_minus = diff_m > 0 && diff_p < diff_m;
+    const bool has_plus = !has_minus && diff_p > 0 && diff_p > diff_m;
+    plus = has_plus ? diff_p : 0.0;
+    minus = has_minus ? diff_m : 0.0;
+  };
+  for (std::size_t i = 1; i < ps; ++i) {
+    double plus, minus;
+    dm(i, plus, minus);
+    plus_dm += plus;
+    minus_dm += minus;
+    tr_sum += tr[i];
+  }
+  // DI of bar i from the smoothed sums; true (and dx) where TA-Lib counts a DX.
+  auto di = [&](std::size_t i, double plus_di, double minus_di, double& dx) {
+    o.plus_di[i] = plus_di;
+    o.minus_di[i] = minus_di;
+    const double sum = minus_di + plus_di;
+    if (IsZero(sum)) return false;
+    dx = 100.0 * (std::fabs(minus_di - plus_di) / sum);
+    return true;
+  };
+  const std::size_t adx_from = 2 * ps - 1;
+  double sum_dx = 0.0;
+  for (std::size_t i = ps; i < n && i <= adx_from; ++i) {
+    if (i > ps) {
+      const double change = close[i] - close[i - 1];
+      loss *= p1;
+      gain *= p1;
+      if (change < 0) {
+        loss -= change;
+      } else {
+        gain += change;
+      }
+      loss /= p;
+      gain /= p;
+      o.rsi[i] = rsi_value(gain, loss);
+      atr *= p1;
+      atr += tr[i];
+      atr /= p;
+      o.atr[i] = atr;
+      o.natr[i] = natr_value(atr, close[i]);
+    }
+    double plus, minus;
+    dm(i, plus, minus);
+    minus_dm -= minus_dm / p;
+    plus_dm -= plus_dm / p;
+    minus_dm += minus;
+    plus_dm += plus;
+    tr_sum = tr_sum - (tr_sum / p) + tr[i];
+    double dx = 0.0;
+    if (IsZero(tr_sum)) {
+      o.plus_di[i] = 0.0;
+      o.minus_di[i] = 0.0;
+    } else if (di(i, 100.0 * (plus_dm / tr_sum), 100.0 * (minus_dm / tr_sum), dx)) {
+      sum_dx += dx;
+    }
+  }
+  if (n <= adx_from) return;
+  double adx = sum_dx / p;
+  o.adx[adx_from] = adx;
+
+  // ---- Steady state: lanes w = (gain, loss, atr, -) and d = (+DM, -DM, TR, -), whose
+  // updates are (w*(p-1) + x)/p and d - d/p + x; then one division for +DI, -DI, RSI, NATR.
+  const V4d vp = Splat4(p), vp1 = Splat4(p1), hundred = Splat4(100.0);
+  V4d w = {gain, loss, atr, 0.0};
+  V4d d = {plus_dm, minus_dm, tr_sum, 0.0};
+  for (std::size_t i = adx_from + 1; i < n; ++i) {
+    const double change = close[i] - close[i - 1];
+    const bool down = change < 0;
+    const V4d wx = {down ? 0.0 : change, down ? -change : 0.0, tr[i], 0.0};
+    w = ((w * vp1) + wx) / vp;
+    double plus, minus;
+    dm(i, plus, minus);
+    const V4d dx_in = {plus, minus, tr[i], 0.0};
+    d = (d - (d / vp)) + dx_in;
+    const double c = close[i];
+    const V4d num = {d[0], d[1], w[0], w[2]};
+    const V4d den = {d[2], d[2], w[0] + w[1], c};
+    const V4d q = num / den;
+    const V4d r = {hundred[0] * q[0], hundred[1] * q[1], hundred[2] * q[2], q[3] * hundred[3]};
+    o.rsi[i] = !IsZero(den[2]) ? r[2] : 0.0;
+    o.atr[i] = w[2];
+    o.natr[i] = !IsZero(c) ? r[3] : 0.0;
+    double dx = 0.0;
+    if (IsZero(d[2])) {
+      o.plus_di[i] = 0.0;
+      o.minus_di[i] = 0.0;
+    } else if (di(i, r[0], r[1], dx)) {
+      adx = ((adx * p1) + dx) / p;
+    }
+    o.adx[i] = adx;
+  }
+}
+
+}  // namespace qat::ta::internal
