@@ -195,8 +195,8 @@ void internal::MfiKernel(std::span<const double> high, std::span<const double> l
     const double change = tp - prev;
     prev = tp;
     tp *= volume[i];
-    const double pos_flow = change > 0 ? tp : 0.0;
-    const double neg_flow = change < 0 ? tp : 0.0;
+    const double pos_flow = internal::Pick(change > 0, tp, 0.0);
+    const double neg_flow = internal::Pick(change < 0, tp, 0.0);
     pos[slot] = pos_flow;
     neg[slot] = neg_flow;
     pos_sum += pos_flow;

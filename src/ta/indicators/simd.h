@@ -8,6 +8,8 @@
 // loader picks the one the CPU runs.
 #pragma once
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -33,6 +35,13 @@ __attribute__((always_inline)) inline V4d Load4(const double* p) {
 }
 __attribute__((always_inline)) inline void Store4(double* p, V4d v) { std::memcpy(p, &v, sizeof v); }
 __attribute__((always_inline)) inline V4d Splat4(double x) { return V4d{x, x, x, x}; }
+
+// c ? a : b without a branch (for coin-flip conditions, where a mispredicted branch costs
+// more than the work): a bit mask, so the result is exactly a or b.
+__attribute__((always_inline)) inline double Pick(bool c, double a, double b) {
+  const std::uint64_t m = std::uint64_t{0} - static_cast<std::uint64_t>(c);
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & m) | (std::bit_cast<std::uint64_t>(b) & ~m));
+}
 
 // Windows up to this many bars use a direct scan of the window, four bars at a time;
 // longer ones use the O(1)-per-bar algorithms.

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
@@ -34,8 +35,8 @@ void internal::ObvKernel(std::span<const double> real, std::span<const double> v
   for (std::size_t i = 0; i < n; ++i) {
     const double v = real[i];
     const double vol = volume[i];
-    // Branch-free: obv - vol is obv + (-vol), and obv + 0.0 is obv.
-    obv += v > prev ? vol : (v < prev ? -vol : 0.0);
+    // Branch-free (up or down is a coin flip): obv - vol is obv + (-vol), and obv + 0.0 is obv.
+    obv += internal::Pick(v > prev, vol, internal::Pick(v < prev, -vol, 0.0));
     out[i] = obv;
     prev = v;
   }

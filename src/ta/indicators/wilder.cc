@@ -52,10 +52,11 @@ void WilderKernel(std::span<const double> high, std::span<const double> low,
   auto dm = [&](std::size_t i, double& plus, double& minus) {
     const double diff_p = high[i] - high[i - 1];
     const double diff_m = low[i - 1] - low[i];
-    const bool has_minus = diff_m > 0 && diff_p < diff_m;
-    const bool has_plus = !has_minus && diff_p > 0 && diff_p > diff_m;
-    plus = has_plus ? diff_p : 0.0;
-    minus = has_minus ? diff_m : 0.0;
+    // Non-short-circuit & and Pick: which DM a bar has is a coin flip, so no branches.
+    const bool has_minus = (diff_m > 0) & (diff_p < diff_m);
+    const bool has_plus = !has_minus & (diff_p > 0) & (diff_p > diff_m);
+    plus = Pick(has_plus, diff_p, 0.0);
+    minus = Pick(has_minus, diff_m, 0.0);
   };
   for (std::size_t i = 1; i < ps; ++i) {
     double plus, minus;
@@ -121,7 +122,7 @@ void WilderKernel(std::span<const double> high, std::span<const double> low,
   for (std::size_t i = adx_from + 1; i < n; ++i) {
     const double change = close[i] - close[i - 1];
     const bool down = change < 0;
-    const V4d wx = {down ? 0.0 : change, down ? -change : 0.0, tr[i], 0.0};
+    const V4d wx = {Pick(down, 0.0, change), Pick(down, -change, 0.0), tr[i], 0.0};
     w = ((w * vp1) + wx) / vp;
     double plus, minus;
     dm(i, plus, minus);
