@@ -87,9 +87,10 @@ void internal::AroonOscKernel(std::span<const double> high, std::span<const doub
     const double* hp = high.data() + (today - p);
     const double* lp = low.data() + (today - p);
     V4d hi = internal::Load4(hp), lo = internal::Load4(lp);
-    V4d hi_at = {}, lo_at = {};
+    V4d hi_at = {}, lo_at = {}, at = {};
+    const V4d one = internal::Splat4(1.0);
     for (std::size_t j = 1; j <= p; ++j) {
-      const V4d at = internal::Splat4(static_cast<double>(j));
+      at += one;  // j, exactly
       const V4d hv = internal::Load4(hp + j);
       const V4d lv = internal::Load4(lp + j);
       const auto up = hv >= hi;

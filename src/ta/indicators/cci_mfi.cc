@@ -177,48 +177,63 @@ Result<Series> MFI(std::span<const double> high, std::span<const double> low,
   return out;
 }
 
+QAT_INDICATOR_KERNEL
 void internal::MfiKernel(std::span<const double> high, std::span<const double> low,
                          std::span<const double> close, std::span<const double> volume, int period,
                          double* out) {
   const std::size_t n = close.size();
   const std::size_t p = static_cast<std::size_t>(period);
   if (n <= p) return;
-  std::vector<double> pos(p, 0.0), neg(p, 0.0);  // small (period values)
-  double pos_sum = 0.0, neg_sum = 0.0;
+  // TA-Lib keeps the last `period` flows in a ring and per bar subtracts the flow leaving the
+  // window, then adds the new one. The flows and the final divisions do not depend on the
+  // running sums, so they are done in separate, vectorizable passes around the serial one.
+  double* pos = internal::Scratch(internal::kScratchMfiPos, n);
+  double* neg = internal::Scratch(internal::kScratchMfiNeg, n);
+  // Pass 1: money flow of bar i >= 1 on its side (the other side gets 0.0).
   double prev = (high[0] + low[0] + close[0]) / 3.0;
-  std::size_t slot = 0;
-  // Money flow of bar i into the ring slot (replacing what it held).
-  // Without branches (the sign of the change is a coin flip): the side that does not get
-  // the flow adds 0.0, which leaves its sum as it was.
-  auto add = [&](std::size_t i) {
+  for (std::size_t i = 1; i < n; ++i) {
     double tp = (high[i] + low[i] + close[i]) / 3.0;
     const double change = tp - prev;
     prev = tp;
     tp *= volume[i];
-    const double pos_flow = internal::Pick(change > 0, tp, 0.0);
-    const double neg_flow = internal::Pick(change < 0, tp, 0.0);
-    pos[slot] = pos_flow;
-    neg[slot] = neg_flow;
-    pos_sum += pos_flow;
-    neg_sum += neg_flow;
-  };
-  auto value = [&] {
-    const double total = pos_sum + neg_sum;
-    return total < 1.0 ? 0.0 : 100.0 * (pos_sum / total);
-  };
-  for (std::size_t i = 1; i <= p; ++i) {
-    add(i);
-    if (++slot == p) slot = 0;
+    pos[i] = internal::Pick(change > 0, tp, 0.0);
+    neg[i] = internal::Pick(change < 0, tp, 0.0);
   }
-  out[p] = value();
+  // Pass 2: the running sums (adding 0.0 leaves a sum as it was): the positive one into
+  // `out`, the negative one into neg_sum.
+  double* neg_sums = internal::Scratch(internal::kScratchMfiNegSum, n);
+  double pos_sum = 0.0, neg_sum = 0.0;
+  for (std::size_t i = 1; i <= p; ++i) {
+    pos_sum += pos[i];
+    neg_sum += neg[i];
+  }
+  out[p] = pos_sum;
+  neg_sums[p] = neg_sum;
   for (std::size_t i = p + 1; i < n; ++i) {
-    pos_sum -= pos[slot];
-    neg_sum -= neg[slot];
-    add(i);
-    out[i] = value();
-    if (++slot == p) slot = 0;
+    pos_sum -= pos[i - p];
+    neg_sum -= neg[i - p];
+    pos_sum += pos[i];
+    neg_sum += neg[i];
+    out[i] = pos_sum;
+    neg_sums[i] = neg_sum;
+  }
+  // Pass 3: 100 * pos / (pos + neg), 0 where the total is below 1 (TA-Lib's test).
+  using internal::V4d;
+  const V4d one = internal::Splat4(1.0), hundred = internal::Splat4(100.0), zero = {};
+  std::size_t i = p;
+  for (; i + 4 <= n; i += 4) {
+    const V4d ps = internal::Load4(out + i);
+    const V4d total = ps + internal::Load4(neg_sums + i);
+    const V4d value = hundred * (ps / total);
+    internal::Store4(out + i, total < one ? zero : value);
+  }
+  for (; i < n; ++i) {
+    const double ps = out[i];
+    const double total = ps + neg_sums[i];
+    out[i] = total < 1.0 ? 0.0 : 100.0 * (ps / total);
   }
 }
+
 int MFILookback(int period) { return CheckPeriod("MFI", "period", period, 2).ok() ? period : -1; }
 
 }  // namespace qat::ta

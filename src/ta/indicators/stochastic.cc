@@ -64,9 +64,32 @@ void internal::StochKernel(std::span<const double> high, std::span<const double>
   double* raw = internal::Scratch(internal::kScratchStochRaw, n);
   double* slowk = internal::Scratch(internal::kScratchStochSlowK, n);
   internal::RawStochKKernel(high, low, close, fastk_period, raw);
-  internal::MaKernel(std::span<const double>(raw, n).subspan(k_lb), slowk_period, slowk_type, slowk + k_lb);
-  internal::MaKernel(std::span<const double>(slowk, n).subspan(slowk_from), slowd_period, slowd_type,
-                     slowd_out + slowk_from);
+  if (slowk_type == MaType::kSma && slowd_type == MaType::kSma && slowk_period > 1 && slowd_period > 1) {
+    // Both SMAs (SmaKernel's operations) in one loop: two short add/subtract chains side by
+    // side instead of one after the other.
+    const std::size_t lk = static_cast<std::size_t>(slowk_period - 1);
+    const std::size_t ld = static_cast<std::size_t>(slowd_period - 1);
+    const double div_k = slowk_period, div_d = slowd_period;
+    double total_k = 0.0, total_d = 0.0;
+    for (std::size_t i = k_lb; i < slowk_from; ++i) total_k += raw[i];
+    for (std::size_t i = slowk_from; i < n; ++i) {
+      total_k += raw[i];
+      const double k_sum = total_k;
+      total_k -= raw[i - lk];
+      slowk[i] = k_sum / div_k;
+      total_d += slowk[i];
+      if (i >= lookback) {
+        const double d_sum = total_d;
+        total_d -= slowk[i - ld];
+        slowd_out[i] = d_sum / div_d;
+      }
+    }
+  } else {
+    internal::MaKernel(std::span<const double>(raw, n).subspan(k_lb), slowk_period, slowk_type,
+                       slowk + k_lb);
+    internal::MaKernel(std::span<const double>(slowk, n).subspan(slowk_from), slowd_period,
+                       slowd_type, slowd_out + slowk_from);
+  }
   for (std::size_t i = slowk_from; i < lookback; ++i) slowd_out[i] = internal::kNaN;
   for (std::size_t i = lookback; i < n; ++i) slowk_out[i] = slowk[i];
 }
