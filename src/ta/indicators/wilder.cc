@@ -7,6 +7,7 @@
 // computed with the operations and in the order of rsi.cc, volatility.cc and directional.cc
 // (the lane form only drops the branches: adding 0.0 to a non-negative sum changes nothing),
 // so the outputs are the same bits.
+#include <algorithm>
 #include <cmath>
 
 #include "ta/indicators/common.h"
@@ -119,6 +120,15 @@ void WilderKernel(std::span<const double> high, std::span<const double> low,
   const V4d vp = Splat4(p), vp1 = Splat4(p1), hundred = Splat4(100.0);
   V4d w = {gain, loss, atr, 0.0};
   V4d d = {plus_dm, minus_dm, tr_sum, 0.0};
+  // ADX's own chain (multiply, add, divide) would wait on each bar's long DX computation;
+  // it runs kLag bars behind instead, so that DX is ready when the chain gets to it.
+  constexpr std::size_t kLag = 3, kRing = 4;
+  double dx_ring[kRing] = {};
+  bool ok_ring[kRing] = {};
+  auto adx_step = [&](std::size_t t) {
+    if (ok_ring[t % kRing]) adx = ((adx * p1) + dx_ring[t % kRing]) / p;
+    o.adx[t] = adx;
+  };
   for (std::size_t i = adx_from + 1; i < n; ++i) {
     const double change = close[i] - close[i - 1];
     const bool down = change < 0;
@@ -137,14 +147,18 @@ void WilderKernel(std::span<const double> high, std::span<const double> low,
     o.atr[i] = w[2];
     o.natr[i] = !IsZero(c) ? r[3] : 0.0;
     double dx = 0.0;
+    bool ok = false;
     if (IsZero(d[2])) {
       o.plus_di[i] = 0.0;
       o.minus_di[i] = 0.0;
-    } else if (di(i, r[0], r[1], dx)) {
-      adx = ((adx * p1) + dx) / p;
+    } else {
+      ok = di(i, r[0], r[1], dx);
     }
-    o.adx[i] = adx;
+    dx_ring[i % kRing] = dx;
+    ok_ring[i % kRing] = ok;
+    if (i >= adx_from + 1 + kLag) adx_step(i - kLag);
   }
+  for (std::size_t t = std::max(adx_from + 1, n > kLag ? n - kLag : 0); t < n; ++t) adx_step(t);
 }
 
 }  // namespace qat::ta::internal
