@@ -151,16 +151,17 @@ const std::vector<IndicatorJob>& IndicatorJobs() {
        [](const OhlcvView& b, double* const* o) {
          internal::StochKernel(b.high, b.low, b.close, 5, 3, MaType::kSma, 3, MaType::kSma, o[0], o[1]);
        }},
-      {{"WILLR"}, {WILLRLookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::WillrKernel(b.high, b.low, b.close, 14, o[0]); }},
+      // AROONOSC's window is WILLR's plus one older bar: one scan for both.
+      {{"WILLR", "AROONOSC"}, {WILLRLookback(14), AROONOSCLookback(14)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::WillrAroonOscKernel(b.high, b.low, b.close, 14, o[0], o[1]);
+       }},
       {{"ROC"}, {ROCLookback(10)},
        [](const OhlcvView& b, double* const* o) { internal::RocKernel(b.close, 10, o[0]); }},
       {{"MOM"}, {MOMLookback(10)},
        [](const OhlcvView& b, double* const* o) {
          for (std::size_t i = 10; i < b.size(); ++i) o[0][i] = b.close[i] - b.close[i - 10];
        }},
-      {{"AROONOSC"}, {AROONOSCLookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::AroonOscKernel(b.high, b.low, 14, o[0]); }},
   };
   return kJobs;
 }

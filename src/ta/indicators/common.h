@@ -99,6 +99,11 @@ void MfiKernel(std::span<const double> high, std::span<const double> low,
 void RocKernel(std::span<const double> real, int period, double* out);
 void ObvKernel(std::span<const double> real, std::span<const double> volume, double* out);
 void AroonOscKernel(std::span<const double> high, std::span<const double> low, int period, double* out);
+// WILLR and AROONOSC of the same period in one scan (aroon.cc): WillrKernel's and
+// AroonOscKernel's values.
+void WillrAroonOscKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, int period, double* willr_out,
+                         double* aroonosc_out);
 
 // Sliding-window maximum / minimum of x[i-w+1 .. i] into out[i] for i >= w-1 (van Herk /
 // Gil-Werman: block prefix and suffix extremes, O(1) per bar, no data-dependent branches).
