@@ -64,6 +64,7 @@ enum ScratchSlot {
   kScratchMfiPos,
   kScratchMfiNeg,
   kScratchMfiNegSum,
+  kScratchWilderLoss,
   kScratchEma1,
   kScratchEma2,
   kScratchEma3,

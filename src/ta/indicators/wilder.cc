@@ -116,10 +116,12 @@ void WilderKernel(std::span<const double> high, std::span<const double> low,
   o.adx[adx_from] = adx;
 
   // ---- Steady state: lanes w = (gain, loss, atr, -) and d = (+DM, -DM, TR, -), whose
-  // updates are (w*(p-1) + x)/p and d - d/p + x; then one division for +DI, -DI, RSI, NATR.
+  // updates are (w*(p-1) + x)/p and d - d/p + x; then one division for +DI and -DI.
   const V4d vp = Splat4(p), vp1 = Splat4(p1), hundred = Splat4(100.0);
   V4d w = {gain, loss, atr, 0.0};
   V4d d = {plus_dm, minus_dm, tr_sum, 0.0};
+  typedef double V2d __attribute__((vector_size(16)));
+  double* loss_at = Scratch(kScratchWilderLoss, n);
   // ADX's own chain (multiply, add, divide) would wait on each bar's long DX computation;
   // it runs kLag bars behind instead, so that DX is ready when the chain gets to it.
   constexpr std::size_t kLag = 3, kRing = 4;
@@ -138,27 +140,40 @@ void WilderKernel(std::span<const double> high, std::span<const double> low,
     dm(i, plus, minus);
     const V4d dx_in = {plus, minus, tr[i], 0.0};
     d = (d - (d / vp)) + dx_in;
-    const double c = close[i];
-    const V4d num = {d[0], d[1], w[0], w[2]};
-    const V4d den = {d[2], d[2], w[0] + w[1], c};
-    const V4d q = num / den;
-    const V4d r = {hundred[0] * q[0], hundred[1] * q[1], hundred[2] * q[2], q[3] * hundred[3]};
-    o.rsi[i] = !IsZero(den[2]) ? r[2] : 0.0;
+    // RSI and NATR feed nothing here: keep gain, loss and ATR, divide after the loop.
+    o.rsi[i] = w[0];
+    loss_at[i] = w[1];
     o.atr[i] = w[2];
-    o.natr[i] = !IsZero(c) ? r[3] : 0.0;
+    const V2d q = V2d{d[0], d[1]} / V2d{d[2], d[2]};
     double dx = 0.0;
     bool ok = false;
     if (IsZero(d[2])) {
       o.plus_di[i] = 0.0;
       o.minus_di[i] = 0.0;
     } else {
-      ok = di(i, r[0], r[1], dx);
+      ok = di(i, 100.0 * q[0], 100.0 * q[1], dx);
     }
     dx_ring[i % kRing] = dx;
     ok_ring[i % kRing] = ok;
     if (i >= adx_from + 1 + kLag) adx_step(i - kLag);
   }
   for (std::size_t t = std::max(adx_from + 1, n > kLag ? n - kLag : 0); t < n; ++t) adx_step(t);
+  // RSI = 100 * gain / (gain + loss) and NATR = ATR / close * 100, four bars per vector.
+  const V4d eps = Splat4(kEpsilon), neg_eps = Splat4(-kEpsilon), zero = {};
+  std::size_t i = adx_from + 1;
+  for (; i + 4 <= n; i += 4) {
+    const V4d g = Load4(o.rsi + i);
+    const V4d sum = g + Load4(loss_at + i);
+    const V4d rsi = hundred * (g / sum);
+    Store4(o.rsi + i, (neg_eps < sum) & (sum < eps) ? zero : rsi);
+    const V4d c = Load4(close.data() + i);
+    const V4d natr = (Load4(o.atr + i) / c) * hundred;
+    Store4(o.natr + i, (neg_eps < c) & (c < eps) ? zero : natr);
+  }
+  for (; i < n; ++i) {
+    o.rsi[i] = rsi_value(o.rsi[i], loss_at[i]);
+    o.natr[i] = natr_value(o.atr[i], close[i]);
+  }
 }
 
 }  // namespace qat::ta::internal
