@@ -140,10 +140,11 @@ const std::vector<IndicatorJob>& IndicatorJobs() {
          const std::size_t from = static_cast<std::size_t>(SMALookback(20));
          if (b.size() > from) std::copy(o[1] + from, o[1] + b.size(), o[3] + from);
        }},
-      {{"CCI"}, {CCILookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::CciKernel(b.high, b.low, b.close, 14, o[0]); }},
-      {{"MFI"}, {MFILookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::MfiKernel(b.high, b.low, b.close, b.volume, 14, o[0]); }},
+      // CCI and MFI share the typical price.
+      {{"CCI", "MFI"}, {CCILookback(14), MFILookback(14)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::CciMfiKernel(b.high, b.low, b.close, b.volume, 14, 14, o[0], o[1]);
+       }},
       {{"OBV"}, {OBVLookback()},
        [](const OhlcvView& b, double* const* o) { internal::ObvKernel(b.close, b.volume, o[0]); }},
       {{"STOCH_slowk", "STOCH_slowd"},

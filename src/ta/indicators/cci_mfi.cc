@@ -177,27 +177,36 @@ Result<Series> MFI(std::span<const double> high, std::span<const double> low,
   return out;
 }
 
+namespace {
+
+// MFI from the typical prices tp[0 .. n-1] (see MfiKernel).
 QAT_INDICATOR_KERNEL
-void internal::MfiKernel(std::span<const double> high, std::span<const double> low,
-                         std::span<const double> close, std::span<const double> volume, int period,
-                         double* out) {
-  const std::size_t n = close.size();
+void MfiFromTypical(const double* tp, const double* volume, std::size_t n, int period, double* out) {
   const std::size_t p = static_cast<std::size_t>(period);
   if (n <= p) return;
   // TA-Lib keeps the last `period` flows in a ring and per bar subtracts the flow leaving the
   // window, then adds the new one. The flows and the final divisions do not depend on the
-  // running sums, so they are done in separate, vectorizable passes around the serial one.
+  // running sums, so they are done in separate, vectorized passes around the serial one.
   double* pos = internal::Scratch(internal::kScratchMfiPos, n);
   double* neg = internal::Scratch(internal::kScratchMfiNeg, n);
+  using internal::V4d;
   // Pass 1: money flow of bar i >= 1 on its side (the other side gets 0.0).
-  double prev = (high[0] + low[0] + close[0]) / 3.0;
-  for (std::size_t i = 1; i < n; ++i) {
-    double tp = (high[i] + low[i] + close[i]) / 3.0;
-    const double change = tp - prev;
-    prev = tp;
-    tp *= volume[i];
-    pos[i] = internal::Pick(change > 0, tp, 0.0);
-    neg[i] = internal::Pick(change < 0, tp, 0.0);
+  {
+    const V4d zero = {};
+    std::size_t i = 1;
+    for (; i + 4 <= n; i += 4) {
+      const V4d t = internal::Load4(tp + i);
+      const V4d change = t - internal::Load4(tp + i - 1);
+      const V4d flow = t * internal::Load4(volume + i);
+      internal::Store4(pos + i, change > zero ? flow : zero);
+      internal::Store4(neg + i, change < zero ? flow : zero);
+    }
+    for (; i < n; ++i) {
+      const double change = tp[i] - tp[i - 1];
+      const double flow = tp[i] * volume[i];
+      pos[i] = internal::Pick(change > 0, flow, 0.0);
+      neg[i] = internal::Pick(change < 0, flow, 0.0);
+    }
   }
   // Pass 2: the running sums (adding 0.0 leaves a sum as it was): the positive one into
   // `out`, the negative one into neg_sum.
@@ -218,7 +227,6 @@ void internal::MfiKernel(std::span<const double> high, std::span<const double> l
     neg_sums[i] = neg_sum;
   }
   // Pass 3: 100 * pos / (pos + neg), 0 where the total is below 1 (TA-Lib's test).
-  using internal::V4d;
   const V4d one = internal::Splat4(1.0), hundred = internal::Splat4(100.0), zero = {};
   std::size_t i = p;
   for (; i + 4 <= n; i += 4) {
@@ -232,6 +240,31 @@ void internal::MfiKernel(std::span<const double> high, std::span<const double> l
     const double total = ps + neg_sums[i];
     out[i] = total < 1.0 ? 0.0 : 100.0 * (ps / total);
   }
+}
+
+}  // namespace
+
+void internal::MfiKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, std::span<const double> volume, int period,
+                         double* out) {
+  const std::size_t n = close.size();
+  if (n <= static_cast<std::size_t>(period)) return;
+  double* tp = internal::Scratch(internal::kScratchMfiTp, n);
+  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3.0;
+  MfiFromTypical(tp, volume.data(), n, period, out);
+}
+
+void internal::CciMfiKernel(std::span<const double> high, std::span<const double> low,
+                            std::span<const double> close, std::span<const double> volume,
+                            int cci_period, int mfi_period, double* cci_out, double* mfi_out) {
+  const std::size_t n = close.size();
+  if (n < static_cast<std::size_t>(cci_period)) {
+    internal::MfiKernel(high, low, close, volume, mfi_period, mfi_out);
+    return;
+  }
+  // CciKernel leaves the typical prices (h+l+c)/3, the same numbers MFI uses, in its scratch.
+  internal::CciKernel(high, low, close, cci_period, cci_out);
+  MfiFromTypical(internal::Scratch(internal::kScratchCciTp, n), volume.data(), n, mfi_period, mfi_out);
 }
 
 int MFILookback(int period) { return CheckPeriod("MFI", "period", period, 2).ok() ? period : -1; }

@@ -61,6 +61,7 @@ enum ScratchSlot {
   kScratchStochRaw,
   kScratchStochSlowK,
   kScratchCciTp,
+  kScratchMfiTp,
   kScratchMfiPos,
   kScratchMfiNeg,
   kScratchMfiNegSum,
@@ -98,6 +99,11 @@ void CciKernel(std::span<const double> high, std::span<const double> low,
 void MfiKernel(std::span<const double> high, std::span<const double> low,
                std::span<const double> close, std::span<const double> volume, int period, double* out);
 void RocKernel(std::span<const double> real, int period, double* out);
+// CCI and MFI over the same bars sharing the typical prices (cci_mfi.cc): CciKernel's and
+// MfiKernel's values.
+void CciMfiKernel(std::span<const double> high, std::span<const double> low,
+                  std::span<const double> close, std::span<const double> volume, int cci_period,
+                  int mfi_period, double* cci_out, double* mfi_out);
 void ObvKernel(std::span<const double> real, std::span<const double> volume, double* out);
 void AroonOscKernel(std::span<const double> high, std::span<const double> low, int period, double* out);
 // WILLR and AROONOSC of the same period in one scan (aroon.cc): WillrKernel's and
