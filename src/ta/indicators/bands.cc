@@ -1,6 +1,10 @@
 // BBANDS and STDDEV (population variance from running sums, as TA_INT_VAR).
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ta/indicators/common.h"
 #include "ta/indicators/simd.h"
 
@@ -98,7 +102,17 @@ void BbandsSma(std::span<const double> in, int period, double nbdev_up, double n
     const V4d mid = Load4(middle + i) / vdiv;
     V4d mean2 = Load4(lower + i) / vdiv;
     mean2 -= mid * mid;
+#if defined(__SSE2__)
+    // Correctly rounded like std::sqrt, without its errno path for negative lanes (those are
+    // replaced by 0 below): two 2-lane roots instead of four scalar ones.
+    double lanes[4];
+    Store4(lanes, mean2);
+    _mm_storeu_pd(lanes, _mm_sqrt_pd(_mm_loadu_pd(lanes)));
+    _mm_storeu_pd(lanes + 2, _mm_sqrt_pd(_mm_loadu_pd(lanes + 2)));
+    const V4d root = Load4(lanes);
+#else
     const V4d root = {std::sqrt(mean2[0]), std::sqrt(mean2[1]), std::sqrt(mean2[2]), std::sqrt(mean2[3])};
+#endif
     const V4d d = mean2 < veps ? zero : root;
     const V4d up = up_one ? d : d * vup;
     const V4d dn = same ? up : (dn_one ? d : d * vdn);
