@@ -144,7 +144,47 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
   for (std::size_t k = 1; k * p < n; k += 4) {
     const double* base = tp + (k - 1) * p;
     for (std::size_t m = 0; m < 2 * p; ++m) x[m] = V4d{base[m], base[m + p], base[m + 2 * p], base[m + 3 * p]};
-    for (std::size_t s = 0; s < p; ++s) {
+    // Slot s's value from its mean and mean deviation (lanes past the data are not stored).
+    auto emit = [&](std::size_t s, const V4d& mean, const V4d& dev) {
+      const V4d diff = x[p + s] - mean;
+      const V4d cci = diff / (k015 * (dev / vdp));
+      const V4d value = (diff != zero) & (dev != zero) ? cci : zero;
+      for (std::size_t b = 0; b < 4; ++b) {
+        const std::size_t bar = (k + b) * p + s;
+        if (bar < n) out[bar] = value[b];
+      }
+    };
+    std::size_t s = 0;
+    // Two slots at a time: their sums differ only in slot s+1 (the newer bar for s+1, the
+    // older one for s), so they share the loads and run as two independent chains.
+    for (; s + 1 < p; s += 2) {
+      V4d sum0 = zero, sum1 = zero;
+      for (std::size_t j = 0; j <= s; ++j) {
+        sum0 += x[p + j];
+        sum1 += x[p + j];
+      }
+      sum0 += x[s + 1];
+      sum1 += x[p + s + 1];
+      for (std::size_t j = s + 2; j < p; ++j) {
+        sum0 += x[j];
+        sum1 += x[j];
+      }
+      const V4d mean0 = sum0 / vdp, mean1 = sum1 / vdp;
+      V4d dev0 = zero, dev1 = zero;
+      for (std::size_t j = 0; j <= s; ++j) {
+        dev0 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + j] - mean0) & clear_sign);
+        dev1 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + j] - mean1) & clear_sign);
+      }
+      dev0 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[s + 1] - mean0) & clear_sign);
+      dev1 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + s + 1] - mean1) & clear_sign);
+      for (std::size_t j = s + 2; j < p; ++j) {
+        dev0 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean0) & clear_sign);
+        dev1 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean1) & clear_sign);
+      }
+      emit(s, mean0, dev0);
+      emit(s + 1, mean1, dev1);
+    }
+    for (; s < p; ++s) {
       V4d sum = zero;
       for (std::size_t j = 0; j <= s; ++j) sum += x[p + j];
       for (std::size_t j = s + 1; j < p; ++j) sum += x[j];
@@ -156,13 +196,7 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
       for (std::size_t j = s + 1; j < p; ++j) {
         dev += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean) & clear_sign);
       }
-      const V4d diff = x[p + s] - mean;
-      const V4d cci = diff / (k015 * (dev / vdp));
-      const V4d value = (diff != zero) & (dev != zero) ? cci : zero;
-      for (std::size_t b = 0; b < 4; ++b) {
-        const std::size_t bar = (k + b) * p + s;
-        if (bar < n) out[bar] = value[b];
-      }
+      emit(s, mean, dev);
     }
   }
 }
