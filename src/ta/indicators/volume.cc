@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "ta/indicators/common.h"
-#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
@@ -34,9 +33,11 @@ void internal::ObvKernel(std::span<const double> real, std::span<const double> v
   double prev = real[0];
   for (std::size_t i = 0; i < n; ++i) {
     const double v = real[i];
-    const double vol = volume[i];
-    // Branch-free (up or down is a coin flip): obv - vol is obv + (-vol), and obv + 0.0 is obv.
-    obv += internal::Pick(v > prev, vol, internal::Pick(v < prev, -vol, 0.0));
+    if (v > prev) {
+      obv += volume[i];
+    } else if (v < prev) {
+      obv -= volume[i];
+    }
     out[i] = obv;
     prev = v;
   }
