@@ -106,8 +106,9 @@ constexpr std::array<OutputColumn, 85> kColumns = {{
 }};
 
 // A unit of indicator work: the table columns it fills (possibly of several functions that
-// share their arithmetic, e.g. ADX/PLUS_DI/MINUS_DI), their lookbacks, and a kernel writing
-// every column from its lookback on into outs[k] (size n, distinct buffers).
+// share their arithmetic or run faster side by side, e.g. RSI/ATR/ADX), their lookbacks, and
+// a kernel writing every column from its lookback on into outs[k] (size n, distinct buffers).
+constexpr std::size_t kMaxJobColumns = 8;
 struct IndicatorJob {
   std::vector<std::string_view> columns;
   std::vector<int> lookbacks;
@@ -117,28 +118,33 @@ struct IndicatorJob {
 // Fixed, valid parameters (those of the oracle's table), so the kernels run unchecked.
 const std::vector<IndicatorJob>& IndicatorJobs() {
   static const std::vector<IndicatorJob> kJobs = {
-      {{"SMA"}, {SMALookback(20)}, [](const OhlcvView& b, double* const* o) { internal::SmaKernel(b.close, 20, o[0]); }},
-      {{"EMA"}, {EMALookback(20)},
-       [](const OhlcvView& b, double* const* o) { internal::EmaKernel(b.close, 20, internal::EmaK(20), o[0]); }},
-      {{"RSI"}, {RSILookback(14)}, [](const OhlcvView& b, double* const* o) { internal::RsiKernel(b.close, 14, o[0]); }},
-      {{"TRANGE", "ATR", "NATR"},
-       {TRANGELookback(), ATRLookback(14), NATRLookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::AtrKernel(b.high, b.low, b.close, 14, o[0], o[1], o[2]); }},
-      {{"MACD_macd", "MACD_signal", "MACD_hist"},
-       {MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), MACDLookback(12, 26, 9)},
-       [](const OhlcvView& b, double* const* o) { internal::MacdKernel(b.close, 12, 26, 9, o[0], o[1], o[2]); }},
-      {{"BBANDS_upper", "BBANDS_middle", "BBANDS_lower"},
-       {BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma)},
+      // RSI, ATR and the DMI all use period 14: their Wilder chains run in one loop.
+      {{"RSI", "TRANGE", "ATR", "NATR", "ADX", "PLUS_DI", "MINUS_DI"},
+       {RSILookback(14), TRANGELookback(), ATRLookback(14), NATRLookback(14), ADXLookback(14),
+        PLUS_DILookback(14), MINUS_DILookback(14)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::WilderKernel(b.high, b.low, b.close, 14, {o[0], o[1], o[2], o[3], o[4], o[5], o[6]});
+       }},
+      // EMA(20) of the close runs as a fourth chain in MACD's loop.
+      {{"MACD_macd", "MACD_signal", "MACD_hist", "EMA"},
+       {MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), MACDLookback(12, 26, 9), EMALookback(20)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::MacdKernel(b.close, 12, 26, 9, o[0], o[1], o[2], 20, o[3]);
+       }},
+      // BBANDS' middle band is SMA(20) of the close, the table's SMA column.
+      {{"BBANDS_upper", "BBANDS_middle", "BBANDS_lower", "SMA"},
+       {BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma), BBANDSLookback(20, MaType::kSma),
+        SMALookback(20)},
        [](const OhlcvView& b, double* const* o) {
          internal::BbandsKernel(b.close, 20, 2.0, 2.0, MaType::kSma, o[0], o[1], o[2]);
+         const std::size_t from = static_cast<std::size_t>(SMALookback(20));
+         if (b.size() > from) std::copy(o[1] + from, o[1] + b.size(), o[3] + from);
        }},
-      {{"ADX", "PLUS_DI", "MINUS_DI"},
-       {ADXLookback(14), PLUS_DILookback(14), MINUS_DILookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::DmiKernel(b.high, b.low, b.close, 14, o[0], o[1], o[2]); }},
-      {{"CCI"}, {CCILookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::CciKernel(b.high, b.low, b.close, 14, o[0]); }},
-      {{"MFI"}, {MFILookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::MfiKernel(b.high, b.low, b.close, b.volume, 14, o[0]); }},
+      // CCI and MFI share the typical price.
+      {{"CCI", "MFI"}, {CCILookback(14), MFILookback(14)},
+       [](const OhlcvView& b, double* const* o) {
+         internal::CciMfiKernel(b.high, b.low, b.close, b.volume, 14, 14, o[0], o[1]);
+       }},
       {{"OBV"}, {OBVLookback()},
        [](const OhlcvView& b, double* const* o) { internal::ObvKernel(b.close, b.volume, o[0]); }},
       {{"STOCH_slowk", "STOCH_slowd"},
@@ -146,21 +152,17 @@ const std::vector<IndicatorJob>& IndicatorJobs() {
        [](const OhlcvView& b, double* const* o) {
          internal::StochKernel(b.high, b.low, b.close, 5, 3, MaType::kSma, 3, MaType::kSma, o[0], o[1]);
        }},
-      {{"WILLR"}, {WILLRLookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::WillrKernel(b.high, b.low, b.close, 14, o[0]); }},
-      {{"ROC"}, {ROCLookback(10)},
+      // AROONOSC's window is WILLR's plus one older bar: one scan for both.
+      {{"WILLR", "AROONOSC"}, {WILLRLookback(14), AROONOSCLookback(14)},
        [](const OhlcvView& b, double* const* o) {
-         for (std::size_t i = 10; i < b.size(); ++i) {
-           const double prev = b.close[i - 10];
-           o[0][i] = prev != 0.0 ? ((b.close[i] / prev) - 1.0) * 100.0 : 0.0;
-         }
+         internal::WillrAroonOscKernel(b.high, b.low, b.close, 14, o[0], o[1]);
        }},
+      {{"ROC"}, {ROCLookback(10)},
+       [](const OhlcvView& b, double* const* o) { internal::RocKernel(b.close, 10, o[0]); }},
       {{"MOM"}, {MOMLookback(10)},
        [](const OhlcvView& b, double* const* o) {
          for (std::size_t i = 10; i < b.size(); ++i) o[0][i] = b.close[i] - b.close[i - 10];
        }},
-      {{"AROONOSC"}, {AROONOSCLookback(14)},
-       [](const OhlcvView& b, double* const* o) { internal::AroonOscKernel(b.high, b.low, 14, o[0]); }},
   };
   return kJobs;
 }
@@ -239,7 +241,8 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   const CandleSettings& settings = DefaultCandleSettings();
   const auto& jobs = IndicatorJobs();
   // For each job, which output entry (if any) receives each of its columns.
-  std::vector<std::array<std::size_t, 3>> target(jobs.size(), {SIZE_MAX, SIZE_MAX, SIZE_MAX});
+  std::vector<std::array<std::size_t, kMaxJobColumns>> target(jobs.size());
+  for (auto& t : target) t.fill(SIZE_MAX);
   std::vector<bool> needed(jobs.size(), false);
   std::optional<patterns_detail::CandleFrame> frame;
   for (std::size_t q = 0; q < columns.size(); ++q) {
@@ -273,7 +276,7 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   }
   for (std::size_t j = 0; j < jobs.size(); ++j) {
     if (!needed[j]) continue;
-    double* outs[3];
+    double* outs[kMaxJobColumns];
     for (std::size_t k = 0; k < jobs[j].columns.size(); ++k) {
       outs[k] = target[j][k] != SIZE_MAX
                     ? out[target[j][k]].real.data()

@@ -1,7 +1,12 @@
 // BBANDS and STDDEV (population variance from running sums, as TA_INT_VAR).
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
@@ -36,24 +41,6 @@ void VarKernel(std::span<const double> in, int period, double* out) {
   }
 }
 
-// TA_INT_stddev_using_precalc_ma: the deviation around an SMA that is already computed
-// (ma[i] defined for i >= period-1).
-void StddevAroundSma(std::span<const double> in, const double* ma, int period, double* out) {
-  const std::size_t n = in.size();
-  const std::size_t lookback = static_cast<std::size_t>(period - 1);
-  if (n <= lookback) return;
-  double total2 = 0.0;
-  for (std::size_t i = 0; i < lookback; ++i) total2 += in[i] * in[i];
-  std::size_t start = 0;
-  for (std::size_t i = lookback; i < n; ++i, ++start) {
-    total2 += in[i] * in[i];
-    double mean2 = total2 / period;
-    total2 -= in[start] * in[start];
-    mean2 -= ma[i] * ma[i];
-    out[i] = !(mean2 < kEpsilon) ? std::sqrt(mean2) : 0.0;
-  }
-}
-
 }  // namespace
 
 Result<Series> STDDEV(std::span<const double> real, int period, double nbdev) {
@@ -78,23 +65,93 @@ int STDDEVLookback(int period) {
 
 namespace internal {
 
+namespace {
+
+// BBANDS with the SMA (TA-Lib's common case) in two passes. The running sums are a serial
+// chain; the divisions and square roots of each bar are not, so the first pass only keeps the
+// sums (the window sum in `middle`, the sum of squares in `lower`, both before the trailing
+// value leaves: TA-Lib's order) and the second does the rest four bars per vector. Same
+// operations on the same values as SmaKernel + StddevAroundSma, so the same bits.
+QAT_INDICATOR_KERNEL
+void BbandsSma(std::span<const double> in, int period, double nbdev_up, double nbdev_dn,
+               double* upper, double* middle, double* lower) {
+  const std::size_t n = in.size();
+  const std::size_t lookback = static_cast<std::size_t>(period - 1);
+  if (n <= lookback) return;
+  double total = 0.0, total2 = 0.0;
+  for (std::size_t i = 0; i < lookback; ++i) {
+    total += in[i];
+    total2 += in[i] * in[i];
+  }
+  for (std::size_t i = lookback, start = 0; i < n; ++i, ++start) {
+    total += in[i];
+    total2 += in[i] * in[i];
+    middle[i] = total;
+    lower[i] = total2;
+    total -= in[start];
+    total2 -= in[start] * in[start];
+  }
+  const double divisor = period;
+  const bool same = nbdev_up == nbdev_dn;
+  const bool up_one = nbdev_up == 1.0, dn_one = nbdev_dn == 1.0;
+  // BbandsKernel's cases: the multiplication is skipped where TA-Lib skips it.
+  const V4d vdiv = Splat4(divisor), veps = Splat4(kEpsilon), zero = {};
+  const V4d vup = Splat4(nbdev_up), vdn = Splat4(nbdev_dn);
+  std::size_t i = lookback;
+  for (; i + 4 <= n; i += 4) {
+    const V4d mid = Load4(middle + i) / vdiv;
+    V4d mean2 = Load4(lower + i) / vdiv;
+    mean2 -= mid * mid;
+#if defined(__SSE2__)
+    // Correctly rounded like std::sqrt, without its errno path for negative lanes (those are
+    // replaced by 0 below): two 2-lane roots instead of four scalar ones.
+    double lanes[4];
+    Store4(lanes, mean2);
+    _mm_storeu_pd(lanes, _mm_sqrt_pd(_mm_loadu_pd(lanes)));
+    _mm_storeu_pd(lanes + 2, _mm_sqrt_pd(_mm_loadu_pd(lanes + 2)));
+    const V4d root = Load4(lanes);
+#else
+    const V4d root = {std::sqrt(mean2[0]), std::sqrt(mean2[1]), std::sqrt(mean2[2]), std::sqrt(mean2[3])};
+#endif
+    const V4d d = mean2 < veps ? zero : root;
+    const V4d up = up_one ? d : d * vup;
+    const V4d dn = same ? up : (dn_one ? d : d * vdn);
+    Store4(middle + i, mid);
+    Store4(upper + i, mid + up);
+    Store4(lower + i, mid - dn);
+  }
+  for (; i < n; ++i) {
+    const double mid = middle[i] / divisor;
+    double mean2 = lower[i] / divisor;
+    mean2 -= mid * mid;
+    const double d = !(mean2 < kEpsilon) ? std::sqrt(mean2) : 0.0;
+    const double up = up_one ? d : d * nbdev_up;
+    const double dn = same ? up : (dn_one ? d : d * nbdev_dn);
+    middle[i] = mid;
+    upper[i] = mid + up;
+    lower[i] = mid - dn;
+  }
+}
+
+}  // namespace
+
 void BbandsKernel(std::span<const double> real, int period, double nbdev_up, double nbdev_dn,
                   MaType type, double* upper, double* middle, double* lower) {
   const std::size_t n = real.size();
   const std::size_t lookback = static_cast<std::size_t>(internal::MaLookbackUnchecked(period, type));
   if (n <= lookback) return;
+  if (type == MaType::kSma) {
+    BbandsSma(real, period, nbdev_up, nbdev_dn, upper, middle, lower);
+    return;
+  }
   internal::MaKernel(real, period, type, middle);
   // The deviation goes into `upper` first, then the bands are formed in place.
   double* dev = upper;
-  if (type == MaType::kSma) {
-    StddevAroundSma(real, middle, period, dev);
-  } else {
-    // TA_STDDEV(startIdx = MA's begin) with nbdev 1: a variance whose running sums start
-    // period-1 bars before the MA's first output.
-    const std::size_t from = lookback - static_cast<std::size_t>(period - 1);
-    VarKernel(real.subspan(from), period, dev + from);
-    for (std::size_t i = lookback; i < n; ++i) dev[i] = !(dev[i] < kEpsilon) ? std::sqrt(dev[i]) : 0.0;
-  }
+  // TA_STDDEV(startIdx = MA's begin) with nbdev 1: a variance whose running sums start
+  // period-1 bars before the MA's first output.
+  const std::size_t from = lookback - static_cast<std::size_t>(period - 1);
+  VarKernel(real.subspan(from), period, dev + from);
+  for (std::size_t i = lookback; i < n; ++i) dev[i] = !(dev[i] < kEpsilon) ? std::sqrt(dev[i]) : 0.0;
   for (std::size_t i = lookback; i < n; ++i) {
     const double mid = middle[i];
     const double d = dev[i];

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ta/indicators/simd.h"
+
 namespace qat::ta {
 
 std::string_view MaTypeName(MaType type) {
@@ -221,18 +223,51 @@ void RollingMin(const double* x, std::size_t n, std::size_t w, double* out) {
   Rolling(x, n, w, out, [](double a, double b) { return a < b; });
 }
 
+QAT_INDICATOR_KERNEL
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out) {
   // %K depends only on the window's highest high and lowest low (TA-Lib divides by
-  // (highest - lowest) / 100, and so do we).
+  // (highest - lowest) / 100, and so do we). The extremes are values of the window, so any
+  // exact way of finding them gives TA-Lib's bits (for inputs without NaN).
   const std::size_t n = close.size();
   const std::size_t w = static_cast<std::size_t>(fastk);
   if (n < w) return;
+  std::size_t i = w - 1;
+  if (w <= kSmallWindow) {
+    // Short windows: scan each window directly, four bars per vector.
+    const V4d zero = {};
+    const V4d scale = Splat4(100.0);
+    for (; i + 4 <= n; i += 4) {
+      const double* hp = high.data() + (i + 1 - w);
+      const double* lp = low.data() + (i + 1 - w);
+      V4d hi = Load4(hp);
+      V4d lo = Load4(lp);
+      for (std::size_t j = 1; j < w; ++j) {
+        const V4d hv = Load4(hp + j);
+        const V4d lv = Load4(lp + j);
+        hi = hv > hi ? hv : hi;
+        lo = lv < lo ? lv : lo;
+      }
+      const V4d diff = (hi - lo) / scale;
+      const V4d value = (Load4(close.data() + i) - lo) / diff;
+      Store4(out + i, diff != zero ? value : zero);
+    }
+    for (; i < n; ++i) {
+      double hi = high[i + 1 - w], lo = low[i + 1 - w];
+      for (std::size_t j = i + 2 - w; j <= i; ++j) {
+        hi = high[j] > hi ? high[j] : hi;
+        lo = low[j] < lo ? low[j] : lo;
+      }
+      const double diff = (hi - lo) / 100.0;
+      out[i] = diff != 0.0 ? (close[i] - lo) / diff : 0.0;
+    }
+    return;
+  }
   double* hi = Scratch(kScratchRollHi, n);
   double* lo = Scratch(kScratchRollLo, n);
   RollingMax(high.data(), n, w, hi);
   RollingMin(low.data(), n, w, lo);
-  for (std::size_t i = w - 1; i < n; ++i) {
+  for (; i < n; ++i) {
     const double diff = (hi[i] - lo[i]) / 100.0;
     out[i] = diff != 0.0 ? (close[i] - lo[i]) / diff : 0.0;
   }

@@ -61,20 +61,31 @@ enum ScratchSlot {
   kScratchStochRaw,
   kScratchStochSlowK,
   kScratchCciTp,
+  kScratchMfiTp,
+  kScratchMfiPos,
+  kScratchMfiNeg,
+  kScratchMfiNegSum,
+  kScratchWilderLoss,
   kScratchEma1,
   kScratchEma2,
   kScratchEma3,
-  kScratchUnused0,  // kScratchUnused0..2: outputs a caller does not want
+  kScratchUnused0,  // kScratchUnused0..7: outputs a caller does not want
   kScratchUnused1,
   kScratchUnused2,
+  kScratchUnused3,
+  kScratchUnused4,
+  kScratchUnused5,
+  kScratchUnused6,
+  kScratchUnused7,
   kScratchCount
 };
 double* Scratch(ScratchSlot slot, std::size_t n);
 
 // Kernels of the public functions of the same name (parameters already validated, outputs
 // of size n, written from the lookback on; the caller fills the warm-up with NaN).
+// With ema_out, also EMA(real, ema_period) (EmaKernel's values) in the same loop.
 void MacdKernel(std::span<const double> real, int fast, int slow, int signal, double* macd_out,
-                double* signal_out, double* hist_out);
+                double* signal_out, double* hist_out, int ema_period = 0, double* ema_out = nullptr);
 void BbandsKernel(std::span<const double> real, int period, double nbdev_up, double nbdev_dn,
                   MaType type, double* upper, double* middle, double* lower);
 void StochKernel(std::span<const double> high, std::span<const double> low,
@@ -87,8 +98,19 @@ void CciKernel(std::span<const double> high, std::span<const double> low,
                std::span<const double> close, int period, double* out);
 void MfiKernel(std::span<const double> high, std::span<const double> low,
                std::span<const double> close, std::span<const double> volume, int period, double* out);
+void RocKernel(std::span<const double> real, int period, double* out);
+// CCI and MFI over the same bars sharing the typical prices (cci_mfi.cc): CciKernel's and
+// MfiKernel's values.
+void CciMfiKernel(std::span<const double> high, std::span<const double> low,
+                  std::span<const double> close, std::span<const double> volume, int cci_period,
+                  int mfi_period, double* cci_out, double* mfi_out);
 void ObvKernel(std::span<const double> real, std::span<const double> volume, double* out);
 void AroonOscKernel(std::span<const double> high, std::span<const double> low, int period, double* out);
+// WILLR and AROONOSC of the same period in one scan (aroon.cc): WillrKernel's and
+// AroonOscKernel's values.
+void WillrAroonOscKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, int period, double* willr_out,
+                         double* aroonosc_out);
 
 // Sliding-window maximum / minimum of x[i-w+1 .. i] into out[i] for i >= w-1 (van Herk /
 // Gil-Werman: block prefix and suffix extremes, O(1) per bar, no data-dependent branches).
@@ -115,6 +137,21 @@ void DmiKernel(std::span<const double> high, std::span<const double> low,
 void AtrKernel(std::span<const double> high, std::span<const double> low,
                std::span<const double> close, int period, double* tr_out, double* atr_out,
                double* natr_out);
+
+// RSI (of the close), TRANGE, ATR, NATR, ADX, PLUS_DI and MINUS_DI, all of one period >= 2,
+// in one pass (wilder.cc): the same values as RsiKernel, AtrKernel and DmiKernel, written from
+// each one's lookback on. Every pointer must be a distinct buffer of close.size() values.
+struct WilderOutputs {
+  double* rsi;
+  double* trange;
+  double* atr;
+  double* natr;
+  double* adx;
+  double* plus_di;
+  double* minus_di;
+};
+void WilderKernel(std::span<const double> high, std::span<const double> low,
+                  std::span<const double> close, int period, const WilderOutputs& outs);
 
 // True range of bar i >= 1 (TA-Lib's TRUE_RANGE macro).
 inline double TrueRange(double high, double low, double prev_close) {

@@ -12,12 +12,15 @@ using internal::NanSeries;
 namespace internal {
 
 void MacdKernel(std::span<const double> real, int fast, int slow, int signal, double* macd_out,
-                double* signal_out, double* hist_out) {
+                double* signal_out, double* hist_out, int ema_period, double* ema_out) {
   if (slow < fast) std::swap(slow, fast);
   const std::size_t n = real.size();
   const std::size_t slow_lb = static_cast<std::size_t>(slow - 1);
   const std::size_t lookback = slow_lb + static_cast<std::size_t>(signal - 1);
-  if (n <= lookback) return;
+  if (n <= lookback) {
+    if (ema_out != nullptr) EmaKernel(real, ema_period, internal::EmaK(ema_period), ema_out);
+    return;
+  }
   // TA-Lib asks both EMAs for output from bar slow-1 on; the fast one (lookback fast-1) then
   // seeds on the `fast` values ending at bar slow-1. The signal EMA seeds on the first
   // `signal` MACD values. One pass runs the three recursions side by side with TA-Lib's
@@ -49,6 +52,30 @@ void MacdKernel(std::span<const double> real, int fast, int slow, int signal, do
   macd_out[lookback] = line;
   signal_out[lookback] = sig;
   hist_out[lookback] = line - sig;
+  if (ema_out != nullptr) {
+    // The extra EMA runs alone up to bar `lookback` and then as a fourth chain in the loop
+    // below (its latency hides behind the other three).
+    const std::size_t ema_lb = static_cast<std::size_t>(ema_period - 1);
+    const double k_ema = internal::EmaK(ema_period);
+    if (ema_lb > lookback) {
+      EmaKernel(real, ema_period, k_ema, ema_out);
+    } else {
+      EmaKernel(real.first(lookback + 1), ema_period, k_ema, ema_out);
+      double ema = ema_out[lookback];
+      for (std::size_t i = lookback + 1; i < n; ++i) {
+        slow_ema = ((real[i] - slow_ema) * k_slow) + slow_ema;
+        fast_ema = ((real[i] - fast_ema) * k_fast) + fast_ema;
+        ema = ((real[i] - ema) * k_ema) + ema;
+        line = fast_ema - slow_ema;
+        sig = ((line - sig) * k_signal) + sig;
+        macd_out[i] = line;
+        signal_out[i] = sig;
+        hist_out[i] = line - sig;
+        ema_out[i] = ema;
+      }
+      return;
+    }
+  }
   for (std::size_t i = lookback + 1; i < n; ++i) {
     slow_ema = ((real[i] - slow_ema) * k_slow) + slow_ema;
     fast_ema = ((real[i] - fast_ema) * k_fast) + fast_ema;

@@ -4,20 +4,36 @@
 #include <utility>
 
 #include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
 using internal::CheckPeriod;
 using internal::NanSeries;
 
-Result<Series> ROC(std::span<const double> real, int period) {
-  QAT_RETURN_IF_ERROR(CheckPeriod("ROC", "period", period, 1));
-  Series out = NanSeries(real.size());
+QAT_INDICATOR_KERNEL
+void internal::RocKernel(std::span<const double> real, int period, double* out) {
+  const std::size_t n = real.size();
   const std::size_t p = static_cast<std::size_t>(period);
-  for (std::size_t i = p; i < real.size(); ++i) {
+  std::size_t i = p;
+  // Four bars per vector (the divisions are independent).
+  using internal::V4d;
+  const V4d zero = {}, one = internal::Splat4(1.0), hundred = internal::Splat4(100.0);
+  for (; i + 4 <= n; i += 4) {
+    const V4d prev = internal::Load4(real.data() + (i - p));
+    const V4d value = ((internal::Load4(real.data() + i) / prev) - one) * hundred;
+    internal::Store4(out + i, prev != zero ? value : zero);
+  }
+  for (; i < n; ++i) {
     const double prev = real[i - p];
     out[i] = prev != 0.0 ? ((real[i] / prev) - 1.0) * 100.0 : 0.0;
   }
+}
+
+Result<Series> ROC(std::span<const double> real, int period) {
+  QAT_RETURN_IF_ERROR(CheckPeriod("ROC", "period", period, 1));
+  Series out = NanSeries(real.size());
+  internal::RocKernel(real, period, out.data());
   return out;
 }
 int ROCLookback(int period) { return CheckPeriod("ROC", "period", period, 1).ok() ? period : -1; }

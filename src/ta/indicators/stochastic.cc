@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ta/indicators/common.h"
+#include "ta/indicators/simd.h"
 
 namespace qat::ta {
 
@@ -63,9 +64,32 @@ void internal::StochKernel(std::span<const double> high, std::span<const double>
   double* raw = internal::Scratch(internal::kScratchStochRaw, n);
   double* slowk = internal::Scratch(internal::kScratchStochSlowK, n);
   internal::RawStochKKernel(high, low, close, fastk_period, raw);
-  internal::MaKernel(std::span<const double>(raw, n).subspan(k_lb), slowk_period, slowk_type, slowk + k_lb);
-  internal::MaKernel(std::span<const double>(slowk, n).subspan(slowk_from), slowd_period, slowd_type,
-                     slowd_out + slowk_from);
+  if (slowk_type == MaType::kSma && slowd_type == MaType::kSma && slowk_period > 1 && slowd_period > 1) {
+    // Both SMAs (SmaKernel's operations) in one loop: two short add/subtract chains side by
+    // side instead of one after the other.
+    const std::size_t lk = static_cast<std::size_t>(slowk_period - 1);
+    const std::size_t ld = static_cast<std::size_t>(slowd_period - 1);
+    const double div_k = slowk_period, div_d = slowd_period;
+    double total_k = 0.0, total_d = 0.0;
+    for (std::size_t i = k_lb; i < slowk_from; ++i) total_k += raw[i];
+    for (std::size_t i = slowk_from; i < n; ++i) {
+      total_k += raw[i];
+      const double k_sum = total_k;
+      total_k -= raw[i - lk];
+      slowk[i] = k_sum / div_k;
+      total_d += slowk[i];
+      if (i >= lookback) {
+        const double d_sum = total_d;
+        total_d -= slowk[i - ld];
+        slowd_out[i] = d_sum / div_d;
+      }
+    }
+  } else {
+    internal::MaKernel(std::span<const double>(raw, n).subspan(k_lb), slowk_period, slowk_type,
+                       slowk + k_lb);
+    internal::MaKernel(std::span<const double>(slowk, n).subspan(slowk_from), slowd_period,
+                       slowd_type, slowd_out + slowk_from);
+  }
   for (std::size_t i = slowk_from; i < lookback; ++i) slowd_out[i] = internal::kNaN;
   for (std::size_t i = lookback; i < n; ++i) slowk_out[i] = slowk[i];
 }
@@ -137,18 +161,52 @@ Result<Series> WILLR(std::span<const double> high, std::span<const double> low,
   return out;
 }
 
+QAT_INDICATOR_KERNEL
 void internal::WillrKernel(std::span<const double> high, std::span<const double> low,
                            std::span<const double> close, int period, double* out) {
   const std::size_t n = close.size();
   const std::size_t w = static_cast<std::size_t>(period);
   if (n < w) return;
   // Only the window's highest high and lowest low matter (TA-Lib divides by their
-  // difference / -100, and so do we).
+  // difference / -100, and so do we). The extremes are values of the window, so any exact
+  // way of finding them gives TA-Lib's bits (for inputs without NaN).
+  std::size_t i = w - 1;
+  if (w <= internal::kSmallWindow) {
+    // Short windows: scan each window directly, four bars per vector.
+    using internal::V4d;
+    const V4d zero = {};
+    const V4d scale = internal::Splat4(-100.0);
+    for (; i + 4 <= n; i += 4) {
+      const double* hp = high.data() + (i + 1 - w);
+      const double* lp = low.data() + (i + 1 - w);
+      V4d hi = internal::Load4(hp);
+      V4d lo = internal::Load4(lp);
+      for (std::size_t j = 1; j < w; ++j) {
+        const V4d hv = internal::Load4(hp + j);
+        const V4d lv = internal::Load4(lp + j);
+        hi = hv > hi ? hv : hi;
+        lo = lv < lo ? lv : lo;
+      }
+      const V4d diff = (hi - lo) / scale;
+      const V4d value = (hi - internal::Load4(close.data() + i)) / diff;
+      internal::Store4(out + i, diff != zero ? value : zero);
+    }
+    for (; i < n; ++i) {
+      double hi = high[i + 1 - w], lo = low[i + 1 - w];
+      for (std::size_t j = i + 2 - w; j <= i; ++j) {
+        hi = high[j] > hi ? high[j] : hi;
+        lo = low[j] < lo ? low[j] : lo;
+      }
+      const double diff = (hi - lo) / (-100.0);
+      out[i] = diff != 0.0 ? (hi - close[i]) / diff : 0.0;
+    }
+    return;
+  }
   double* hi = internal::Scratch(internal::kScratchRollHi, n);
   double* lo = internal::Scratch(internal::kScratchRollLo, n);
   internal::RollingMax(high.data(), n, w, hi);
   internal::RollingMin(low.data(), n, w, lo);
-  for (std::size_t i = w - 1; i < n; ++i) {
+  for (; i < n; ++i) {
     const double diff = (hi[i] - lo[i]) / (-100.0);
     out[i] = diff != 0.0 ? (hi[i] - close[i]) / diff : 0.0;
   }
