@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <tuple>
 
 #include "qat/core/strings.h"
 #include "qat/ta/indicators.h"
@@ -178,6 +179,28 @@ std::pair<std::size_t, std::size_t> FindJob(std::string_view column) {
   return {jobs.size(), 0};
 }
 
+// What computes each column of the table, looked up once (the lookups by name cost a few ns
+// per bar when done on every call over a few thousand bars).
+struct ColumnSource {
+  const PatternSpec* pattern = nullptr;  // for pattern columns (nullptr if not registered)
+  std::size_t job = 0, position = 0;     // for indicator columns
+};
+
+const std::vector<ColumnSource>& ColumnSources() {
+  static const std::vector<ColumnSource> kSources = [] {
+    std::vector<ColumnSource> sources(kColumns.size());
+    for (std::size_t i = 0; i < kColumns.size(); ++i) {
+      if (kColumns[i].kind == OutputKind::kPattern) {
+        sources[i].pattern = FindPattern(kColumns[i].name);
+      } else {
+        std::tie(sources[i].job, sources[i].position) = FindJob(kColumns[i].name);
+      }
+    }
+    return sources;
+  }();
+  return kSources;
+}
+
 }  // namespace
 
 std::span<const OutputColumn> OutputColumns() { return kColumns; }
@@ -232,7 +255,7 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   for (std::size_t index : columns) {
     if (index >= kColumns.size()) return Fail("ta: output column index {} out of range", index);
     const OutputColumn& col = kColumns[index];
-    if (col.kind == OutputKind::kPattern && FindPattern(col.name) == nullptr) {
+    if (col.kind == OutputKind::kPattern && ColumnSources()[index].pattern == nullptr) {
       return Fail("{}: candlestick pattern not implemented yet (not in AllPatterns())", col.name);
     }
   }
@@ -249,8 +272,9 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
     const OutputColumn& col = kColumns[columns[q]];
     ComputedOutput& result = out[q];
     result.column = &col;
+    const ColumnSource& source = ColumnSources()[columns[q]];
     if (col.kind == OutputKind::kPattern) {
-      const PatternSpec* spec = FindPattern(col.name);
+      const PatternSpec* spec = source.pattern;
       result.real.clear();
       result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
       if (spec->kernel != nullptr && n > 0) {
@@ -266,7 +290,7 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
       continue;
     }
     result.pattern.clear();
-    const auto [j, k] = FindJob(col.name);
+    const std::size_t j = source.job, k = source.position;
     const std::size_t lookback = std::min<std::size_t>(static_cast<std::size_t>(jobs[j].lookbacks[k]), n);
     result.first_defined = lookback;
     result.real.resize(n);
@@ -288,7 +312,7 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   for (std::size_t q = 0; q < columns.size(); ++q) {
     const OutputColumn& col = kColumns[columns[q]];
     if (col.kind == OutputKind::kPattern) continue;
-    const auto [j, k] = FindJob(col.name);
+    const std::size_t j = ColumnSources()[columns[q]].job, k = ColumnSources()[columns[q]].position;
     if (target[j][k] != q) out[q].real = out[target[j][k]].real;
   }
   return Ok();
