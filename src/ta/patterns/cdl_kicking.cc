@@ -25,7 +25,13 @@ int CDLKICKINGLookback(const CandleSettings& s) {
   return std::max(Period(s, T::kShadowVeryShort), Period(s, T::kBodyLong)) + 1;
 }
 
-QAT_VECTOR_KERNEL void CDLKICKINGKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+namespace {
+
+// Both kicking patterns: rules 1-3 above; the direction is candle i's colour, or with
+// kByLength (CDLKICKINGBYLENGTH) the colour of the longer body. A template, not a run-time
+// flag, so that each instance's loop vectorizes.
+template <bool kByLength>
+[[gnu::always_inline]] inline void KickingRule(patterns_detail::CandleFrame& f, std::span<int> out) {
   const std::size_t n = f.size();
   const auto first = static_cast<std::size_t>(CDLKICKINGLookback(f.settings()));
   if (n <= first) return;
@@ -53,8 +59,26 @@ QAT_VECTOR_KERNEL void CDLKICKINGKernel(patterns_detail::CandleFrame& f, std::sp
                                  (lower[i] < very_short0[i]);
     const bool gap = (!white1 & (low[i] > high[i - 1])) | (white1 & (high[i] < low[i - 1]));
     const bool hit = (white1 != white0) & first_marubozu & second_marubozu & gap;
-    o[i] = hit ? (white0 ? 100 : -100) : 0;
+    bool up = white0;
+    if constexpr (kByLength) {
+      // Candle i only if strictly longer. Written as & and | and a separate int select: GCC 12
+      // left the loop scalar with a ?: between the two bools, or nested in the store's ?:.
+      const bool second_longer = body[i] > body[i - 1];
+      up = (second_longer & white0) | (!second_longer & white1);
+    }
+    const int direction = up ? 100 : -100;
+    o[i] = hit ? direction : 0;
   }
+}
+
+}  // namespace
+
+QAT_VECTOR_KERNEL void CDLKICKINGKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  KickingRule<false>(f, out);
+}
+
+QAT_VECTOR_KERNEL void CDLKICKINGBYLENGTHKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
+  KickingRule<true>(f, out);
 }
 
 std::vector<int> CDLKICKING(const OhlcView& b, const CandleSettings& s) {

@@ -13,57 +13,13 @@
 // Returns +100 (the longer marubozu is white) or -100 (it is black), else 0.
 // Settings used: BodyLong, ShadowVeryShort (one running total per candle for each).
 // Lookback: max(ShadowVeryShort, BodyLong periods) + 1.
-#include <algorithm>
-
 #include "ta/patterns/group2.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
-using T = CandleSettingType;
-
-int CDLKICKINGBYLENGTHLookback(const CandleSettings& s) {
-  return std::max(Period(s, T::kShadowVeryShort), Period(s, T::kBodyLong)) + 1;
-}
-
-QAT_VECTOR_KERNEL void CDLKICKINGBYLENGTHKernel(patterns_detail::CandleFrame& f,
-                                                std::span<int> out) {
-  const std::size_t n = f.size();
-  const auto first = static_cast<std::size_t>(CDLKICKINGBYLENGTHLookback(f.settings()));
-  if (n <= first) return;
-  const double* open = f.open();
-  const double* high = f.high();
-  const double* low = f.low();
-  const double* close = f.close();
-  const double* body = f.body();
-  const double* upper = f.upper();
-  const double* lower = f.lower();
-  const double* body_long1 = f.Average(T::kBodyLong, first, 1);
-  const double* body_long0 = f.Average(T::kBodyLong, first, 0);
-  const double* very_short1 = f.Average(T::kShadowVeryShort, first, 1);
-  const double* very_short0 = f.Average(T::kShadowVeryShort, first, 0);
-  int* o = out.data();
-  for (std::size_t i = first; i < n; ++i) {
-    // Branch-free (& and | not && and ||): every operand is a plain comparison, so the result
-    // is the same. Opposite colours: CandleColor(i - 1) == -CandleColor(i).
-    const bool white1 = close[i - 1] >= open[i - 1];
-    const bool white0 = close[i] >= open[i];
-    const bool first_marubozu = (body[i - 1] > body_long1[i - 1]) &
-                                (upper[i - 1] < very_short1[i - 1]) &
-                                (lower[i - 1] < very_short1[i - 1]);
-    const bool second_marubozu = (body[i] > body_long0[i]) & (upper[i] < very_short0[i]) &
-                                 (lower[i] < very_short0[i]);
-    const bool gap = (!white1 & (low[i] > high[i - 1])) | (white1 & (high[i] < low[i - 1]));
-    const bool hit = (white1 != white0) & first_marubozu & second_marubozu & gap;
-    // The colour of the longer body (candle i only if strictly longer). Written as & and |
-    // and a separate int select: GCC 12 left the loop scalar with a ?: between the two bools,
-    // and also with this select nested inside the store's ?:.
-    const bool second_longer = body[i] > body[i - 1];
-    const bool longer_white = (second_longer & white0) | (!second_longer & white1);
-    const int direction = longer_white ? 100 : -100;
-    o[i] = hit ? direction : 0;
-  }
-}
+// The rule and its kernel are CDLKICKING's (cdl_kicking.cc), with the direction taken from
+// the longer body.
+int CDLKICKINGBYLENGTHLookback(const CandleSettings& s) { return CDLKICKINGLookback(s); }
 
 std::vector<int> CDLKICKINGBYLENGTH(const OhlcView& b, const CandleSettings& s) {
   group2_detail::CheckedSize(b);
