@@ -45,21 +45,9 @@ QAT_VECTOR_KERNEL void CDLHIKKAKEKernel(patterns_detail::CandleFrame& f, std::sp
   const double* close = f.close();
   int* o = out.data();
   for (std::size_t i = first; i < n; ++i) o[i] = Setup(high, low, i);
-  // The setup at bar k; the three bars before `first` are scanned for setups but not written.
-  // A bar k > j that the loop below reads holds 0 or a setup (a confirmation is written only
-  // on a bar that no later setup's scan reaches).
+  // The setup at bar k (computed for the three bars before `first`, which are not written).
   const auto setup_at = [&](std::size_t k) { return k < first ? Setup(high, low, k) : o[k]; };
-  for (std::size_t j = first - 3; j + 1 < n; ++j) {
-    const int setup = setup_at(j);
-    if (setup != 100 && setup != -100) continue;  // none, or a confirmation written below
-    for (std::size_t k = j + 1; k <= j + 3 && k < n; ++k) {
-      if (setup_at(k) != 0) break;  // a new setup replaces this one
-      if (setup > 0 ? close[k] > high[j - 1] : close[k] < low[j - 1]) {
-        if (k >= first) o[k] = 2 * setup;  // +200 / -200; confirmed at most once
-        break;
-      }
-    }
-  }
+  group2_detail::ConfirmHikkake(o, first, n, high, low, close, setup_at);
 }
 
 std::vector<int> CDLHIKKAKE(const OhlcView& b, const CandleSettings& s) {

@@ -123,6 +123,27 @@ void Harami(patterns_detail::CandleFrame& f, std::span<int> out, CandleSettingTy
 // CDLHAMMER and CDLHANGINGMAN: the same candle shape, the hammer with its body near the prior
 // low (returns +100), the hanging man near the prior high (returns -100). Defined in
 // cdl_hammer.cc; writes out as a PatternKernel does.
+// Rule 3 of both hikkake patterns, after their setups are in o[first..n): follows each setup
+// over the next three bars and writes +200 / -200 on the bar whose close confirms it (at most
+// once; a new setup replaces it). setup_at(k) gives the setup at bar k, also for the three
+// bars before `first`, which are scanned but not written. A bar k > j that the scan reads
+// holds 0 or a setup (a confirmation is written only on a bar no later setup's scan reaches).
+template <typename SetupAt>
+void ConfirmHikkake(int* o, std::size_t first, std::size_t n, const double* high,
+                    const double* low, const double* close, SetupAt setup_at) {
+  for (std::size_t j = first - 3; j + 1 < n; ++j) {
+    const int setup = setup_at(j);
+    if (setup != 100 && setup != -100) continue;  // none, or a confirmation written below
+    for (std::size_t k = j + 1; k <= j + 3 && k < n; ++k) {
+      if (setup_at(k) != 0) break;  // a new setup replaces this one
+      if (setup > 0 ? close[k] > high[j - 1] : close[k] < low[j - 1]) {
+        if (k >= first) o[k] = 2 * setup;
+        break;
+      }
+    }
+  }
+}
+
 int HammerShapeLookback(const CandleSettings& s);
 void HammerShape(patterns_detail::CandleFrame& f, std::span<int> out, bool near_prior_high);
 
