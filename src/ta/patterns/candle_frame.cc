@@ -42,6 +42,48 @@ constexpr std::size_t kPoolMaxDoubles = std::size_t{8} << 20;  // 64 MB
 thread_local std::vector<PooledBuffer> pool;
 thread_local std::size_t pooled_doubles = 0;
 
+// TA-Lib's running total of one measure over `period` candles, started at candle 0:
+// sums[c] for c >= period.
+struct RunningTotalChain {
+  const double* range = nullptr;
+  std::size_t period = 0;
+  double* sums = nullptr;
+};
+
+// K chains side by side: each is a sequence of dependent adds, so interleaved they overlap
+// instead of each waiting on its own latency. Each chain's arithmetic is exactly TA-Lib's.
+template <std::size_t K>
+void RunChains(const RunningTotalChain* chains, std::size_t n) {
+  double sum[K];
+  std::size_t longest = 0;
+  for (std::size_t k = 0; k < K; ++k) {
+    sum[k] = 0.0;
+    for (std::size_t c = 0; c < chains[k].period; ++c) sum[k] += chains[k].range[c];
+    longest = std::max(longest, chains[k].period);
+  }
+  longest = std::min(longest, n);
+  for (std::size_t k = 0; k < K; ++k) {  // until the longest period, one chain at a time
+    for (std::size_t c = chains[k].period; c < longest; ++c) {
+      chains[k].sums[c] = sum[k];
+      sum[k] += chains[k].range[c] - chains[k].range[c - chains[k].period];
+    }
+  }
+  const double* range[K];
+  double* sums[K];
+  std::size_t period[K];
+  for (std::size_t k = 0; k < K; ++k) {
+    range[k] = chains[k].range;
+    sums[k] = chains[k].sums;
+    period[k] = chains[k].period;
+  }
+  for (std::size_t c = longest; c < n; ++c) {
+    for (std::size_t k = 0; k < K; ++k) {
+      sums[k][c] = sum[k];
+      sum[k] += range[k][c] - range[k][c - period[k]];
+    }
+  }
+}
+
 }  // namespace
 
 Scratch::Scratch(std::size_t size) {
@@ -116,22 +158,41 @@ const double* CandleFrame::RangeOf(RangeType range_type) const {
 }
 
 const CandleFrame::Reference& CandleFrame::ReferenceFor(const CandleSetting& setting) {
-  for (const auto& r : references_) {
-    if (r->range_type == setting.range_type && r->period == setting.avg_period) return *r;
+  const auto find = [&](RangeType type, int period) -> const Reference* {
+    for (const auto& r : references_) {
+      if (r->range_type == type && r->period == period) return r.get();
+    }
+    return nullptr;
+  };
+  if (const Reference* found = find(setting.range_type, setting.avg_period)) return *found;
+  // Every reference the settings table can ask for (by default four: real body over 10,
+  // high-low over 10 and 5, shadows over 10), computed in one pass: each total is a chain of
+  // dependent adds, and side by side the chains overlap instead of waiting on each other.
+  std::vector<Reference*> todo;
+  for (const CandleSetting& s : settings_.table) {
+    if (s.avg_period <= 0 || static_cast<std::size_t>(s.avg_period) >= n_ ||
+        find(s.range_type, s.avg_period) != nullptr) {
+      continue;
+    }
+    references_.push_back(
+        std::make_unique<Reference>(Reference{s.range_type, s.avg_period, Scratch(n_)}));
+    todo.push_back(references_.back().get());
   }
-  const auto period = static_cast<std::size_t>(setting.avg_period);
-  auto ref = std::make_unique<Reference>(
-      Reference{setting.range_type, setting.avg_period, Scratch(n_)});
-  const double* range = RangeOf(setting.range_type);
-  double* sums = ref->sums.get();
-  double sum = 0.0;
-  for (std::size_t c = 0; c < period; ++c) sum += range[c];
-  for (std::size_t c = period; c < n_; ++c) {
-    sums[c] = sum;
-    sum += range[c] - range[c - period];
+  for (std::size_t k = 0; k < todo.size(); k += 4) {
+    const std::size_t group = std::min<std::size_t>(4, todo.size() - k);
+    RunningTotalChain chains[4];
+    for (std::size_t g = 0; g < group; ++g) {
+      const Reference& r = *todo[k + g];
+      chains[g] = {RangeOf(r.range_type), static_cast<std::size_t>(r.period), r.sums.get()};
+    }
+    switch (group) {
+      case 1: RunChains<1>(chains, n_); break;
+      case 2: RunChains<2>(chains, n_); break;
+      case 3: RunChains<3>(chains, n_); break;
+      default: RunChains<4>(chains, n_); break;
+    }
   }
-  references_.push_back(std::move(ref));
-  return *references_.back();
+  return *find(setting.range_type, setting.avg_period);
 }
 
 const double* CandleFrame::FindSeries(const CandleSetting& setting, std::size_t start) const {
