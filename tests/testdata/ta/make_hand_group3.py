@@ -121,7 +121,11 @@ write("cdlmorningstar", warmup(15) + mstar_edge + warmup(12) + mstar + warmup(3)
 # (0.75 > 0.75 fails: 0); the next copy has a body of 1 (fires).
 mdoji_edge = [(103.5, 103.75, 99.75, 100), (99.5, 99.75, 99.25, 99.5), (100.5, 101.5, 100.25, 101.25)]
 mdoji = [(103.5, 103.75, 99.75, 100), (99.5, 99.75, 99.25, 99.5), (100.25, 101.5, 100.0, 101.25)]
-write("cdlmorningdojistar", warmup(15) + mdoji_edge + warmup(12) + mdoji + warmup(3))
+# Near miss appended (TA-Lib gives 0): the same with a black 3rd candle that still closes
+# above the penetration level, the only rule broken.
+mdoji_black3 = [(103.5, 103.75, 99.75, 100), (99.5, 99.75, 99.25, 99.5), (102.5, 102.75, 101.25, 101.5)]
+write("cdlmorningdojistar", warmup(15) + mdoji_edge + warmup(12) + mdoji + warmup(3) +
+      warmup(12) + mdoji_black3 + warmup(3))
 
 # Shooting star after a black candle; the boundary copy's body equals the BodyShort average
 # (0.5 < 0.5 fails: 0); the next copy has a body of 0.25 (fires).
