@@ -137,3 +137,14 @@ write("cdlshootingstar", warmup(16) + [(101, 103, 101, 101.5)] + warmup(12) +
 ml_up = [(100.5, 101.5, 99, 100), (100.875, 101.5, 99, 100.125)]
 ml_down = [(100.5, 101.5, 99, 100), (100.875, 101.5, 99, 99.875)]
 write("cdlmatchinglow", warmup(15, u=1.0) + ml_up + warmup(12, u=1.0) + ml_down + warmup(3, u=1.0))
+
+# Stalled pattern after ten wide near-doji bars (body 0.1, range 4), so that the Near average
+# (HighLow) exceeds the BodyLong one (RealBody): fires once; then the same idea with a black
+# 1st candle, and with a black 2nd candle, each the only rule broken (0). Only where Near >
+# BodyLong can a black candle meet "2nd opens above the 1st open and within Near of its close".
+wide = [(100, 102, 98, 100.1), (100.1, 102, 98, 100)] * 5
+stalled = [(100.0, 100.55, 99.8, 100.5), (100.4, 101.05, 100.3, 101.0), (101.05, 101.3, 101.0, 101.15)]
+stalled_black1 = [(100.5, 100.55, 99.8, 100.0), (100.6, 101.25, 100.5, 101.2), (101.25, 101.5, 101.2, 101.35)]
+stalled_black2 = [(100.0, 100.55, 99.8, 100.5), (101.2, 101.25, 100.5, 100.9), (100.95, 101.1, 100.9, 101.05)]
+write("cdlstalledpattern", warmup(5) + wide + stalled + warmup(12) + wide + stalled_black1 +
+      warmup(12) + wide + stalled_black2 + warmup(3))
