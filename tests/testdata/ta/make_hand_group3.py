@@ -148,3 +148,10 @@ stalled_black1 = [(100.5, 100.55, 99.8, 100.0), (100.6, 101.25, 100.5, 101.2), (
 stalled_black2 = [(100.0, 100.55, 99.8, 100.5), (101.2, 101.25, 100.5, 100.9), (100.95, 101.1, 100.9, 101.05)]
 write("cdlstalledpattern", warmup(5) + wide + stalled + warmup(12) + wide + stalled_black1 +
       warmup(12) + wide + stalled_black2 + warmup(3))
+
+# On-neck: fires once (a white 2nd candle opening below the 1st low and closing at it); then
+# a tiny black 2nd candle opening below the 1st low and closing within Equal of it, which only
+# the colour rule rejects (0).
+onneck = [(104, 104.1, 99.9, 100), (99.0, 99.9, 98.9, 99.9)]
+onneck_black2 = [(104, 104.1, 99.9, 100), (99.89, 99.9, 99.85, 99.86)]
+write("cdlonneck", warmup(15) + onneck + warmup(12) + onneck_black2 + warmup(3))
