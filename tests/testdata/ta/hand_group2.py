@@ -46,6 +46,25 @@ def kicking():
     # bearish: white marubozu, then a black marubozu whose high is below the white one's low
     b += [bar(104.0, 107.05, 103.95, 107.0), bar(103.0, 103.05, 99.95, 100.0)]
     b += quiet(6, 100.0)
+    b += kicking_near_misses()
+    return b
+
+
+def kicking_near_misses():
+    """Kicking shapes with one rule broken each (TA-Lib gives 0 for both kicking patterns)."""
+    b = []
+    for pair in (
+        # 1st marubozu with a lower shadow; 2nd with an upper shadow
+        [bar(100.0, 100.05, 96.5, 97.0), bar(101.0, 104.05, 100.95, 104.0)],
+        [bar(100.0, 100.05, 96.95, 97.0), bar(101.0, 104.5, 100.95, 104.0)],
+        # white then black gapping up; black then white gapping down (gap on the wrong side)
+        [bar(97.0, 100.05, 96.95, 100.0), bar(104.0, 104.05, 100.95, 101.0)],
+        [bar(107.0, 107.05, 103.95, 104.0), bar(100.0, 103.05, 99.95, 103.0)],
+        # two black marubozu, the 2nd gapping up (same colour)
+        [bar(100.0, 100.05, 96.95, 97.0), bar(104.0, 104.05, 100.95, 101.0)],
+    ):
+        b += quiet(12, 100.0) + pair
+    b += quiet(6, 100.0)
     return b
 
 
@@ -60,6 +79,7 @@ def kickingbylength():
     # black 4 then shorter white 3, gap up: the longer one is black -> bearish
     b += [bar(100.0, 100.05, 95.95, 96.0), bar(101.0, 104.05, 100.95, 104.0)]
     b += quiet(6, 104.0)
+    b += kicking_near_misses()
     return b
 
 
@@ -73,6 +93,21 @@ def identical3crows():
     b += [bar(98.0, 98.2, 95.99, 96.0), bar(96.02, 96.1, 93.99, 94.0),
           bar(93.99, 94.1, 91.99, 92.0)]
     b += quiet(6, 92.0)
+    # near misses, one rule broken each (TA-Lib gives 0): a tiny white 2nd candle; a tiny
+    # white 3rd; a tiny black 2nd closing above the 1st close; a tiny black 3rd closing above
+    # the 2nd close (each opening within the Equal band of the prior close)
+    for crows in (
+        [bar(104.0, 104.3, 101.98, 102.0), bar(101.95, 102.0, 101.94, 101.98),
+         bar(101.98, 102.0, 99.98, 100.0)],
+        [bar(104.0, 104.3, 101.98, 102.0), bar(102.0, 102.2, 99.98, 100.0),
+         bar(99.95, 100.0, 99.94, 99.98)],
+        [bar(104.0, 104.3, 101.98, 102.0), bar(102.05, 102.1, 102.0, 102.02),
+         bar(102.02, 102.1, 99.98, 100.0)],
+        [bar(104.0, 104.3, 101.98, 102.0), bar(102.0, 102.2, 99.98, 100.0),
+         bar(100.05, 100.1, 100.0, 100.02)],
+    ):
+        b += quiet(12, 104.0) + crows
+    b += quiet(6, 100.0)
     return b
 
 
@@ -95,6 +130,12 @@ def hikkakemod():
           bar(99.0, 102.0, 98.0, 100.0), bar(100.0, 101.5, 97.5, 98.0),
           bar(98.0, 99.0, 97.0, 98.5), bar(98.5, 99.0, 97.5, 98.0)]
     b += quiet(6, 98.0)
+    # near miss (TA-Lib gives 0): the bearish setup's last bar is a third nested inside bar
+    # (higher low but lower high), so neither breakout direction holds
+    b += quiet(12, 102.0)
+    b += [bar(102.0, 106.0, 98.0, 101.0), bar(100.0, 105.0, 99.0, 104.8),
+          bar(103.0, 104.0, 100.0, 102.0), bar(102.0, 103.8, 100.5, 103.0)]
+    b += quiet(6, 100.0)
     return b
 
 
