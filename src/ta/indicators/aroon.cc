@@ -53,6 +53,19 @@ Status AroonScan(std::string_view fn, std::span<const double> high, std::span<co
   return Ok();
 }
 
+// AROONOSC at bar `today` alone, scalar: TA-Lib's extremes of the period + 1 bars ending
+// there (the latest high >= and low <= win), as factor * (high index - low index).
+double AroonOscAt(std::span<const double> high, std::span<const double> low, std::size_t p,
+                  double factor, std::size_t today) {
+  const std::size_t first = today - p;
+  std::size_t hi_at = first, lo_at = first;
+  for (std::size_t j = first + 1; j <= today; ++j) {
+    if (high[j] >= high[hi_at]) hi_at = j;
+    if (low[j] <= low[lo_at]) lo_at = j;
+  }
+  return factor * (static_cast<double>(hi_at) - static_cast<double>(lo_at));
+}
+
 }  // namespace
 
 Result<AroonResult> AROON(std::span<const double> high, std::span<const double> low, int period) {
@@ -102,15 +115,7 @@ void internal::AroonOscKernel(std::span<const double> high, std::span<const doub
     }
     internal::Store4(out + today, internal::Splat4(factor) * (hi_at - lo_at));
   }
-  for (; today < n; ++today) {
-    const std::size_t first = today - p;
-    std::size_t hi_at = first, lo_at = first;
-    for (std::size_t j = first + 1; j <= today; ++j) {
-      if (high[j] >= high[hi_at]) hi_at = j;
-      if (low[j] <= low[lo_at]) lo_at = j;
-    }
-    out[today] = factor * (static_cast<double>(hi_at) - static_cast<double>(lo_at));
-  }
+  for (; today < n; ++today) out[today] = AroonOscAt(high, low, p, factor, today);
 }
 
 QAT_INDICATOR_KERNEL
@@ -137,13 +142,7 @@ void internal::WillrAroonOscKernel(std::span<const double> high, std::span<const
     willr_out[i] = diff != 0.0 ? (hi - close[i]) / diff : 0.0;
   };
   auto aroonosc_one = [&](std::size_t today) {
-    const std::size_t first = today - p;
-    std::size_t hi_at = first, lo_at = first;
-    for (std::size_t j = first + 1; j <= today; ++j) {
-      if (high[j] >= high[hi_at]) hi_at = j;
-      if (low[j] <= low[lo_at]) lo_at = j;
-    }
-    aroonosc_out[today] = factor * (static_cast<double>(hi_at) - static_cast<double>(lo_at));
+    aroonosc_out[today] = AroonOscAt(high, low, p, factor, today);
   };
   willr_one(p - 1);
   // Four bars per vector. AROONOSC's window (period+1 bars) is WILLR's (the last `period`)
