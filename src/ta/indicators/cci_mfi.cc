@@ -138,6 +138,10 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
   typedef long long V4i __attribute__((vector_size(32)));
   constexpr long long kNoSign = 0x7fffffffffffffffLL;  // fabs: clear the sign bit
   const V4i clear_sign = {kNoSign, kNoSign, kNoSign, kNoSign};
+  // |d| below is written (V4d)((V4i)(d) & clear_sign): fabs of four lanes (clear the sign
+  // bits), a vector cast reinterpreting the bits. Inline, without std::bit_cast or a helper
+  // taking the vector by reference: with those, GCC 12's sanitizer build reported bad loads
+  // of the vector temporaries (UBSan null load, ASan stack overflow) in this kernel.
   const V4d vdp = internal::Splat4(static_cast<double>(period));
   const V4d k015 = internal::Splat4(0.015), zero = {};
   V4d x[2 * internal::kSmallWindow];
@@ -172,14 +176,14 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
       const V4d mean0 = sum0 / vdp, mean1 = sum1 / vdp;
       V4d dev0 = zero, dev1 = zero;
       for (std::size_t j = 0; j <= s; ++j) {
-        dev0 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + j] - mean0) & clear_sign);
-        dev1 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + j] - mean1) & clear_sign);
+        dev0 += (V4d)((V4i)(x[p + j] - mean0) & clear_sign);
+        dev1 += (V4d)((V4i)(x[p + j] - mean1) & clear_sign);
       }
-      dev0 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[s + 1] - mean0) & clear_sign);
-      dev1 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + s + 1] - mean1) & clear_sign);
+      dev0 += (V4d)((V4i)(x[s + 1] - mean0) & clear_sign);
+      dev1 += (V4d)((V4i)(x[p + s + 1] - mean1) & clear_sign);
       for (std::size_t j = s + 2; j < p; ++j) {
-        dev0 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean0) & clear_sign);
-        dev1 += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean1) & clear_sign);
+        dev0 += (V4d)((V4i)(x[j] - mean0) & clear_sign);
+        dev1 += (V4d)((V4i)(x[j] - mean1) & clear_sign);
       }
       emit(s, mean0, dev0);
       emit(s + 1, mean1, dev1);
@@ -191,10 +195,10 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
       const V4d mean = sum / vdp;
       V4d dev = zero;
       for (std::size_t j = 0; j <= s; ++j) {
-        dev += std::bit_cast<V4d>(std::bit_cast<V4i>(x[p + j] - mean) & clear_sign);
+        dev += (V4d)((V4i)(x[p + j] - mean) & clear_sign);
       }
       for (std::size_t j = s + 1; j < p; ++j) {
-        dev += std::bit_cast<V4d>(std::bit_cast<V4i>(x[j] - mean) & clear_sign);
+        dev += (V4d)((V4i)(x[j] - mean) & clear_sign);
       }
       emit(s, mean, dev);
     }
