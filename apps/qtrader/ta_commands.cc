@@ -121,8 +121,7 @@ void AddTaCommands(CLI::App& app) {
       "Examples:\n"
       "  qtrader ta --input data/daily/SPY.csv --output /tmp/SPY.ta.csv\n"
       "  qtrader ta --input data/daily/SPY.csv --output - --only RSI,MACD,CDLHAMMER\n"
-      "  qtrader ta --list\n"
-      "A pattern that is not implemented yet is an error, never a column of zeros.");
+      "  qtrader ta --list");
   ta->callback([options] { CommandExitCode() = RunTa(*options); });
 }
 

@@ -182,7 +182,7 @@ std::pair<std::size_t, std::size_t> FindJob(std::string_view column) {
 // What computes each column of the table, looked up once (the lookups by name cost a few ns
 // per bar when done on every call over a few thousand bars).
 struct ColumnSource {
-  const PatternSpec* pattern = nullptr;  // for pattern columns (nullptr if not registered)
+  const PatternSpec* pattern = nullptr;  // for pattern columns
   std::size_t job = 0, position = 0;     // for indicator columns
 };
 
@@ -254,10 +254,6 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
   }
   for (std::size_t index : columns) {
     if (index >= kColumns.size()) return Fail("ta: output column index {} out of range", index);
-    const OutputColumn& col = kColumns[index];
-    if (col.kind == OutputKind::kPattern && ColumnSources()[index].pattern == nullptr) {
-      return Fail("{}: candlestick pattern not implemented yet (not in AllPatterns())", col.name);
-    }
   }
   out.resize(columns.size());
   const OhlcView ohlc{bars.open, bars.high, bars.low, bars.close};
@@ -277,16 +273,13 @@ Status ComputeOutputsInto(const OhlcvView& bars, std::span<const std::size_t> co
       const PatternSpec* spec = source.pattern;
       result.real.clear();
       result.first_defined = std::min<std::size_t>(static_cast<std::size_t>(spec->lookback(settings)), n);
-      if (spec->kernel != nullptr && n > 0) {
-        // One frame (candle geometry and averages) for every pattern column.
-        if (!frame) frame.emplace(ohlc, settings);
-        // The kernel writes every bar from the lookback on; only the bars before need zeros.
-        result.pattern.resize(n);
-        std::fill_n(result.pattern.begin(), result.first_defined, 0);
-        spec->kernel(*frame, result.pattern);
-      } else {
-        result.pattern = spec->compute(ohlc, settings);
-      }
+      // The kernel writes every bar from the lookback on; only the bars before need zeros.
+      result.pattern.resize(n);
+      std::fill_n(result.pattern.begin(), result.first_defined, 0);
+      if (n == 0) continue;
+      // One frame (candle geometry and averages) for every pattern column.
+      if (!frame) frame.emplace(ohlc, settings);
+      spec->kernel(*frame, result.pattern);
       continue;
     }
     result.pattern.clear();

@@ -28,7 +28,8 @@ struct PatternSpec {
   PatternFn compute;           // with TA-Lib's default optional inputs (penetration)
   PatternLookbackFn lookback;  // bars before the first defined output
   // The batch form of `compute` (private to the library; ComputePatterns shares one candle
-  // frame between all patterns through it). Writes the same values as `compute`.
+  // frame between all patterns through it). Writes the same values as `compute`; every
+  // registered pattern has one.
   void (*kernel)(patterns_detail::CandleFrame& frame, std::span<int> out) = nullptr;
 };
 

@@ -126,8 +126,7 @@ Scratch& Scratch::operator=(Scratch&& other) noexcept {
 }
 
 CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
-    : bars_(bars),
-      settings_(settings),
+    : settings_(settings),
       n_(bars.size()),
       open_(bars.open.data()),
       high_(bars.high.data()),
@@ -142,10 +141,6 @@ CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
   assert(bars.open.size() == n_ && bars.high.size() == n_ && bars.low.size() == n_);
   ComputeGeometry(n_, open_, high_, low_, close_, geometry_.get(), geometry_.get() + n_,
                   geometry_.get() + 2 * n_, geometry_.get() + 3 * n_, geometry_.get() + 4 * n_);
-}
-
-const double* CandleFrame::RangeOf(CandleSettingType type) const {
-  return RangeOf(settings_[type].range_type);
 }
 
 const double* CandleFrame::RangeOf(RangeType range_type) const {

@@ -97,8 +97,7 @@ class CandleFrame {
   // first >= offset + period and first < size(). The array lives as long as the frame.
   const double* Average(CandleSettingType type, std::size_t first, std::size_t offset);
 
-  // The measure `type` averages (body, high-low or shadows) for every candle.
-  const double* RangeOf(CandleSettingType type) const;
+  // The measure a setting averages (body, high-low or shadows) for every candle.
   const double* RangeOf(RangeType range_type) const;
 
  private:
@@ -127,7 +126,6 @@ class CandleFrame {
   // The scaled column of a period > 0 setting for a total started at `start`.
   const double* TotalsColumn(const CandleSetting& setting, std::size_t start);
 
-  OhlcView bars_;
   const CandleSettings& settings_;
   std::size_t n_;
   const double* open_;
@@ -150,14 +148,7 @@ class CandleFrame {
 using PatternKernel = void (*)(CandleFrame& frame, std::span<int> out);
 
 // Branch-free forms of qat/ta/candle.h's tests on raw columns, for kernels. Same operations in
-// the same order (TA-Lib's min/max macros as ternaries), so the same results, NaN included.
-// White: close >= open; black is its negation (not close < open, which differs on NaN).
-inline bool IsWhite(const double* open, const double* close, std::size_t i) {
-  return close[i] >= open[i];
-}
-inline bool IsBlack(const double* open, const double* close, std::size_t i) {
-  return !(close[i] >= open[i]);
-}
+// the same order, so the same results, NaN included.
 // +1 white, -1 black (TA_CANDLECOLOR).
 inline int Color(const double* open, const double* close, std::size_t i) {
   return close[i] >= open[i] ? 1 : -1;

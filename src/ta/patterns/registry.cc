@@ -51,11 +51,7 @@ Result<std::vector<std::vector<int>>> ComputePatterns(const OhlcView& bars,
   if (n == 0) return columns;
   patterns_detail::CandleFrame frame(bars, settings);
   for (std::size_t k = 0; k < specs.size(); ++k) {
-    if (specs[k]->kernel != nullptr) {
-      specs[k]->kernel(frame, columns[k]);
-    } else {
-      columns[k] = specs[k]->compute(bars, settings);
-    }
+    specs[k]->kernel(frame, columns[k]);
   }
   return columns;
 }
