@@ -53,6 +53,32 @@ Status AroonScan(std::string_view fn, std::span<const double> high, std::span<co
   return Ok();
 }
 
+// The latest highest high (>=) and lowest low (<=) of four windows side by side, and their
+// offsets: window b spans hp[b + from .. b + last] (likewise lp); offsets count from hp[b].
+// Always inlined, so it runs in the caller's AVX2 or baseline copy.
+struct Extremes4 {
+  internal::V4d hi, lo, hi_at, lo_at;
+};
+[[gnu::always_inline]] inline Extremes4 LatestExtremes4(const double* hp, const double* lp,
+                                                        std::size_t from, std::size_t last) {
+  using internal::V4d;
+  const V4d one = internal::Splat4(1.0);
+  V4d at = internal::Splat4(static_cast<double>(from));
+  Extremes4 e{internal::Load4(hp + from), internal::Load4(lp + from), at, at};
+  for (std::size_t j = from + 1; j <= last; ++j) {
+    at += one;  // j, exactly
+    const V4d hv = internal::Load4(hp + j);
+    const V4d lv = internal::Load4(lp + j);
+    const auto up = hv >= e.hi;
+    const auto down = lv <= e.lo;
+    e.hi = up ? hv : e.hi;
+    e.hi_at = up ? at : e.hi_at;
+    e.lo = down ? lv : e.lo;
+    e.lo_at = down ? at : e.lo_at;
+  }
+  return e;
+}
+
 // AROONOSC at bar `today` alone, scalar: TA-Lib's extremes of the period + 1 bars ending
 // there (the latest high >= and low <= win), as factor * (high index - low index).
 double AroonOscAt(std::span<const double> high, std::span<const double> low, std::size_t p,
@@ -99,21 +125,8 @@ void internal::AroonOscKernel(std::span<const double> high, std::span<const doub
   for (; today + 4 <= n; today += 4) {
     const double* hp = high.data() + (today - p);
     const double* lp = low.data() + (today - p);
-    V4d hi = internal::Load4(hp), lo = internal::Load4(lp);
-    V4d hi_at = {}, lo_at = {}, at = {};
-    const V4d one = internal::Splat4(1.0);
-    for (std::size_t j = 1; j <= p; ++j) {
-      at += one;  // j, exactly
-      const V4d hv = internal::Load4(hp + j);
-      const V4d lv = internal::Load4(lp + j);
-      const auto up = hv >= hi;
-      const auto down = lv <= lo;
-      hi = up ? hv : hi;
-      hi_at = up ? at : hi_at;
-      lo = down ? lv : lo;
-      lo_at = down ? at : lo_at;
-    }
-    internal::Store4(out + today, internal::Splat4(factor) * (hi_at - lo_at));
+    const Extremes4 e = LatestExtremes4(hp, lp, 0, p);
+    internal::Store4(out + today, internal::Splat4(factor) * (e.hi_at - e.lo_at));
   }
   for (; today < n; ++today) out[today] = AroonOscAt(high, low, p, factor, today);
 }
@@ -150,29 +163,17 @@ void internal::WillrAroonOscKernel(std::span<const double> high, std::span<const
   // form WILLR, then let the older bar in, which wins only when strictly more extreme. For
   // inputs without NaN that is AroonOscKernel's index and WillrKernel's extreme.
   using internal::V4d;
-  const V4d zero = {}, one = internal::Splat4(1.0), scale = internal::Splat4(-100.0);
+  const V4d zero = {}, scale = internal::Splat4(-100.0);
   std::size_t i = p;
   for (; i + 4 <= n; i += 4) {
     const double* hp = high.data() + (i - p);
     const double* lp = low.data() + (i - p);
-    V4d hi = internal::Load4(hp + 1), lo = internal::Load4(lp + 1);
-    V4d hi_at = one, lo_at = one, at = one;
-    for (std::size_t j = 2; j <= p; ++j) {
-      at += one;  // j, exactly
-      const V4d hv = internal::Load4(hp + j);
-      const V4d lv = internal::Load4(lp + j);
-      const auto up = hv >= hi;
-      const auto down = lv <= lo;
-      hi = up ? hv : hi;
-      hi_at = up ? at : hi_at;
-      lo = down ? lv : lo;
-      lo_at = down ? at : lo_at;
-    }
+    const auto [hi, lo, latest_hi_at, latest_lo_at] = LatestExtremes4(hp, lp, 1, p);
     const V4d diff = (hi - lo) / scale;
     const V4d willr = (hi - internal::Load4(close.data() + i)) / diff;
     internal::Store4(willr_out + i, diff != zero ? willr : zero);
-    hi_at = internal::Load4(hp) > hi ? zero : hi_at;
-    lo_at = internal::Load4(lp) < lo ? zero : lo_at;
+    const V4d hi_at = internal::Load4(hp) > hi ? zero : latest_hi_at;
+    const V4d lo_at = internal::Load4(lp) < lo ? zero : latest_lo_at;
     internal::Store4(aroonosc_out + i, internal::Splat4(factor) * (hi_at - lo_at));
   }
   for (; i < n; ++i) {
