@@ -1,6 +1,7 @@
 #include "qat/models/quantile.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -98,6 +99,54 @@ bool IsConvincing(const ImprovementTest& t, double z) {
   return t.improvement > z * t.standard_error;
 }
 
+CrossFitTest CrossFitImprovement(const std::vector<std::vector<double>>& round_losses,
+                                 std::span<const std::int32_t> groups, int lags) {
+  CrossFitTest result;
+  if (round_losses.empty()) {
+    result.test.standard_error = std::numeric_limits<double>::infinity();
+    return result;
+  }
+  const std::size_t n = round_losses[0].size();
+  // Halves in time: the first ceil(G / 2) groups (keys in ascending order) form half A.
+  std::vector<char> in_first(n);
+  if (groups.empty()) {
+    for (std::size_t i = 0; i < n; ++i) in_first[i] = i < (n + 1) / 2;
+  } else {
+    assert(groups.size() == n);
+    std::vector<std::int32_t> keys(groups.begin(), groups.end());
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    const std::int32_t last_of_first = keys[(keys.size() + 1) / 2 - 1];
+    for (std::size_t i = 0; i < n; ++i) in_first[i] = groups[i] <= last_of_first;
+  }
+  // Argmin round of each half on its own rows (ties: the smaller round).
+  auto argmin = [&](bool first) {
+    int best = 0;
+    double best_sum = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < round_losses.size(); ++k) {
+      double sum = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (bool(in_first[i]) == first) sum += round_losses[k][i];
+      }
+      if (sum < best_sum) {
+        best_sum = sum;
+        best = static_cast<int>(k);
+      }
+    }
+    return best;
+  };
+  result.rounds_first_half = argmin(true);
+  result.rounds_second_half = argmin(false);
+  // Each row is judged with the rounds the other half chose.
+  std::vector<double> held_out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int k = in_first[i] ? result.rounds_second_half : result.rounds_first_half;
+    held_out[i] = round_losses[static_cast<std::size_t>(k)][i];
+  }
+  result.test = TestImprovement(round_losses[0], held_out, groups, lags);
+  return result;
+}
+
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,
                                          std::span<const double> y, const QuantileParams& p,
                                          std::span<const float> valid_x, std::span<const double> valid_y,
@@ -154,14 +203,15 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
     int best_rounds = p.rounds;
     double best_loss = std::numeric_limits<double>::infinity();
     const std::size_t nv = valid_y.size();
-    // Per-row validation losses: at 0 rounds, at the best round so far, at this round.
-    std::vector<double> zero_rows(nv), best_rows(nv), round_rows(nv);
-    if (valid) {  // zero rounds: the unconditional quantile (offset) itself
+    // Per-row validation losses after 0, 1, .. rounds (0: the unconditional quantile, offset).
+    std::vector<std::vector<double>> round_losses;
+    if (valid) {
       best_rounds = 0;
       best_loss = 0;
+      auto& zero = round_losses.emplace_back(nv);
       for (std::size_t i = 0; i < nv; ++i) {
-        zero_rows[i] = PinballLoss(valid_y[i], offset, tau);
-        best_loss += zero_rows[i];
+        zero[i] = PinballLoss(valid_y[i], offset, tau);
+        best_loss += zero[i];
       }
     }
     for (int round = 0; round < p.rounds; ++round) {
@@ -174,24 +224,33 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
       QAT_RETURN_IF_ERROR(booster.BoostOneIter(train, grad, hess));
       if (valid) {
         QAT_ASSIGN_OR_RETURN(auto vm, booster.Predict(*valid, /*output_margin=*/true));
+        auto& losses = round_losses.emplace_back(nv);
         double loss = 0;
         for (std::size_t i = 0; i < nv; ++i) {
-          round_rows[i] = PinballLoss(valid_y[i], offset + scale * double(vm[i]), tau);
-          loss += round_rows[i];
+          losses[i] = PinballLoss(valid_y[i], offset + scale * double(vm[i]), tau);
+          loss += losses[i];
         }
         if (loss < best_loss) {  // strictly better: ties keep the smaller model
           best_loss = loss;
           best_rounds = round + 1;
-          std::swap(best_rows, round_rows);
         }
       }
     }
     if (valid) {
-      model.selection[k].best_rounds = best_rounds;
+      auto& selection = model.selection[k];
+      selection.best_rounds = best_rounds;
       if (best_rounds > 0) {
-        model.selection[k].test = TestImprovement(zero_rows, best_rows, valid_groups, p.evidence_lags);
+        if (p.cross_fit_evidence) {
+          const auto cross = CrossFitImprovement(round_losses, valid_groups, p.evidence_lags);
+          selection.rounds_first_half = cross.rounds_first_half;
+          selection.rounds_second_half = cross.rounds_second_half;
+          selection.test = cross.test;
+        } else {
+          selection.test = TestImprovement(round_losses[0], round_losses[best_rounds], valid_groups,
+                                           p.evidence_lags);
+        }
         // No departure from the unconditional quantile without evidence.
-        if (!IsConvincing(model.selection[k].test, p.evidence_z)) best_rounds = 0;
+        if (!IsConvincing(selection.test, p.evidence_z)) best_rounds = 0;
       }
     }
     if (best_rounds == 0) {

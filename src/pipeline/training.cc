@@ -40,14 +40,17 @@ nlohmann::json QuantileRoundsJson(const std::array<int, kQ>& rounds) {
   return j;
 }
 
-// Per quantile: the argmin rounds on the calibration rows and the evidence test against
-// 0 rounds (improvement, standard error, their ratio, sessions).
+// Per quantile: the argmin rounds on the calibration rows, the rounds each half of the
+// calibration sessions chose (cross-fitted evidence) and the evidence test against 0 rounds
+// (improvement, standard error, their ratio, sessions).
 nlohmann::json SelectionJson(const std::array<models::QuantileSelection, kQ>& s) {
   nlohmann::json j = nlohmann::json::object();
   for (std::size_t k = 0; k < kQ; ++k) {
     const auto& t = s[k].test;
     const double ratio = t.standard_error > 0 ? t.improvement / t.standard_error : 0.0;
     j[models::QuantileName(k)] = {{"best_rounds", s[k].best_rounds},
+                                  {"rounds_first_half", s[k].rounds_first_half},
+                                  {"rounds_second_half", s[k].rounds_second_half},
                                   {"improvement", t.improvement},
                                   {"standard_error", std::isfinite(t.standard_error) ? t.standard_error : -1.0},
                                   {"z", std::isfinite(ratio) ? ratio : 0.0},
@@ -256,7 +259,8 @@ nlohmann::json TrainConfig::ToJson() const {
             {"early_stopping_patience", quantiles.patience},
             {"evidence_z", quantiles.evidence_z},
             {"evidence_newey_west_lags", EvidenceLags(*this)},
-            {"evidence_groups", "session"}}}};
+            {"evidence_groups", "session"},
+            {"evidence_cross_fitted", quantiles.cross_fit_evidence}}}};
 }
 
 nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {

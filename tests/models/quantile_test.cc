@@ -308,6 +308,8 @@ TEST(Quantile, SelectionWithEvidenceFallsBackOnNoiseAndKeepsASignal) {
     signal[i] = 0.1 * x[i] + 0.02 * (uniform() - 0.5);
     noise[i] = 0.05 + 0.1 * (uniform() - 0.5);
   }
+  for (bool cross_fit : {false, true}) {
+  SCOPED_TRACE(cross_fit ? "cross-fitted evidence" : "evidence on the rows that chose k*");
   QuantileParams params;
   params.rounds = 30;
   params.min_child_weight = 10;
@@ -315,11 +317,13 @@ TEST(Quantile, SelectionWithEvidenceFallsBackOnNoiseAndKeepsASignal) {
   params.colsample_bytree = 1;
   params.evidence_z = 1.645;
   params.evidence_lags = 5;
+  params.cross_fit_evidence = cross_fit;
   auto kept = TrainQuantileModel(x, 1, y, params, x, signal);
   ASSERT_TRUE(kept.ok()) << kept.error().message;
   auto fell = TrainQuantileModel(x, 1, y, params, x, noise);
   ASSERT_TRUE(fell.ok()) << fell.error().message;
   params.evidence_z = 0;
+  params.cross_fit_evidence = false;  // plain argmin
   auto argmin = TrainQuantileModel(x, 1, y, params, x, noise);
   ASSERT_TRUE(argmin.ok());
   int argmin_kept = 0;
@@ -333,11 +337,101 @@ TEST(Quantile, SelectionWithEvidenceFallsBackOnNoiseAndKeepsASignal) {
     argmin_kept += argmin->rounds[k] > 0;
   }
   EXPECT_GT(argmin_kept, 0);
+  if (cross_fit) {  // both halves found the signal on their own rows
+    for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+      EXPECT_GT(kept->selection[k].rounds_first_half, 0) << k;
+      EXPECT_GT(kept->selection[k].rounds_second_half, 0) << k;
+    }
+  }
+  }
+  QuantileParams params;
   // Mismatched groups are an error.
   const std::vector<std::int32_t> short_groups(n - 1, 0);
   auto bad = TrainQuantileModel(x, 1, y, params, x, noise, short_groups);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("validation groups"), std::string::npos);
+}
+
+
+TEST(Quantile, CrossFitImprovementByHand) {
+  // Four rows, one per session; keys out of row order. The first half is the earlier two
+  // sessions (keys 10, 11: rows 1 and 3), the second half keys 12, 13 (rows 0 and 2).
+  // Losses per round k = 0, 1, 2:
+  const std::vector<std::vector<double>> losses = {
+      {1.0, 1.0, 1.0, 1.0},  // k = 0, the unconditional quantile
+      {0.5, 0.9, 0.6, 1.0},  // k = 1
+      {0.9, 0.2, 0.8, 0.4},  // k = 2
+  };
+  const std::vector<std::int32_t> keys = {12, 10, 13, 11};
+  // First half sums 2, 1.9, 0.6: it chooses 2. Second half sums 2, 1.1, 1.7: it chooses 1.
+  // Rows of the first half are judged at k = 1, rows of the second at k = 2:
+  // held-out losses 0.9 (row 0, k 2), 0.9 (row 1, k 1), 0.8 (row 2, k 2), 1.0 (row 3, k 1).
+  const auto cross = CrossFitImprovement(losses, keys, 1);
+  EXPECT_EQ(cross.rounds_first_half, 2);
+  EXPECT_EQ(cross.rounds_second_half, 1);
+  const auto expected = TestImprovement(losses[0], std::vector<double>{0.9, 0.9, 0.8, 1.0}, keys, 1);
+  EXPECT_DOUBLE_EQ(cross.test.improvement, expected.improvement);
+  EXPECT_NEAR(cross.test.improvement, 0.1, 1e-15);
+  EXPECT_DOUBLE_EQ(cross.test.standard_error, expected.standard_error);
+  EXPECT_EQ(cross.test.groups, 4u);
+  // In-sample, k* = 2 (sums 4, 3.0, 2.3) would claim 0.425 per row: the cross-fit removes
+  // the optimism of judging k* on the rows that chose it.
+  EXPECT_NEAR(TestImprovement(losses[0], losses[2], keys, 1).improvement, 0.425, 1e-15);
+  // Three sessions: the first half takes ceil(3 / 2) = 2 of them. Ties keep the smaller k.
+  const std::vector<std::vector<double>> tie = {{1, 1, 1}, {0.5, 0.5, 2}, {0.5, 0.5, 0.1}};
+  const auto odd = CrossFitImprovement(tie, std::vector<std::int32_t>{5, 6, 7}, 0);
+  EXPECT_EQ(odd.rounds_first_half, 1);  // 2, 1, 1: k = 1 and 2 tie, the smaller wins
+  EXPECT_EQ(odd.rounds_second_half, 2);
+  // No groups: rows in order, the first ceil(n / 2) rows form the first half.
+  const auto rows = CrossFitImprovement(losses, {}, 0);
+  EXPECT_EQ(rows.rounds_first_half, 2);   // rows 0, 1: sums 2, 1.4, 1.1
+  EXPECT_EQ(rows.rounds_second_half, 2);  // rows 2, 3: sums 2, 1.6, 1.2
+  // No rounds at all: nothing can be convincing.
+  EXPECT_FALSE(IsConvincing(CrossFitImprovement({}, {}, 0).test, 1.645));
+}
+
+TEST(Quantile, CrossFittedEvidenceRejectsTheBestOfManyNoisyRounds) {
+  // 60 sessions of 10 rows; 100 "rounds" whose per-session losses are independent noise
+  // around the unconditional loss: no round is better in truth. Over 40 replications, the
+  // argmin over 100 rounds mostly looks convincing on the rows that chose it (the maximum of
+  // 100 roughly standard normal z's is about 2.5); judged on the other half, it passes about
+  // as often as a 5% test should. A real improvement of every session passes either way.
+  const std::size_t sessions = 60, per = 10, n = sessions * per, rounds = 100, replications = 40;
+  std::uint64_t state = 2026;
+  auto uniform = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return double(state >> 11) / double(1ULL << 53);
+  };
+  std::vector<std::int32_t> keys(n);
+  for (std::size_t i = 0; i < n; ++i) keys[i] = static_cast<std::int32_t>(i / per);
+  int in_sample_passes = 0, cross_fit_passes = 0, signal_passes = 0;
+  for (std::size_t rep = 0; rep < replications; ++rep) {
+    std::vector<std::vector<double>> noise(rounds + 1, std::vector<double>(n, 1.0));
+    for (std::size_t k = 1; k <= rounds; ++k) {
+      for (std::size_t s = 0; s < sessions; ++s) {
+        const double shift = 0.1 * (uniform() - 0.5);  // one draw per session: its rows move together
+        for (std::size_t r = 0; r < per; ++r) noise[k][s * per + r] = 1.0 + shift;
+      }
+    }
+    std::size_t best = 0;
+    double best_sum = double(n);
+    for (std::size_t k = 1; k <= rounds; ++k) {
+      double sum = 0;
+      for (std::size_t i = 0; i < n; ++i) sum += noise[k][i];
+      if (sum < best_sum) best_sum = sum, best = k;
+    }
+    if (best > 0) in_sample_passes += IsConvincing(TestImprovement(noise[0], noise[best], keys, 0), 1.645);
+    cross_fit_passes += IsConvincing(CrossFitImprovement(noise, keys, 0).test, 1.645);
+    // Round k lowers every loss by 0.002 * min(k, 50), on top of the same noise.
+    for (std::size_t k = 1; k <= rounds; ++k) {
+      for (std::size_t i = 0; i < n; ++i) noise[k][i] -= 0.002 * double(std::min<std::size_t>(k, 50));
+    }
+    const auto kept = CrossFitImprovement(noise, keys, 0);
+    signal_passes += IsConvincing(kept.test, 1.645) && kept.rounds_first_half >= 40 && kept.rounds_second_half >= 40;
+  }
+  EXPECT_GE(in_sample_passes, 30) << "of " << replications;
+  EXPECT_LE(cross_fit_passes, 6) << "of " << replications;  // expected about 2 (5%)
+  EXPECT_EQ(signal_passes, int(replications));
 }
 
 }  // namespace

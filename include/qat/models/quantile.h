@@ -48,10 +48,14 @@ struct QuantileParams {
   // their mean per-row pinball improvement over 0 rounds (the unconditional quantile) on the
   // validation rows exceeds evidence_z times its standard error (TestImprovement: validation
   // rows grouped by `valid_groups`, Newey-West over the groups with evidence_lags lags);
-  // otherwise the quantile keeps 0 rounds. evidence_z 0 keeps any strict improvement (plain
-  // argmin early stopping).
+  // otherwise the quantile keeps 0 rounds. evidence_z 0 without cross_fit_evidence keeps any
+  // strict improvement (plain argmin early stopping).
   double evidence_z = 0;
   int evidence_lags = 0;
+  // Cross-fitted evidence (CrossFitImprovement): the test judges each validation row with
+  // rounds chosen on the other half of the validation groups, so that choosing k* does not
+  // inflate it. false: the test compares k* with 0 rounds on the rows that chose k*.
+  bool cross_fit_evidence = false;
 };
 
 // Paired comparison of a model's per-row losses with a baseline's on the same rows.
@@ -72,10 +76,30 @@ ImprovementTest TestImprovement(std::span<const double> baseline_loss, std::span
 // improvement > 0 and improvement > z * standard_error (z <= 0: improvement > 0 only).
 bool IsConvincing(const ImprovementTest& t, double z);
 
+// Cross-fitted evidence for early stopping. round_losses[k][i] is validation row i's loss
+// after k boosting rounds (k = 0: the unconditional quantile); every entry has one value per
+// row. The groups (one key per row, keys ordered in time; empty: each row its own group, in
+// row order) are split in time: the first ceil(G / 2) groups form the first half, the rest
+// the second. Each half's argmin round over its own rows is found (ties: the smaller k), and
+// each row is then judged with the round chosen by the other half: the test is
+// TestImprovement(round_losses[0], held-out losses, groups, lags). It answers whether the
+// early-stopping choice carries over to sessions it did not see; the optimism of testing
+// k* on the rows that chose it is gone. With no rows: standard error +infinity.
+struct CrossFitTest {
+  int rounds_first_half = 0;
+  int rounds_second_half = 0;
+  ImprovementTest test;
+};
+CrossFitTest CrossFitImprovement(const std::vector<std::vector<double>>& round_losses,
+                                 std::span<const std::int32_t> groups, int lags);
+
 // What the selection saw for one quantile on the validation rows.
 struct QuantileSelection {
   int best_rounds = 0;   // argmin of the validation pinball loss over 0..rounds
-  ImprovementTest test;  // best_rounds against 0 rounds (zero when best_rounds is 0)
+  ImprovementTest test;  // the evidence for best_rounds against 0 rounds (zero when best_rounds is 0)
+  // With cross_fit_evidence: the rounds each half of the validation groups chose.
+  int rounds_first_half = 0;
+  int rounds_second_half = 0;
 };
 
 // The affine map of one quantile booster's margin back to a return, plus its conformal shift:
@@ -109,7 +133,8 @@ double IntervalCoverage(std::span<const double> y, std::span<const double> lo, s
 // smaller k). k = 0 is the training rows' unconditional tau-quantile (the offset, which is
 // where every booster starts). The best k > 0 is kept only if its improvement over k = 0 is
 // convincing (IsConvincing with params.evidence_z; `valid_groups`, one key per validation
-// row, e.g. its session day, or empty: one group per row). A quantile that keeps 0 rounds
+// row, e.g. its session day, or empty: one group per row); with params.cross_fit_evidence
+// the improvement is CrossFitImprovement's held-out one. A quantile that keeps 0 rounds
 // gets scale 0, so its prediction is the constant offset (+ shift), and its booster holds one
 // round only so that a model file exists.
 Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t cols,

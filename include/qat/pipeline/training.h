@@ -80,8 +80,10 @@ struct TrainConfig {
   // Early-stopped on the calibration rows (0 rounds = the window's unconditional quantile);
   // the loop stops after 20 rounds without improvement. Rounds are kept only with evidence:
   // calibration improvement > 1.645 standard errors (one-sided 5%), grouped by session,
-  // Newey-West with 2 * horizon lags (set by the pipeline; see docs/models.md).
-  models::QuantileParams quantiles{.colsample_bytree = 0.4, .patience = 20, .evidence_z = 1.645};
+  // Newey-West with 2 * horizon lags (set by the pipeline), cross-fitted: each calibration
+  // row is judged with the rounds the other half of the sessions chose (see docs/models.md).
+  models::QuantileParams quantiles{
+      .colsample_bytree = 0.4, .patience = 20, .evidence_z = 1.645, .cross_fit_evidence = true};
   // Whether q50 gets a conformal shift too (the outer quantiles always do).
   bool shift_median = false;
   std::string device = "cpu";  // what was asked for; training always runs on the CPU
