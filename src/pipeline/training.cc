@@ -169,8 +169,8 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
 // One walk-forward fold: its window trained, its test rows predicted and evaluated.
 struct FoldOutcome {
   TrainFoldResult result;
-  std::vector<float> p, test_y;             // test rows x kNumActions; test labels
-  std::vector<double> test_r, q, base;      // test returns; test rows x kQ: model, baseline
+  std::vector<float> p, test_y;         // test rows x kNumActions; test labels
+  std::vector<double> test_r, q, base;  // test returns; test rows x kQ: model, baseline
 };
 using WindowOutcome = std::variant<FoldOutcome, WindowModels>;
 

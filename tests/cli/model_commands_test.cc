@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "qat/pipeline/training.h"
 #include "qat/store/sqlite.h"
 #include "qat/store/store.h"
 #include "support/cli.h"
@@ -185,6 +186,16 @@ TEST_F(CliModels, JobsChangeNeitherProgressNorForecast) {
   auto zero = RunCli({"train", "--symbols", "SPY", "--jobs", "0", "--model-dir", Dir("z").string()}, home_->path());
   EXPECT_EQ(zero.exit_code, 2) << zero.err;
   EXPECT_NE(zero.err.find("--jobs"), std::string::npos) << zero.err;
+  // The library refuses it too, before any work.
+  auto db = store::OpenStore(home_->path() / "qtrader.db");
+  ASSERT_TRUE(db.ok());
+  pipeline::TrainConfig config;
+  config.jobs = 0;
+  int lines = 0;
+  auto refused = pipeline::RunTraining(*db, config, [&](const std::string&) { ++lines; });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "--jobs must be at least 1 (got 0)");
+  EXPECT_EQ(lines, 0);
 }
 
 TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {
