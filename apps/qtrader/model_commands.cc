@@ -1,6 +1,9 @@
 // train and forecast: the classifier and quantile forecaster, trained from the store.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <string>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -24,6 +27,7 @@ struct TrainOptions {
   std::uint64_t seed = 42;
   int rounds = 0;  // 0 = the defaults (classifier 150, quantiles 100)
   int threads = 1;  // see docs/models.md: OpenMP spin-waiting on a busy machine
+  int jobs = 0;     // 0 = DefaultJobs(threads)
   bool quiet = false;
 };
 
@@ -35,6 +39,13 @@ struct ForecastOptions {
 
 std::filesystem::path ModelDir(const std::string& option) {
   return option.empty() ? DataHome() / "models" : std::filesystem::path(option);
+}
+
+// Windows trained at once when --jobs is not given: the hardware threads shared out among
+// windows of `threads` XGBoost threads each, at least 1.
+int DefaultJobs(int threads) {
+  const int hardware = static_cast<int>(std::thread::hardware_concurrency());  // 0 if unknown
+  return std::max(1, hardware / std::max(1, threads));
 }
 
 int Error(const std::string& message) {
@@ -63,6 +74,7 @@ int RunTrainCommand(const TrainOptions& o) {
   config.device = o.device;
   config.classifier.threads = o.threads;
   config.quantiles.threads = o.threads;
+  config.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(o.threads);
   if (o.device == "cuda") {
     if (models::XGBoostHasCuda()) {
       std::fprintf(stderr, "note: --device cuda: this qtrader trains on the CPU only; training on the CPU\n");
@@ -75,8 +87,9 @@ int RunTrainCommand(const TrainOptions& o) {
   }
   const auto db_path = ResolveDbPath(o.db);
   const auto dir = ModelDir(o.model_dir);
-  std::printf("qtrader train: %zu symbols, horizon %d bars, lookback %d days, seed %llu\n", config.symbols.size(),
-              o.horizon, o.lookback_days, static_cast<unsigned long long>(o.seed));
+  std::printf("qtrader train: %zu symbols, horizon %d bars, lookback %d days, seed %llu, %d window%s at once\n",
+              config.symbols.size(), o.horizon, o.lookback_days, static_cast<unsigned long long>(o.seed),
+              config.jobs, config.jobs == 1 ? "" : "s");
   auto db = store::OpenStore(db_path);
   if (!db.ok()) return Error(db.error().message);
   auto progress = [&](const std::string& line) {
@@ -160,7 +173,15 @@ void AddModelCommands(CLI::App& app) {
       ->check(CLI::IsMember({"cpu", "cuda"}));
   train->add_option("--rounds", t->rounds, "Boosting rounds for every model (default: classifier 150, quantiles 100)")
       ->check(CLI::Range(1, 5000));
-  train->add_option("--threads", t->threads, "XGBoost threads")->capture_default_str()->check(CLI::Range(1, 256));
+  train->add_option("--threads", t->threads, "XGBoost threads per training window")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  train->add_option("--jobs", t->jobs,
+                    "Training windows (the 12 folds and the final model) trained at once, each on its own "
+                    "thread with --threads XGBoost threads (default: hardware threads / --threads, at least 1; "
+                    "here " + std::to_string(DefaultJobs(1)) + " with --threads 1). Only the time depends on it: "
+                    "models, results and progress lines are the same for any value")
+      ->check(CLI::Range(1, 1024));
   train->add_flag("--quiet", t->quiet, "Print only the summary");
   train->footer(
       "Market context: SPY and ^VIX from the store. Validation: rolling walk-forward over the\n"

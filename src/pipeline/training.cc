@@ -4,10 +4,12 @@
 #include <cmath>
 #include <fstream>
 #include <set>
+#include <variant>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "qat/core/parallel.h"
 #include "qat/features/features.h"
 #include "qat/store/bars.h"
 
@@ -167,6 +169,45 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
   return w;
 }
 
+// One walk-forward fold: its window trained, its test rows predicted and evaluated.
+struct FoldOutcome {
+  TrainFoldResult result;
+  std::vector<float> p, test_y;         // test rows x kNumActions; test labels
+  std::vector<double> test_r, q, base;  // test returns; test rows x kQ: model, baseline
+};
+using WindowOutcome = std::variant<FoldOutcome, WindowModels>;
+
+Result<WindowOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fold, const TrainConfig& c) {
+  fold.train = LookbackWindow(ds, fold.train, c.lookback_days);
+  QAT_ASSIGN_OR_RETURN(auto window, TrainWindow(ds, fold.train, c));
+  fold.train_start = window.train_start;
+  fold.train_end = window.train_end;
+  const auto test_x = ds.Rows(fold.test);
+  FoldOutcome f{.result = {.fold = fold,
+                           .n_calibration = window.n_calibration,
+                           .classification = {},
+                           .quantiles = {},
+                           .quantile_rounds = window.quantiles.rounds,
+                           .quantile_selection = window.quantiles.selection},
+                .p = {}, .test_y = {}, .test_r = {}, .q = {}, .base = {}};
+  std::vector<float> train_y;
+  for (std::size_t i : fold.train) train_y.push_back(ds.y[i]);
+  for (std::size_t i : fold.test) f.test_y.push_back(ds.y[i]);
+  f.test_r = Returns(ds, fold.test);
+  QAT_ASSIGN_OR_RETURN(f.p, models::PredictProbabilities(window.classifier, test_x, ds.cols));
+  f.result.classification = models::EvaluateClassifier(f.p, f.test_y, f.test_r, models::MajorityClass(train_y));
+  QAT_ASSIGN_OR_RETURN(f.q, models::PredictQuantiles(window.quantiles, test_x, ds.cols));
+  // Unconditional baseline: the training window's own empirical quantiles.
+  const auto train_r = Returns(ds, fold.train);
+  f.base.resize(fold.test.size() * kQ);
+  for (std::size_t j = 0; j < kQ; ++j) {
+    const double v = models::EmpiricalQuantile(train_r, models::kQuantileLevels[j]);
+    for (std::size_t i = 0; i < fold.test.size(); ++i) f.base[i * kQ + j] = v;
+  }
+  f.result.quantiles = EvaluateQuantiles(f.test_r, f.q, f.base);
+  return WindowOutcome(std::move(f));
+}
+
 }  // namespace
 
 std::vector<data::BarSeries> Universe::Inputs() const {
@@ -309,6 +350,7 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
 }
 
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const Progress& progress) {
+  if (c.jobs < 1) return Fail("--jobs must be at least 1 (got {})", c.jobs);
   if (c.lookback_days < 60) return Fail("--lookback-days must be at least 60 (got {})", c.lookback_days);
   if (!(c.calibration_fraction > 0 && c.calibration_fraction < 0.5)) {
     return Fail("calibration fraction must be in (0, 0.5) (got {})", c.calibration_fraction);
@@ -333,71 +375,64 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
                        c.labels.horizon));
 
   QAT_ASSIGN_OR_RETURN(auto folds, models::MakeWalkForwardFolds(ds.day, ds.label_end_day, c.walk_forward));
-  std::vector<float> oos_p, oos_y;
-  std::vector<double> oos_r, oos_q, oos_base;
-  for (std::size_t k = 0; k < folds.size(); ++k) {
-    auto& fold = folds[k];
-    fold.train = LookbackWindow(ds, fold.train, c.lookback_days);
-    QAT_ASSIGN_OR_RETURN(auto window, TrainWindow(ds, fold.train, c));
-    fold.train_start = window.train_start;
-    fold.train_end = window.train_end;
-    const auto test_x = ds.Rows(fold.test);
-    TrainFoldResult fr{.fold = fold,
-                       .n_calibration = window.n_calibration,
-                       .classification = {},
-                       .quantiles = {},
-                       .quantile_rounds = window.quantiles.rounds,
-                       .quantile_selection = window.quantiles.selection};
-    std::vector<float> train_y, test_y;
-    for (std::size_t i : fold.train) train_y.push_back(ds.y[i]);
-    for (std::size_t i : fold.test) test_y.push_back(ds.y[i]);
-    const auto test_r = Returns(ds, fold.test);
-    QAT_ASSIGN_OR_RETURN(auto p, models::PredictProbabilities(window.classifier, test_x, ds.cols));
-    fr.classification = models::EvaluateClassifier(p, test_y, test_r, models::MajorityClass(train_y));
-    QAT_ASSIGN_OR_RETURN(auto q, models::PredictQuantiles(window.quantiles, test_x, ds.cols));
-    // Unconditional baseline: the training window's own empirical quantiles.
-    const auto train_r = Returns(ds, fold.train);
-    std::vector<double> base(fold.test.size() * kQ);
-    for (std::size_t j = 0; j < kQ; ++j) {
-      const double v = models::EmpiricalQuantile(train_r, models::kQuantileLevels[j]);
-      for (std::size_t i = 0; i < fold.test.size(); ++i) base[i * kQ + j] = v;
-    }
-    fr.quantiles = EvaluateQuantiles(test_r, q, base);
-    progress(fmt::format("fold {}/{}: train {}..{} ({} rows, {} calibration), test {}..{} ({} rows): "
-                         "accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f}, q50 pinball {:.5f} "
-                         "(unconditional {:.5f}), quantile rounds {}",
-                         k + 1, folds.size(), FormatDate(fold.train_start), FormatDate(fold.train_end),
-                         fold.train.size(), window.n_calibration, FormatDate(fold.test_start),
-                         FormatDate(fold.test_end), fold.test.size(), fr.classification.accuracy,
-                         fr.classification.baseline_accuracy, fr.quantiles.interval_coverage_80,
-                         fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2],
-                         fmt::join(fr.quantile_rounds, "/")));
-    oos_p.insert(oos_p.end(), p.begin(), p.end());
-    oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
-    oos_r.insert(oos_r.end(), test_r.begin(), test_r.end());
-    oos_q.insert(oos_q.end(), q.begin(), q.end());
-    oos_base.insert(oos_base.end(), base.begin(), base.end());
-    result.folds.push_back(std::move(fr));
-  }
-  std::vector<models::ClassificationReport> fold_reports;
-  for (const auto& f : result.folds) fold_reports.push_back(f.classification);
-  result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
-  result.oos_quantiles = EvaluateQuantiles(oos_r, oos_q, oos_base);
-  progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
-                       "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
-                       result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,
-                       result.oos_quantiles.interval_coverage_80,
-                       result.oos_quantiles.baseline_interval_coverage_80, result.oos_quantiles.pinball[kQ / 2],
-                       result.oos_quantiles.baseline_pinball[kQ / 2]));
-
   // Final models on the last lookback window of labelled rows.
   std::vector<std::size_t> all(ds.rows());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   const auto window_rows = LookbackWindow(ds, all, c.lookback_days);
-  QAT_ASSIGN_OR_RETURN(result.final_models, TrainWindow(ds, window_rows, c));
-  progress(fmt::format("final models: {}..{} ({} rows, {} calibration)", FormatDate(result.final_models.train_start),
-                       FormatDate(result.final_models.train_end), result.final_models.n_train,
-                       result.final_models.n_calibration));
+
+  // The folds and the final window are independent: task k < folds.size() trains and tests
+  // fold k, the last task trains the final models. Each runs on one thread (XGBoost's random
+  // engine is per thread and reseeded by every booster), so the results do not depend on
+  // c.jobs; they are pooled here in fold order.
+  std::vector<float> oos_p, oos_y;
+  std::vector<double> oos_r, oos_q, oos_base;
+  auto task = [&](std::size_t k) -> Result<WindowOutcome> {
+    if (k == folds.size()) {
+      QAT_ASSIGN_OR_RETURN(auto final_models, TrainWindow(ds, window_rows, c));
+      return WindowOutcome(std::move(final_models));
+    }
+    return TrainAndTestFold(ds, folds[k], c);
+  };
+  auto consume = [&](std::size_t k, WindowOutcome&& outcome) -> Status {
+    if (k == folds.size()) {
+      result.final_models = std::move(std::get<WindowModels>(outcome));
+      progress(fmt::format("final models: {}..{} ({} rows, {} calibration)",
+                           FormatDate(result.final_models.train_start), FormatDate(result.final_models.train_end),
+                           result.final_models.n_train, result.final_models.n_calibration));
+      return Ok();
+    }
+    auto& f = std::get<FoldOutcome>(outcome);
+    const auto& fr = f.result;
+    progress(fmt::format("fold {}/{}: train {}..{} ({} rows, {} calibration), test {}..{} ({} rows): "
+                         "accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f}, q50 pinball {:.5f} "
+                         "(unconditional {:.5f}), quantile rounds {}",
+                         k + 1, folds.size(), FormatDate(fr.fold.train_start), FormatDate(fr.fold.train_end),
+                         fr.fold.train.size(), fr.n_calibration, FormatDate(fr.fold.test_start),
+                         FormatDate(fr.fold.test_end), fr.fold.test.size(), fr.classification.accuracy,
+                         fr.classification.baseline_accuracy, fr.quantiles.interval_coverage_80,
+                         fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2],
+                         fmt::join(fr.quantile_rounds, "/")));
+    oos_p.insert(oos_p.end(), f.p.begin(), f.p.end());
+    oos_y.insert(oos_y.end(), f.test_y.begin(), f.test_y.end());
+    oos_r.insert(oos_r.end(), f.test_r.begin(), f.test_r.end());
+    oos_q.insert(oos_q.end(), f.q.begin(), f.q.end());
+    oos_base.insert(oos_base.end(), f.base.begin(), f.base.end());
+    result.folds.push_back(std::move(f.result));
+    if (k + 1 < folds.size()) return Ok();
+    // The last fold: the pooled out-of-sample measures, while the final models may still train.
+    std::vector<models::ClassificationReport> fold_reports;
+    for (const auto& fold : result.folds) fold_reports.push_back(fold.classification);
+    result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
+    result.oos_quantiles = EvaluateQuantiles(oos_r, oos_q, oos_base);
+    progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
+                         "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
+                         result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,
+                         result.oos_quantiles.interval_coverage_80,
+                         result.oos_quantiles.baseline_interval_coverage_80, result.oos_quantiles.pinball[kQ / 2],
+                         result.oos_quantiles.baseline_pinball[kQ / 2]));
+    return Ok();
+  };
+  QAT_RETURN_IF_ERROR(ParallelForOrdered(folds.size() + 1, c.jobs, task, consume));
   result.inputs = universe.Inputs();
   return result;
 }

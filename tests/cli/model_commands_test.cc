@@ -1,9 +1,18 @@
 // train and forecast as a user runs them: the real binary on the bundled data in a fresh
-// QTRADER_HOME. Training runs with fewer rounds (--rounds 20) to keep the test short.
+// QTRADER_HOME. Training runs with fewer rounds (--rounds 20) to keep the test short. The two
+// identical trainings differ only in --jobs (1 and 3 windows at once): their files must be
+// the same byte for byte.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "qat/pipeline/training.h"
 #include "qat/store/sqlite.h"
 #include "qat/store/store.h"
 #include "support/cli.h"
@@ -25,9 +34,9 @@ class CliModels : public ::testing::Test {
     auto vix = RunCli({"import", "--symbol", "^VIX", "--input", RepoPath("data/macro/VIX.csv"), "--repair-ohlc"},
                       home_->path());
     ASSERT_EQ(vix.exit_code, 0) << vix.err;
-    for (const char* dir : {"a", "b"}) {
+    for (const auto& [dir, jobs] : {std::pair{"a", "1"}, std::pair{"b", "3"}}) {
       runs_.push_back(RunCli({"train", "--symbols", "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA", "--rounds", "20", "--seed", "7",
-                              "--model-dir", (home_->path() / dir).string()},
+                              "--jobs", jobs, "--model-dir", (home_->path() / dir).string()},
                              home_->path()));
     }
   }
@@ -115,7 +124,7 @@ TEST_F(CliModels, SameSeedAndDataGiveIdenticalFiles) {
                            "feature_schema_5bar.json"}) {
     const std::string a = ReadFile(Dir("a") / name), b = ReadFile(Dir("b") / name);
     EXPECT_GT(a.size(), 100u) << name;
-    EXPECT_TRUE(a == b) << name << " differs between two runs";
+    EXPECT_TRUE(a == b) << name << " differs between two runs (--jobs 1 and --jobs 3)";
   }
   auto a = nlohmann::json::parse(ReadFile(Dir("a") / "training_results_5bar.json"));
   auto b = nlohmann::json::parse(ReadFile(Dir("b") / "training_results_5bar.json"));
@@ -130,6 +139,63 @@ TEST_F(CliModels, SameSeedAndDataGiveIdenticalFiles) {
   ASSERT_EQ(other.exit_code, 0) << other.err;
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(ReadFile(Dir("c") / "swing_model_5bar.json"), ReadFile(Dir("d") / "swing_model_5bar.json"));
+}
+
+// The progress lines (folds, out of sample, final models) come in fold order whatever
+// --jobs is, with the same numbers; only the header says how many windows ran at once.
+TEST_F(CliModels, JobsChangeNeitherProgressNorForecast) {
+  ASSERT_EQ(runs_.size(), 2u);
+  ASSERT_EQ(runs_[0].exit_code, 0) << runs_[0].err;
+  ASSERT_EQ(runs_[1].exit_code, 0) << runs_[1].err;
+  EXPECT_NE(runs_[0].out.find("seed 7, 1 window at once\n"), std::string::npos) << runs_[0].out;
+  EXPECT_NE(runs_[1].out.find("seed 7, 3 windows at once\n"), std::string::npos) << runs_[1].out;
+  auto progress = [](const std::string& out) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < out.size()) {
+      std::size_t end = out.find('\n', start);
+      if (end == std::string::npos) end = out.size();
+      const std::string line = out.substr(start, end - start);
+      if (line.rfind("  ", 0) == 0) lines.push_back(line);  // progress and the summary table
+      start = end + 1;
+    }
+    return lines;
+  };
+  const auto one = progress(runs_[0].out), three = progress(runs_[1].out);
+  ASSERT_GT(one.size(), 16u) << runs_[0].out;
+  EXPECT_EQ(one, three);
+  // Fold order, then the pooled measures, then the final models.
+  std::vector<std::string> expected;
+  for (int k = 1; k <= 12; ++k) expected.push_back("fold " + std::to_string(k) + "/12:");
+  expected.push_back("out of sample (");
+  expected.push_back("final models:");
+  std::vector<std::ptrdiff_t> at;
+  for (const auto& text : expected) {
+    const auto it = std::find_if(three.begin(), three.end(), [&](const std::string& l) { return l.find(text) == 2; });
+    EXPECT_NE(it, three.end()) << text;
+    at.push_back(it - three.begin());
+  }
+  EXPECT_TRUE(std::adjacent_find(at.begin(), at.end(), std::greater_equal<>()) == at.end());
+  for (const char* symbol : {"SPY", "TSLA"}) {
+    auto a = RunCli({"forecast", "--symbol", symbol, "--model-dir", Dir("a").string(), "--json"}, home_->path());
+    auto b = RunCli({"forecast", "--symbol", symbol, "--model-dir", Dir("b").string(), "--json"}, home_->path());
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_GT(a.out.size(), 100u);
+    EXPECT_EQ(a.out, b.out) << symbol;
+  }
+  auto zero = RunCli({"train", "--symbols", "SPY", "--jobs", "0", "--model-dir", Dir("z").string()}, home_->path());
+  EXPECT_EQ(zero.exit_code, 2) << zero.err;
+  EXPECT_NE(zero.err.find("--jobs"), std::string::npos) << zero.err;
+  // The library refuses it too, before any work.
+  auto db = store::OpenStore(home_->path() / "qtrader.db");
+  ASSERT_TRUE(db.ok());
+  pipeline::TrainConfig config;
+  config.jobs = 0;
+  int lines = 0;
+  auto refused = pipeline::RunTraining(*db, config, [&](const std::string&) { ++lines; });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "--jobs must be at least 1 (got 0)");
+  EXPECT_EQ(lines, 0);
 }
 
 TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {

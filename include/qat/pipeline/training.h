@@ -87,6 +87,9 @@ struct TrainConfig {
   // Whether q50 gets a conformal shift too (the outer quantiles always do).
   bool shift_median = false;
   std::string device = "cpu";  // what was asked for; training always runs on the CPU
+  // Training windows (the folds and the final window) trained at once, each on its own
+  // thread. The results do not depend on it, so ToJson() leaves it out.
+  int jobs = 1;
 
   nlohmann::json ToJson() const;
 };
@@ -134,6 +137,9 @@ struct TrainResult {
 };
 
 // Validates and trains; fails naming a missing symbol or a window too small to train on.
+// The walk-forward folds and the final window train as independent tasks on up to
+// config.jobs threads;
+// progress lines and results come in fold order, identical for any jobs.
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& config, const Progress& progress);
 
 // Artifact names for horizon h: swing_model_<h>bar.json, quantile_<h>bar_q10.json, ...
