@@ -33,4 +33,8 @@ void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top
 void AddModelCommands(CLI::App& app); // train, forecast
 void AddFeatureCommands(CLI::App& app);  // features
 
+// Training windows run at once when --jobs is not given (train, demo): the hardware threads
+// shared out among windows of `threads` XGBoost threads each, at least 1.
+int DefaultJobs(int threads);
+
 }  // namespace qat::cli

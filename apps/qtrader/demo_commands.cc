@@ -23,6 +23,7 @@ struct DemoOptions {
   std::string db, data_dir = QAT_DEFAULT_DATA_DIR;
   std::uint64_t seed = 42;
   int horizon = 5;
+  int jobs = 0;  // 0 = DefaultJobs(1)
   bool quiet = false;
 };
 
@@ -73,6 +74,7 @@ int RunDemoCommand(const DemoOptions& o) {
   config.labels.horizon = o.horizon;
   config.walk_forward.embargo_sessions = std::max(config.walk_forward.embargo_sessions, o.horizon);
   config.classifier.seed = o.seed;
+  config.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(config.classifier.threads);
   auto progress = [&](const std::string& line) {
     if (!o.quiet) std::printf("  %s\n", line.c_str());
     std::fflush(stdout);
@@ -133,6 +135,11 @@ void AddDemoCommand(CLI::App& app) {
   demo->add_option("--horizon", o->horizon, "Label horizon and holding period in bars")
       ->capture_default_str()
       ->check(CLI::Range(1, 21));
+  demo->add_option("--jobs", o->jobs,
+                   "Walk-forward folds trained at once, each on its own thread (default: hardware threads, "
+                   "here " + std::to_string(DefaultJobs(1)) + "). Only the time depends on it: the results are "
+                   "the same for any value")
+      ->check(CLI::Range(1, 256));
   demo->add_flag("--quiet", o->quiet, "Print only the summary");
   demo->footer(
       "Imports the bundled files into the store (idempotent), builds features and 5-bar\n"

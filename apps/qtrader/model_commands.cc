@@ -41,12 +41,6 @@ std::filesystem::path ModelDir(const std::string& option) {
   return option.empty() ? DataHome() / "models" : std::filesystem::path(option);
 }
 
-// Windows trained at once when --jobs is not given: the hardware threads shared out among
-// windows of `threads` XGBoost threads each, at least 1.
-int DefaultJobs(int threads) {
-  const int hardware = static_cast<int>(std::thread::hardware_concurrency());  // 0 if unknown
-  return std::max(1, hardware / std::max(1, threads));
-}
 
 int Error(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
@@ -154,6 +148,11 @@ int RunForecastCommand(const ForecastOptions& o) {
 }
 
 }  // namespace
+
+int DefaultJobs(int threads) {
+  const int hardware = static_cast<int>(std::thread::hardware_concurrency());  // 0 if unknown
+  return std::max(1, hardware / std::max(1, threads));
+}
 
 void AddModelCommands(CLI::App& app) {
   auto t = std::make_shared<TrainOptions>();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "qat/core/parallel.h"
 #include "qat/models/dataset.h"
 #include "qat/store/bars.h"
 
@@ -121,9 +122,12 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   std::vector<float> oos_probabilities, oos_y;
   std::vector<double> oos_returns;
   std::vector<backtest::Signal> signals;
-  for (std::size_t k = 0; k < folds.size(); ++k) {
+  // Folds train side by side (c.jobs threads); their results are taken in fold order.
+  auto train_fold = [&](std::size_t k) {
+    return TrainAndTestClassifier(ds, folds[k].train, folds[k].test, c.classifier);
+  };
+  auto take_fold = [&](std::size_t k, ClassifierFold trained) -> Status {
     const auto& fold = folds[k];
-    QAT_ASSIGN_OR_RETURN(auto trained, TrainAndTestClassifier(ds, fold.train, fold.test, c.classifier));
     const auto& probabilities = trained.probabilities;
     const auto& test_y = trained.test_y;
     const auto& test_returns = trained.test_returns;
@@ -146,7 +150,9 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
     oos_probabilities.insert(oos_probabilities.end(), probabilities.begin(), probabilities.end());
     oos_y.insert(oos_y.end(), test_y.begin(), test_y.end());
     oos_returns.insert(oos_returns.end(), test_returns.begin(), test_returns.end());
-  }
+    return Ok();
+  };
+  QAT_RETURN_IF_ERROR(ParallelForOrdered(folds.size(), c.jobs, train_fold, take_fold));
   std::vector<models::ClassificationReport> fold_reports;
   for (const auto& f : result.folds) fold_reports.push_back(f.report);
   result.oos = models::EvaluatePooled(oos_probabilities, oos_y, oos_returns, fold_reports);

@@ -10,7 +10,7 @@ namespace {
 
 TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   TempDir home;
-  auto run = RunCli({"demo"}, home.path());
+  auto run = RunCli({"demo", "--jobs", "3"}, home.path());
   ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
   for (const char* expected : {"fold 1/5", "majority", "classifier BUY signals",
                                "buy-and-hold, equal weight", "buy-and-hold, SPY", "manifest.json"}) {
@@ -45,6 +45,18 @@ TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   EXPECT_TRUE(manifest["versions"].contains("xgboost"));
   EXPECT_TRUE(manifest.contains("git_commit"));
   EXPECT_EQ(manifest["inputs"].size(), 8u);  // six symbols, SPY as market, ^VIX
+
+  // The folds train side by side (--jobs 3 above); one at a time, every number is the same.
+  auto serial = RunCli({"demo", "--jobs", "1"}, home.path());
+  ASSERT_EQ(serial.exit_code, 0) << serial.err << serial.out;
+  std::vector<std::filesystem::path> dirs;
+  for (const auto& e : std::filesystem::directory_iterator(home.path() / "runs")) dirs.push_back(e.path());
+  ASSERT_EQ(dirs.size(), 2u);
+  const auto other = dirs[0] == dir ? dirs[1] : dirs[0];
+  EXPECT_EQ(ReadFile(other / "result.json"), ReadFile(dir / "result.json"));
+  // Progress lines in fold order and the summary, up to the run folder's name.
+  auto before_wrote = [](const std::string& out) { return out.substr(0, out.find("\nwrote")); };
+  EXPECT_EQ(before_wrote(serial.out), before_wrote(run.out));
 }
 
 }  // namespace

@@ -32,6 +32,9 @@ struct DemoConfig {
   backtest::BacktestConfig backtest;  // $5,000, 3 positions, 33% each, hold = horizon
   // Minimum P(BUY) for a BUY prediction to become an entry signal.
   double min_buy_probability = 0.0;
+  // Walk-forward folds trained at once, each on its own thread (one XGBoost thread each).
+  // The results do not depend on it, so ToJson leaves it out.
+  int jobs = 1;
 
   nlohmann::json ToJson() const;
 };
