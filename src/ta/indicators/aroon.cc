@@ -145,19 +145,7 @@ void internal::WillrAroonOscKernel(std::span<const double> high, std::span<const
   if (n < p) return;
   const double factor = 100.0 / static_cast<double>(period);
   // One bar at a time, as the tails of WillrKernel and AroonOscKernel.
-  auto willr_one = [&](std::size_t i) {
-    double hi = high[i + 1 - p], lo = low[i + 1 - p];
-    for (std::size_t j = i + 2 - p; j <= i; ++j) {
-      hi = high[j] > hi ? high[j] : hi;
-      lo = low[j] < lo ? low[j] : lo;
-    }
-    const double diff = (hi - lo) / (-100.0);
-    willr_out[i] = diff != 0.0 ? (hi - close[i]) / diff : 0.0;
-  };
-  auto aroonosc_one = [&](std::size_t today) {
-    aroonosc_out[today] = AroonOscAt(high, low, p, factor, today);
-  };
-  willr_one(p - 1);
+  willr_out[p - 1] = internal::WillrAt(high, low, close, p, p - 1);
   // Four bars per vector. AROONOSC's window (period+1 bars) is WILLR's (the last `period`)
   // plus one older bar: scan WILLR's window keeping the latest extreme's offset (>=, <=),
   // form WILLR, then let the older bar in, which wins only when strictly more extreme. For
@@ -177,8 +165,8 @@ void internal::WillrAroonOscKernel(std::span<const double> high, std::span<const
     internal::Store4(aroonosc_out + i, internal::Splat4(factor) * (hi_at - lo_at));
   }
   for (; i < n; ++i) {
-    willr_one(i);
-    aroonosc_one(i);
+    willr_out[i] = internal::WillrAt(high, low, close, p, i);
+    aroonosc_out[i] = AroonOscAt(high, low, p, factor, i);
   }
 }
 

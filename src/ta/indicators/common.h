@@ -94,6 +94,10 @@ void StochKernel(std::span<const double> high, std::span<const double> low,
                  double* slowd_out);
 void WillrKernel(std::span<const double> high, std::span<const double> low,
                  std::span<const double> close, int period, double* out);
+// WILLR at bar i >= w - 1 alone, scalar (stochastic.cc): the highest high and lowest low of
+// the w bars ending there, (hi - close) / ((hi - lo) / -100), 0 where hi == lo.
+double WillrAt(std::span<const double> high, std::span<const double> low, std::span<const double> close,
+               std::size_t w, std::size_t i);
 void CciKernel(std::span<const double> high, std::span<const double> low,
                std::span<const double> close, int period, double* out);
 void MfiKernel(std::span<const double> high, std::span<const double> low,

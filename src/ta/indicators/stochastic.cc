@@ -161,6 +161,17 @@ Result<Series> WILLR(std::span<const double> high, std::span<const double> low,
   return out;
 }
 
+double internal::WillrAt(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, std::size_t w, std::size_t i) {
+  double hi = high[i + 1 - w], lo = low[i + 1 - w];
+  for (std::size_t j = i + 2 - w; j <= i; ++j) {
+    hi = high[j] > hi ? high[j] : hi;
+    lo = low[j] < lo ? low[j] : lo;
+  }
+  const double diff = (hi - lo) / (-100.0);
+  return diff != 0.0 ? (hi - close[i]) / diff : 0.0;
+}
+
 QAT_INDICATOR_KERNEL
 void internal::WillrKernel(std::span<const double> high, std::span<const double> low,
                            std::span<const double> close, int period, double* out) {
@@ -191,15 +202,7 @@ void internal::WillrKernel(std::span<const double> high, std::span<const double>
       const V4d value = (hi - internal::Load4(close.data() + i)) / diff;
       internal::Store4(out + i, diff != zero ? value : zero);
     }
-    for (; i < n; ++i) {
-      double hi = high[i + 1 - w], lo = low[i + 1 - w];
-      for (std::size_t j = i + 2 - w; j <= i; ++j) {
-        hi = high[j] > hi ? high[j] : hi;
-        lo = low[j] < lo ? low[j] : lo;
-      }
-      const double diff = (hi - lo) / (-100.0);
-      out[i] = diff != 0.0 ? (hi - close[i]) / diff : 0.0;
-    }
+    for (; i < n; ++i) out[i] = internal::WillrAt(high, low, close, w, i);
     return;
   }
   double* hi = internal::Scratch(internal::kScratchRollHi, n);
