@@ -52,39 +52,34 @@ void MacdKernel(std::span<const double> real, int fast, int slow, int signal, do
   macd_out[lookback] = line;
   signal_out[lookback] = sig;
   hist_out[lookback] = line - sig;
+  // The three recursions from bar lookback + 1 on; with kEma, the extra EMA as a fourth chain
+  // (its latency hides behind the other three).
+  auto run = [&]<bool kEma>(double ema, double k_ema) {
+    for (std::size_t i = lookback + 1; i < n; ++i) {
+      slow_ema = ((real[i] - slow_ema) * k_slow) + slow_ema;
+      fast_ema = ((real[i] - fast_ema) * k_fast) + fast_ema;
+      if constexpr (kEma) ema = ((real[i] - ema) * k_ema) + ema;
+      line = fast_ema - slow_ema;
+      sig = ((line - sig) * k_signal) + sig;
+      macd_out[i] = line;
+      signal_out[i] = sig;
+      hist_out[i] = line - sig;
+      if constexpr (kEma) ema_out[i] = ema;
+    }
+  };
   if (ema_out != nullptr) {
-    // The extra EMA runs alone up to bar `lookback` and then as a fourth chain in the loop
-    // below (its latency hides behind the other three).
+    // The extra EMA runs alone up to bar `lookback`, then inside the loop.
     const std::size_t ema_lb = static_cast<std::size_t>(ema_period - 1);
     const double k_ema = internal::EmaK(ema_period);
     if (ema_lb > lookback) {
       EmaKernel(real, ema_period, k_ema, ema_out);
     } else {
       EmaKernel(real.first(lookback + 1), ema_period, k_ema, ema_out);
-      double ema = ema_out[lookback];
-      for (std::size_t i = lookback + 1; i < n; ++i) {
-        slow_ema = ((real[i] - slow_ema) * k_slow) + slow_ema;
-        fast_ema = ((real[i] - fast_ema) * k_fast) + fast_ema;
-        ema = ((real[i] - ema) * k_ema) + ema;
-        line = fast_ema - slow_ema;
-        sig = ((line - sig) * k_signal) + sig;
-        macd_out[i] = line;
-        signal_out[i] = sig;
-        hist_out[i] = line - sig;
-        ema_out[i] = ema;
-      }
+      run.template operator()<true>(ema_out[lookback], k_ema);
       return;
     }
   }
-  for (std::size_t i = lookback + 1; i < n; ++i) {
-    slow_ema = ((real[i] - slow_ema) * k_slow) + slow_ema;
-    fast_ema = ((real[i] - fast_ema) * k_fast) + fast_ema;
-    line = fast_ema - slow_ema;
-    sig = ((line - sig) * k_signal) + sig;
-    macd_out[i] = line;
-    signal_out[i] = sig;
-    hist_out[i] = line - sig;
-  }
+  run.template operator()<false>(0.0, 0.0);
 }
 
 }  // namespace internal
