@@ -238,26 +238,13 @@ void RawStochKKernel(std::span<const double> high, std::span<const double> low,
     const V4d zero = {};
     const V4d scale = Splat4(100.0);
     for (; i + 4 <= n; i += 4) {
-      const double* hp = high.data() + (i + 1 - w);
-      const double* lp = low.data() + (i + 1 - w);
-      V4d hi = Load4(hp);
-      V4d lo = Load4(lp);
-      for (std::size_t j = 1; j < w; ++j) {
-        const V4d hv = Load4(hp + j);
-        const V4d lv = Load4(lp + j);
-        hi = hv > hi ? hv : hi;
-        lo = lv < lo ? lv : lo;
-      }
+      const auto [hi, lo] = WindowHighLow4(high.data() + (i + 1 - w), low.data() + (i + 1 - w), w);
       const V4d diff = (hi - lo) / scale;
       const V4d value = (Load4(close.data() + i) - lo) / diff;
       Store4(out + i, diff != zero ? value : zero);
     }
     for (; i < n; ++i) {
-      double hi = high[i + 1 - w], lo = low[i + 1 - w];
-      for (std::size_t j = i + 2 - w; j <= i; ++j) {
-        hi = high[j] > hi ? high[j] : hi;
-        lo = low[j] < lo ? low[j] : lo;
-      }
+      const auto [hi, lo] = WindowHighLow(high.data() + (i + 1 - w), low.data() + (i + 1 - w), w);
       const double diff = (hi - lo) / 100.0;
       out[i] = diff != 0.0 ? (close[i] - lo) / diff : 0.0;
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -46,5 +47,35 @@ __attribute__((always_inline)) inline double Pick(bool c, double a, double b) {
 // Windows up to this many bars use a direct scan of the window, four bars at a time;
 // longer ones use the O(1)-per-bar algorithms.
 inline constexpr std::size_t kSmallWindow = 32;
+
+// The highest high and lowest low of the w >= 1 bars starting at hp / lp, scanned in order
+// (a later bar wins only when strictly more extreme, so the result is one of the window's
+// values, as TA-Lib's for inputs without NaN). HighLow4: four windows side by side, lane k
+// the window starting k bars later.
+struct HighLow {
+  double hi, lo;
+};
+inline HighLow WindowHighLow(const double* hp, const double* lp, std::size_t w) {
+  double hi = hp[0], lo = lp[0];
+  for (std::size_t j = 1; j < w; ++j) {
+    hi = hp[j] > hi ? hp[j] : hi;
+    lo = lp[j] < lo ? lp[j] : lo;
+  }
+  return {hi, lo};
+}
+struct HighLow4 {
+  V4d hi, lo;
+};
+__attribute__((always_inline)) inline HighLow4 WindowHighLow4(const double* hp, const double* lp,
+                                                             std::size_t w) {
+  V4d hi = Load4(hp), lo = Load4(lp);
+  for (std::size_t j = 1; j < w; ++j) {
+    const V4d hv = Load4(hp + j);
+    const V4d lv = Load4(lp + j);
+    hi = hv > hi ? hv : hi;
+    lo = lv < lo ? lv : lo;
+  }
+  return {hi, lo};
+}
 
 }  // namespace qat::ta::internal

@@ -163,11 +163,7 @@ Result<Series> WILLR(std::span<const double> high, std::span<const double> low,
 
 double internal::WillrAt(std::span<const double> high, std::span<const double> low,
                          std::span<const double> close, std::size_t w, std::size_t i) {
-  double hi = high[i + 1 - w], lo = low[i + 1 - w];
-  for (std::size_t j = i + 2 - w; j <= i; ++j) {
-    hi = high[j] > hi ? high[j] : hi;
-    lo = low[j] < lo ? low[j] : lo;
-  }
+  const auto [hi, lo] = internal::WindowHighLow(high.data() + (i + 1 - w), low.data() + (i + 1 - w), w);
   const double diff = (hi - lo) / (-100.0);
   return diff != 0.0 ? (hi - close[i]) / diff : 0.0;
 }
@@ -188,16 +184,7 @@ void internal::WillrKernel(std::span<const double> high, std::span<const double>
     const V4d zero = {};
     const V4d scale = internal::Splat4(-100.0);
     for (; i + 4 <= n; i += 4) {
-      const double* hp = high.data() + (i + 1 - w);
-      const double* lp = low.data() + (i + 1 - w);
-      V4d hi = internal::Load4(hp);
-      V4d lo = internal::Load4(lp);
-      for (std::size_t j = 1; j < w; ++j) {
-        const V4d hv = internal::Load4(hp + j);
-        const V4d lv = internal::Load4(lp + j);
-        hi = hv > hi ? hv : hi;
-        lo = lv < lo ? lv : lo;
-      }
+      const auto [hi, lo] = internal::WindowHighLow4(high.data() + (i + 1 - w), low.data() + (i + 1 - w), w);
       const V4d diff = (hi - lo) / scale;
       const V4d value = (hi - internal::Load4(close.data() + i)) / diff;
       internal::Store4(out + i, diff != zero ? value : zero);
