@@ -22,6 +22,24 @@ Result<Series> CCI(std::span<const double> high, std::span<const double> low,
 
 namespace {
 
+// The typical prices (high + low + close) / 3 of bars 0 .. n-1 in scratch slot `slot`,
+// followed by zeros up to `size` >= n.
+QAT_INDICATOR_KERNEL
+double* TypicalPrices(std::span<const double> high, std::span<const double> low, std::span<const double> close,
+                      internal::ScratchSlot slot, std::size_t size) {
+  const std::size_t n = close.size();
+  double* tp = internal::Scratch(slot, size);
+  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
+  std::fill(tp + n, tp + size, 0.0);
+  return tp;
+}
+
+// How many typical prices CciFromTypical reads for n bars: short periods run four cycles of
+// `period` bars side by side and read (never use) the bars past n-1 of the last group.
+std::size_t CciReadSize(std::size_t n, std::size_t p) {
+  return p > internal::kSmallWindow ? n : ((n + p - 1) / p + 4) * p;
+}
+
 // CCI of bars period-1 .. n-1 from the typical prices tp[0 .. n-1], any period.
 void CciAnyPeriod(const double* tp, std::size_t n, int period, double* out) {
   const std::size_t p = static_cast<std::size_t>(period);
@@ -108,17 +126,12 @@ void CciAnyPeriod(const double* tp, std::size_t n, int period, double* out) {
   }
 }
 
-}  // namespace
-
+// CCI of bars period-1 .. n-1 (n >= period) from the typical prices tp, readable and zero
+// past n-1 up to CciReadSize(n, period).
 QAT_INDICATOR_KERNEL
-void internal::CciKernel(std::span<const double> high, std::span<const double> low,
-                         std::span<const double> close, int period, double* out) {
-  const std::size_t n = close.size();
+void CciFromTypical(const double* tp, std::size_t n, int period, double* out) {
   const std::size_t p = static_cast<std::size_t>(period);
-  if (n < p) return;
   if (p > internal::kSmallWindow) {
-    double* tp = internal::Scratch(internal::kScratchCciTp, n);
-    for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
     CciAnyPeriod(tp, n, period, out);
     return;
   }
@@ -127,11 +140,6 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
   // for lane b = 0..3 the values of slot j sit at one offset in a transposed copy of cycles
   // k-1 .. k+3: x[m] = (tp[(k-1)*period + m], tp[k*period + m], ...), m < 2*period. Each
   // slot's mean and deviation are then plain vector sums in TA-Lib's slot order.
-  const std::size_t cycles = (n + p - 1) / p;
-  const std::size_t padded = (cycles + 4) * p;  // the last group reads (never uses) bars past n-1
-  double* tp = internal::Scratch(internal::kScratchCciTp, padded);
-  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3;
-  for (std::size_t i = n; i < padded; ++i) tp[i] = 0.0;
   // The first output (bar period-1, slot period-1) reads bars 0 .. period-1 in order.
   CciAnyPeriod(tp, p, period, out);
   using internal::V4d;
@@ -204,6 +212,16 @@ void internal::CciKernel(std::span<const double> high, std::span<const double> l
     }
   }
 }
+}  // namespace
+
+void internal::CciKernel(std::span<const double> high, std::span<const double> low,
+                         std::span<const double> close, int period, double* out) {
+  const std::size_t n = close.size();
+  const std::size_t p = static_cast<std::size_t>(period);
+  if (n < p) return;
+  CciFromTypical(TypicalPrices(high, low, close, internal::kScratchCciTp, CciReadSize(n, p)), n, period, out);
+}
+
 int CCILookback(int period) { return CheckPeriod("CCI", "period", period, 2).ok() ? period - 1 : -1; }
 
 Result<Series> MFI(std::span<const double> high, std::span<const double> low,
@@ -287,22 +305,18 @@ void internal::MfiKernel(std::span<const double> high, std::span<const double> l
                          double* out) {
   const std::size_t n = close.size();
   if (n <= static_cast<std::size_t>(period)) return;
-  double* tp = internal::Scratch(internal::kScratchMfiTp, n);
-  for (std::size_t i = 0; i < n; ++i) tp[i] = (high[i] + low[i] + close[i]) / 3.0;
-  MfiFromTypical(tp, volume.data(), n, period, out);
+  MfiFromTypical(TypicalPrices(high, low, close, internal::kScratchMfiTp, n), volume.data(), n, period, out);
 }
 
 void internal::CciMfiKernel(std::span<const double> high, std::span<const double> low,
                             std::span<const double> close, std::span<const double> volume,
                             int cci_period, int mfi_period, double* cci_out, double* mfi_out) {
   const std::size_t n = close.size();
-  if (n < static_cast<std::size_t>(cci_period)) {
-    internal::MfiKernel(high, low, close, volume, mfi_period, mfi_out);
-    return;
-  }
-  // CciKernel leaves the typical prices (h+l+c)/3, the same numbers MFI uses, in its scratch.
-  internal::CciKernel(high, low, close, cci_period, cci_out);
-  MfiFromTypical(internal::Scratch(internal::kScratchCciTp, n), volume.data(), n, mfi_period, mfi_out);
+  const std::size_t p = static_cast<std::size_t>(cci_period);
+  // One set of typical prices for both (sized for CCI's reads).
+  const double* tp = TypicalPrices(high, low, close, internal::kScratchCciTp, CciReadSize(n, p));
+  if (n >= p) CciFromTypical(tp, n, cci_period, cci_out);
+  MfiFromTypical(tp, volume.data(), n, mfi_period, mfi_out);
 }
 
 int MFILookback(int period) { return CheckPeriod("MFI", "period", period, 2).ok() ? period : -1; }
