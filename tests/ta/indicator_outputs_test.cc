@@ -92,7 +92,7 @@ TEST(TaOutputTable, ReusedOutputsMatchTheGoldenValuesForAnySelection) {
   }
 }
 
-TEST(TaOutputTable, RejectsUnequalColumnsAndMissingPatterns) {
+TEST(TaOutputTable, RejectsUnequalColumnsAndFillsAPatternColumn) {
   const GoldenCase c = LoadGoldenCase("GOOGL");
   std::vector<double> short_volume(c.volume.begin(), c.volume.end() - 1);
   const ta::OhlcvView bad{c.open, c.high, c.low, c.close, short_volume};

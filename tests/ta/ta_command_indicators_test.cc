@@ -81,7 +81,7 @@ TEST(CliTa, BadInputFileFailsWithItsName) {
   EXPECT_NE(missing.err.find("none.csv"), std::string::npos) << missing.err;
 }
 
-TEST(CliTa, PatternColumnsAreValuesOrAClearError) {
+TEST(CliTa, OnlyPatternColumnIsWritten) {
   TempDir home;
   const auto out_path = home.path() / "p.csv";
   auto run = RunCli({"ta", "--input", RepoPath("data/daily/TSLA.csv"), "--output", out_path.string(),
