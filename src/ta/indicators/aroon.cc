@@ -105,7 +105,7 @@ Result<AroonResult> AROON(std::span<const double> high, std::span<const double> 
 }
 int AROONLookback(int period) { return CheckPeriod("AROON", "period", period, 2).ok() ? period : -1; }
 
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void internal::AroonOscKernel(std::span<const double> high, std::span<const double> low, int period,
                               double* out) {
   const double factor = 100.0 / static_cast<double>(period);
@@ -131,7 +131,7 @@ void internal::AroonOscKernel(std::span<const double> high, std::span<const doub
   for (; today < n; ++today) out[today] = AroonOscAt(high, low, p, factor, today);
 }
 
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void internal::WillrAroonOscKernel(std::span<const double> high, std::span<const double> low,
                                    std::span<const double> close, int period, double* willr_out,
                                    double* aroonosc_out) {

@@ -72,7 +72,7 @@ namespace {
 // sums (the window sum in `middle`, the sum of squares in `lower`, both before the trailing
 // value leaves: TA-Lib's order) and the second does the rest four bars per vector. Same
 // operations on the same values as SmaKernel + StddevAroundSma, so the same bits.
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void BbandsSma(std::span<const double> in, int period, double nbdev_up, double nbdev_dn,
                double* upper, double* middle, double* lower) {
   const std::size_t n = in.size();

@@ -24,7 +24,7 @@ namespace {
 
 // The typical prices (high + low + close) / 3 of bars 0 .. n-1 in scratch slot `slot`,
 // followed by zeros up to `size` >= n.
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 double* TypicalPrices(std::span<const double> high, std::span<const double> low, std::span<const double> close,
                       internal::ScratchSlot slot, std::size_t size) {
   const std::size_t n = close.size();
@@ -128,7 +128,7 @@ void CciAnyPeriod(const double* tp, std::size_t n, int period, double* out) {
 
 // CCI of bars period-1 .. n-1 (n >= period) from the typical prices tp, readable and zero
 // past n-1 up to CciReadSize(n, period).
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void CciFromTypical(const double* tp, std::size_t n, int period, double* out) {
   const std::size_t p = static_cast<std::size_t>(period);
   if (p > internal::kSmallWindow) {
@@ -236,7 +236,7 @@ Result<Series> MFI(std::span<const double> high, std::span<const double> low,
 namespace {
 
 // MFI from the typical prices tp[0 .. n-1] (see MfiKernel).
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void MfiFromTypical(const double* tp, const double* volume, std::size_t n, int period, double* out) {
   const std::size_t p = static_cast<std::size_t>(period);
   if (n <= p) return;

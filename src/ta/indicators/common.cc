@@ -223,7 +223,7 @@ void RollingMin(const double* x, std::size_t n, std::size_t w, double* out) {
   Rolling(x, n, w, out, [](double a, double b) { return a < b; });
 }
 
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void RawStochKKernel(std::span<const double> high, std::span<const double> low,
                      std::span<const double> close, int fastk, double* out) {
   // %K depends only on the window's highest high and lowest low (TA-Lib divides by

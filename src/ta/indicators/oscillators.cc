@@ -11,7 +11,7 @@ namespace qat::ta {
 using internal::CheckPeriod;
 using internal::NanSeries;
 
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void internal::RocKernel(std::span<const double> real, int period, double* out) {
   const std::size_t n = real.size();
   const std::size_t p = static_cast<std::size_t>(period);

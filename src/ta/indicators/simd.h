@@ -3,21 +3,14 @@
 // Every lane operation is the IEEE operation on that lane (src/ta is compiled with
 // -ffp-contract=off, so no multiply-add is fused), so a kernel that runs independent
 // computations side by side in lanes gives the same bits as running them one at a time.
-// Kernels marked QAT_INDICATOR_KERNEL are compiled twice on x86-64 GCC, for AVX2 (one
-// 256-bit instruction per vector operation) and for the baseline (two 128-bit ones), and the
-// loader picks the one the CPU runs.
+// Kernels marked QAT_VECTOR_KERNEL (ta/vector_kernel.h) are compiled twice on x86-64 GCC, for
+// AVX2 (one 256-bit instruction per vector operation) and for the baseline (two 128-bit ones).
 #pragma once
 
-#include <bit>
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define QAT_INDICATOR_KERNEL __attribute__((target_clones("avx2", "default")))
-#else
-#define QAT_INDICATOR_KERNEL
-#endif
+#include "ta/vector_kernel.h"
 
 #if defined(__GNUC__) && !defined(__clang__)
 // Passing these vectors by value without AVX enabled changes the ABI; the helpers below are
@@ -36,13 +29,6 @@ __attribute__((always_inline)) inline V4d Load4(const double* p) {
 }
 __attribute__((always_inline)) inline void Store4(double* p, V4d v) { std::memcpy(p, &v, sizeof v); }
 __attribute__((always_inline)) inline V4d Splat4(double x) { return V4d{x, x, x, x}; }
-
-// c ? a : b without a branch (for coin-flip conditions, where a mispredicted branch costs
-// more than the work): a bit mask, so the result is exactly a or b.
-__attribute__((always_inline)) inline double Pick(bool c, double a, double b) {
-  const std::uint64_t m = std::uint64_t{0} - static_cast<std::uint64_t>(c);
-  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & m) | (std::bit_cast<std::uint64_t>(b) & ~m));
-}
 
 // Windows up to this many bars use a direct scan of the window, four bars at a time;
 // longer ones use the O(1)-per-bar algorithms.

@@ -168,7 +168,7 @@ double internal::WillrAt(std::span<const double> high, std::span<const double> l
   return diff != 0.0 ? (hi - close[i]) / diff : 0.0;
 }
 
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void internal::WillrKernel(std::span<const double> high, std::span<const double> low,
                            std::span<const double> close, int period, double* out) {
   const std::size_t n = close.size();

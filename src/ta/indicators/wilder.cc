@@ -15,7 +15,7 @@
 
 namespace qat::ta::internal {
 
-QAT_INDICATOR_KERNEL
+QAT_VECTOR_KERNEL
 void WilderKernel(std::span<const double> high, std::span<const double> low,
                   std::span<const double> close, int period, const WilderOutputs& o) {
   const std::size_t n = close.size();

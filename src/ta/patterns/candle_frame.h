@@ -23,24 +23,15 @@
 // the factor and does not depend on s.
 #pragma once
 
-#include <bit>
 #include <cstddef>
-#include <cstdint>
 #include <memory>
 #include <span>
 #include <vector>
 
 #include "qat/ta/candle.h"
+#include "ta/vector_kernel.h"
 
-// Put on every pattern kernel: on x86-64 with GCC the kernel is compiled twice, for AVX2 and
-// for the baseline, and the loader picks the one the CPU runs (an ifunc). The kernels only
-// compare and select, so both versions give the same bits; src/ta is also compiled with
-// -ffp-contract=off (CMakeLists.txt), so no multiply-add is ever fused differently.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define QAT_VECTOR_KERNEL __attribute__((target_clones("avx2", "default")))
-#else
-#define QAT_VECTOR_KERNEL
-#endif
+// Every pattern kernel is a QAT_VECTOR_KERNEL (ta/vector_kernel.h).
 
 namespace qat::ta::patterns_detail {
 
@@ -154,16 +145,12 @@ inline int Color(const double* open, const double* close, std::size_t i) {
   return close[i] >= open[i] ? 1 : -1;
 }
 // TA-Lib's min()/max() macros, (a < b ? a : b) and (a > b ? a : b): unlike std::min/max they
-// give the second operand when the comparison involves a NaN. Written as a bit-mask select:
-// the same operand comes out bit for bit, but GCC cannot turn it into a branch (with plain
-// ternaries on the same candles it did, and the kernel's loop was not vectorized).
-inline double TaSelect(bool take_a, double a, double b) {
-  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(take_a);
-  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) |
-                               (std::bit_cast<std::uint64_t>(b) & ~mask));
-}
-inline double TaMax(double a, double b) { return TaSelect(a > b, a, b); }
-inline double TaMin(double a, double b) { return TaSelect(a < b, a, b); }
+// give the second operand when the comparison involves a NaN. Written as a bit-mask select
+// (internal::Pick): the same operand comes out bit for bit, but GCC cannot turn it into a
+// branch (with plain ternaries on the same candles it did, and the kernel's loop was not
+// vectorized).
+inline double TaMax(double a, double b) { return internal::Pick(a > b, a, b); }
+inline double TaMin(double a, double b) { return internal::Pick(a < b, a, b); }
 // Candle i2's real body entirely above (GapUp) / below (GapDown) candle i1's.
 inline bool BodyGapUp(const double* open, const double* close, std::size_t i2, std::size_t i1) {
   return TaMin(open[i2], close[i2]) > TaMax(open[i1], close[i1]);
