@@ -175,9 +175,10 @@ struct FoldOutcome {
   std::vector<float> p, test_y;         // test rows x kNumActions; test labels
   std::vector<double> test_r, q, base;  // test returns; test rows x kQ: model, baseline
 };
+// What a training task gives back: a tested fold, or the final window's models.
 using WindowOutcome = std::variant<FoldOutcome, WindowModels>;
 
-Result<WindowOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fold, const TrainConfig& c) {
+Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fold, const TrainConfig& c) {
   fold.train = LookbackWindow(ds, fold.train, c.lookback_days);
   QAT_ASSIGN_OR_RETURN(auto window, TrainWindow(ds, fold.train, c));
   fold.train_start = window.train_start;
@@ -205,7 +206,7 @@ Result<WindowOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold f
     for (std::size_t i = 0; i < fold.test.size(); ++i) f.base[i * kQ + j] = v;
   }
   f.result.quantiles = EvaluateQuantiles(f.test_r, f.q, f.base);
-  return WindowOutcome(std::move(f));
+  return f;
 }
 
 }  // namespace
@@ -391,7 +392,8 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
       QAT_ASSIGN_OR_RETURN(auto final_models, TrainWindow(ds, window_rows, c));
       return WindowOutcome(std::move(final_models));
     }
-    return TrainAndTestFold(ds, folds[k], c);
+    QAT_ASSIGN_OR_RETURN(auto fold, TrainAndTestFold(ds, folds[k], c));
+    return WindowOutcome(std::move(fold));
   };
   auto consume = [&](std::size_t k, WindowOutcome&& outcome) -> Status {
     if (k == folds.size()) {
