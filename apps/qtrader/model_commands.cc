@@ -41,7 +41,6 @@ std::filesystem::path ModelDir(const std::string& option) {
   return option.empty() ? DataHome() / "models" : std::filesystem::path(option);
 }
 
-
 int Error(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   return kExitFailure;
