@@ -8,7 +8,9 @@
 #include "qat/core/strings.h"
 #include "qat/data/quality.h"
 #include "qat/data/resample.h"
+#include "qat/store/actions.h"
 #include "qat/store/bars.h"
+#include "qat/store/series_check.h"
 #include "qat/store/store.h"
 
 namespace qat::cli {
@@ -18,25 +20,21 @@ struct CheckOptions {
   std::string symbol, interval = "1d", db, as_of, split_dates;
   double max_move = 0.5;
   int max_stale_sessions = 1;
+  bool store = false, all = false;
 };
 
 struct ResampleCommandOptions {
   std::string symbol, from, to, db;
-  bool extended_hours = false;
+  bool extended_hours = false, replace = false;
 };
+
+// Lines of one kind shown before the rest are summarised (check --all shows every one).
+constexpr std::size_t kCheckLinesPerKind = 20;
+constexpr std::size_t kImportLinesPerKind = 5;
 
 int Report(const Error& error) {
   std::fprintf(stderr, "error: %s\n", error.message.c_str());
   return kExitFailure;
-}
-
-Result<store::Database> OpenExistingStore(const std::string& db_option) {
-  const auto db_path = ResolveDbPath(db_option);
-  if (!std::filesystem::exists(db_path)) {
-    return Fail("{}: no store here yet (run 'qtrader import' or 'qtrader fetch' first)",
-                db_path.string());
-  }
-  return store::OpenStore(db_path);
 }
 
 Result<std::vector<Days>> ParseDateList(const std::string& text) {
@@ -50,33 +48,48 @@ Result<std::vector<Days>> ParseDateList(const std::string& text) {
   return out;
 }
 
+int RunStoreCheck(const std::string& db_option) {
+  const auto path = ResolveDbPath(db_option);
+  auto db = store::OpenStore(path, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  auto check = store::CheckStore(*db);
+  if (!check.ok()) return Report(check.error());
+  std::printf("%s: SQLite integrity check and content hashes of %zu series and %zu action sets\n", path.c_str(),
+              check->series, check->action_sets);
+  for (const auto& line : check->problems) std::printf("problem: %s\n", line.c_str());
+  if (check->ok()) std::printf("sound: no problems\n");
+  return check->ok() ? kExitOk : kExitFailure;
+}
+
 int RunCheck(const CheckOptions& o) {
+  if (o.store) return RunStoreCheck(o.db);
+  if (o.symbol.empty()) {
+    std::fprintf(stderr, "error: check needs --symbol SYMBOL (or --store)\n");
+    return kExitUsage;
+  }
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Report(interval.error());
-  data::QualityOptions options;
+  store::SeriesCheckOptions options;
   options.max_move = o.max_move;
   options.max_stale_sessions = o.max_stale_sessions;
   auto splits = ParseDateList(o.split_dates);
   if (!splits.ok()) return Report(splits.error());
-  options.split_dates = *splits;
+  options.extra_split_dates = *splits;
   // --as-of DATE: the check runs as at the end of that New York day.
   SystemClock system_clock;
   std::unique_ptr<FixedClock> fixed_clock;
+  options.now = &system_clock;
   if (!o.as_of.empty()) {
     auto day = ParseDate(o.as_of);
     if (!day.ok()) return Report(Fail("--as-of: {}", day.error().message));
     fixed_clock = std::make_unique<FixedClock>(NewYorkTime(*day + 1, 0) - 1);
-    options.clock = fixed_clock.get();
-  } else {
-    options.clock = &system_clock;
+    options.as_of = fixed_clock.get();
   }
-  auto db = OpenExistingStore(o.db);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  auto bars = store::LoadBars(*db, {ToUpper(o.symbol), *interval, std::nullopt, std::nullopt});
-  if (!bars.ok()) return Report(bars.error());
-  auto report = data::CheckQuality(*bars, options);
+  auto report = store::CheckStoredSeries(*db, ToUpper(o.symbol), *interval, options);
   if (!report.ok()) return Report(report.error());
-  std::fputs(data::FormatReport(*report).c_str(), stdout);
+  std::fputs(data::FormatReport(*report, o.all ? 0 : kCheckLinesPerKind).c_str(), stdout);
   return report->clean() ? kExitOk : kExitFailure;
 }
 
@@ -85,11 +98,14 @@ int RunResample(const ResampleCommandOptions& o) {
   if (!from.ok()) return Report(Fail("--from: {}", from.error().message));
   auto to = data::ParseInterval(o.to);
   if (!to.ok()) return Report(Fail("--to: {}", to.error().message));
-  auto db = OpenExistingStore(o.db);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   const std::string symbol = ToUpper(o.symbol);
-  auto bars = store::LoadBars(*db, {symbol, *from, std::nullopt, std::nullopt});
+  // Resampled from the adjusted bars: one basis whatever the source interval holds.
+  auto bars = store::LoadAdjustedBars(*db, {symbol, *from, std::nullopt, std::nullopt});
   if (!bars.ok()) return Report(bars.error());
+  auto actions = store::LoadActions(*db, symbol);
+  if (!actions.ok()) return Report(actions.error());
   auto result = data::Resample(*bars, *to, {.extended_hours = o.extended_hours});
   if (!result.ok()) return Report(result.error());
   if (result->series.empty()) {
@@ -97,14 +113,23 @@ int RunResample(const ResampleCommandOptions& o) {
                        "closed days; --extended-hours keeps the former)",
                        symbol, o.from, result->dropped_extended, result->dropped_closed_day));
   }
-  auto stats = store::UpsertBars(*db, result->series);
-  if (!stats.ok()) return Report(stats.error());
+  store::SeriesWrite write;
+  write.bars = std::move(result->series);
+  write.origin.basis = data::PriceBasis::kSplit;
+  write.origin.source = fmt::format("resample:{}", data::IntervalName(*from));
+  // Every stored split is in the adjusted bars.
+  write.origin.adjusted_through = write.bars.DayAt(write.bars.size() - 1);
+  for (const auto& a : *actions) write.origin.adjusted_through = std::max(write.origin.adjusted_through, a.date);
+  write.replace = o.replace;
+  auto written = store::WriteSeries(*db, write);
+  if (!written.ok()) return Report(written.error());
+  const auto* stats = &written->bars;
   std::printf("resampled %s %s -> %s: %zu bars in, %zu bars out (%s; left out: %zu "
               "extended-hours bars, %zu bars on closed days): %lld new, %lld updated, %lld "
               "unchanged\n",
               symbol.c_str(), std::string(data::IntervalName(*from)).c_str(),
               std::string(data::IntervalName(*to)).c_str(), bars->size(),
-              result->series.size(), o.extended_hours ? "with extended hours" : "regular session",
+              write.bars.size(), o.extended_hours ? "with extended hours" : "regular session",
               result->dropped_extended, result->dropped_closed_day,
               static_cast<long long>(stats->inserted), static_cast<long long>(stats->updated),
               static_cast<long long>(stats->unchanged));
@@ -114,20 +139,15 @@ int RunResample(const ResampleCommandOptions& o) {
 }  // namespace
 
 void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval) {
-  auto bars = store::LoadBars(db, {symbol, interval, std::nullopt, std::nullopt});
-  if (!bars.ok()) {
-    std::fprintf(stderr, "warning: quality check skipped: %s\n", bars.error().message.c_str());
-    return;
-  }
   SystemClock clock;
-  data::QualityOptions options;
-  options.clock = &clock;
-  auto report = data::CheckQuality(*bars, options);
+  store::SeriesCheckOptions options;
+  options.now = &clock;
+  auto report = store::CheckStoredSeries(db, symbol, interval, options);
   if (!report.ok()) {
     std::fprintf(stderr, "warning: quality check skipped: %s\n", report.error().message.c_str());
     return;
   }
-  for (const auto& line : data::FormatIssues(*report)) {
+  for (const auto& line : data::FormatIssues(*report, kImportLinesPerKind)) {
     std::fprintf(stderr, "warning: quality: %s\n", line.c_str());
   }
   if (!report->clean()) {
@@ -144,10 +164,15 @@ void AddQualityCommands(CLI::App& app) {
   auto* check = app.add_subcommand(
       "check", "Check stored bars: missing sessions (US exchange calendar), moves over 50% "
                "with no split, zero-volume sessions, OHLC inconsistencies, stale last bar");
-  check->add_option("--symbol", check_options->symbol, "Symbol")->required();
+  check->add_option("--symbol", check_options->symbol, "Symbol");
+  check->add_flag("--store", check_options->store,
+                  "Check the whole store instead: SQLite's integrity check and the content hash of every "
+                  "stored series and action set");
+  check->add_flag("--all", check_options->all, "List every finding (default: 20 of each kind, then a summary)");
   check->add_option("--interval", check_options->interval, "Bar interval")->capture_default_str();
   check->add_option("--as-of", check_options->as_of,
-                    "Check staleness as at the end of this date (YYYY-MM-DD); default: now");
+                    "Check staleness as at the end of this date (YYYY-MM-DD). Without it, only a series "
+                    "whose last bar was fetched from a provider is checked for staleness (against now)");
   check->add_option("--max-stale-sessions", check_options->max_stale_sessions,
                     "Sessions the last bar may lag the last closed session")
       ->capture_default_str()
@@ -157,10 +182,14 @@ void AddQualityCommands(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   check->add_option("--split-dates", check_options->split_dates,
-                    "Comma-separated split ex-dates (YYYY-MM-DD) where large moves are expected");
+                    "More dates (YYYY-MM-DD, comma-separated) where large moves are expected, besides the "
+                    "stored splits");
   AddDbOption(check, check_options->db);
-  check->footer("Exit code: 0 clean, 1 issues found (or an error), 2 bad usage.\n"
-                "Example: qtrader check --symbol AAPL --as-of 2026-07-21");
+  check->footer("Large moves on the dates of stored splits (qtrader actions) are expected and not reported;\n"
+                "a stored split that contradicts the bars' declared basis is a 'basis' finding.\n"
+                "Exit code: 0 clean, 1 issues found (or an error), 2 bad usage.\n"
+                "Examples: qtrader check --symbol AAPL --as-of 2026-07-21\n"
+                "          qtrader check --store");
   check->callback([check_options] { CommandExitCode() = RunCheck(*check_options); });
 
   auto resample_options = std::make_shared<ResampleCommandOptions>();
@@ -175,6 +204,9 @@ void AddQualityCommands(CLI::App& app) {
       ->required();
   resample->add_flag("--extended-hours", resample_options->extended_hours,
                      "Keep pre-market and after-hours bars (buckets never cross 09:30 or the close)");
+  resample->add_flag("--replace", resample_options->replace,
+                     "Replace a stored series of the target interval that comes from another source (without "
+                     "it, resampled bars join such a series only where they share sessions and agree)");
   AddDbOption(resample, resample_options->db);
   resample->footer("Example: qtrader resample --symbol SPY --from 5m --to 1h");
   resample->callback([resample_options] { CommandExitCode() = RunResample(*resample_options); });

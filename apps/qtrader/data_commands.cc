@@ -2,9 +2,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
 #include "qat/store/bars.h"
@@ -14,8 +16,8 @@ namespace qat::cli {
 namespace {
 
 struct ImportOptions {
-  std::string symbol, input, interval = "1d", db;
-  bool repair_ohlc = false;
+  std::string symbol, input, interval = "1d", db, basis = "split", source, adjusted_through, actions;
+  bool repair_ohlc = false, replace = false;
 };
 
 struct BarsOptions {
@@ -35,32 +37,97 @@ int Report(const Error& error) {
   return kExitFailure;
 }
 
+int Usage(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitUsage;
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail("{}: cannot open file", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Fail("{}: read error", path);
+  return text.str();
+}
+
 int RunImport(const ImportOptions& o) {
+  if (o.input.empty() && o.actions.empty()) return Usage(Fail("import: give --input FILE, --actions FILE or both"));
   auto interval = data::ParseInterval(o.interval);
-  if (!interval.ok()) return Report(interval.error());
-  data::CsvReadOptions read_options;
-  read_options.symbol = ToUpper(o.symbol);
-  read_options.interval = *interval;
-  read_options.repair_ohlc = o.repair_ohlc;
-  std::fprintf(stderr, "reading %s\n", o.input.c_str());
-  auto read = data::ReadBarsCsvFile(o.input, read_options);
-  if (!read.ok()) return Report(read.error());
-  for (const auto& warning : read->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  if (!interval.ok()) return Usage(Fail("--interval: {}", interval.error().message));
+  auto basis = data::ParsePriceBasis(o.basis);
+  if (!basis.ok()) return Usage(Fail("--basis: {}", basis.error().message));
+  const std::string symbol = ToUpper(Trim(o.symbol));
+  SystemClock clock;
+  store::SeriesWrite write;
+  write.origin.basis = *basis;
+  write.origin.adjusted_through = NewYorkDay(clock.Now());
+  if (!o.adjusted_through.empty()) {
+    auto day = ParseDate(o.adjusted_through);
+    if (!day.ok()) return Usage(Fail("--adjusted-through: {}", day.error().message));
+    if (*basis == data::PriceBasis::kRaw) return Usage(Fail("--adjusted-through goes with --basis split or split-dividend"));
+    write.origin.adjusted_through = *day;
+  }
+  if (*basis == data::PriceBasis::kRaw) write.origin.adjusted_through = 0;
+  write.replace = o.replace;
+  write.bars.symbol = symbol;
+  write.bars.interval = *interval;
+  if (!o.input.empty()) {
+    write.origin.source = o.source.empty() ? "csv:" + std::filesystem::path(o.input).filename().string() : o.source;
+    data::CsvReadOptions read_options;
+    read_options.symbol = symbol;
+    read_options.interval = *interval;
+    read_options.repair_ohlc = o.repair_ohlc;
+    std::fprintf(stderr, "reading %s\n", o.input.c_str());
+    auto read = data::ReadBarsCsvFile(o.input, read_options);
+    if (!read.ok()) return Report(read.error());
+    for (const auto& warning : read->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    write.bars = std::move(read->series);
+    write.has_adj_close = read->has_adj_close;
+    write.has_volume = read->has_volume;
+  }
+  if (!o.actions.empty()) {
+    auto text = ReadWholeFile(o.actions);
+    if (!text.ok()) return Report(text.error());
+    auto actions = data::ParseActionsCsv(*text, o.actions, symbol);
+    if (!actions.ok()) return Report(actions.error());
+    write.actions = std::move(*actions);
+  }
   const auto db_path = ResolveDbPath(o.db);
-  auto db = store::OpenStore(db_path);
+  auto db = store::OpenStore(db_path, store::OpenMode::kCreate);
   if (!db.ok()) return Report(db.error());
-  const data::BarSeries& series = read->series;
-  std::fprintf(stderr, "writing %zu bars of %s %s into %s\n", series.size(), series.symbol.c_str(),
-               std::string(data::IntervalName(series.interval)).c_str(), db_path.c_str());
+  const data::BarSeries& series = write.bars;
+  if (!series.empty()) {
+    std::fprintf(stderr, "writing %zu bars of %s %s into %s\n", series.size(), series.symbol.c_str(),
+                 std::string(data::IntervalName(series.interval)).c_str(), db_path.c_str());
+  }
   std::fflush(stderr);
-  auto stats = store::UpsertBars(*db, series);
-  if (!stats.ok()) return Report(stats.error());
-  std::printf("imported %s %s: %zu bars (%s): %lld new, %lld updated, %lld unchanged\n",
-              series.symbol.c_str(), std::string(data::IntervalName(series.interval)).c_str(),
-              series.size(), RangeText(series).c_str(), static_cast<long long>(stats->inserted),
-              static_cast<long long>(stats->updated), static_cast<long long>(stats->unchanged));
+  auto report = store::WriteSeries(*db, write);
+  if (!report.ok()) return Report(report.error());
+  if (!series.empty()) {
+    std::printf("imported %s %s: %zu bars (%s) from %s, %s-adjusted%s: %lld new, %lld updated, %lld unchanged\n",
+                series.symbol.c_str(), std::string(data::IntervalName(series.interval)).c_str(), series.size(),
+                RangeText(series).c_str(), write.origin.source.c_str(),
+                std::string(data::PriceBasisName(*basis)).c_str(),
+                *basis == data::PriceBasis::kRaw ? " (raw: as traded)" :
+                    fmt::format(" through {}", FormatDate(write.origin.adjusted_through)).c_str(),
+                static_cast<long long>(report->bars.inserted), static_cast<long long>(report->bars.updated),
+                static_cast<long long>(report->bars.unchanged));
+  }
+  if (report->replaced > 0) {
+    std::printf("  replaced the %lld bars stored before\n", static_cast<long long>(report->replaced));
+  }
+  if (report->overlap_sessions > 0) {
+    std::printf("  join checked on %zu shared sessions with the stored bars: median close ratio %.4f\n",
+                report->overlap_sessions, report->overlap_ratio);
+  }
+  if (!write.actions.empty()) {
+    std::printf("imported %zu corporate actions of %s: %lld new, %lld updated, %lld unchanged\n",
+                write.actions.size(), symbol.c_str(), static_cast<long long>(report->actions.inserted),
+                static_cast<long long>(report->actions.updated), static_cast<long long>(report->actions.unchanged));
+  }
   std::fflush(stdout);
-  PrintQualityWarnings(*db, series.symbol, series.interval);
+  if (!series.empty()) PrintQualityWarnings(*db, series.symbol, series.interval);
   return kExitOk;
 }
 
@@ -90,12 +157,7 @@ int RunBars(const BarsOptions& o) {
     if (!t.ok()) return Report(Fail("--end: {}", t.error().message));
     query.to = *t;
   }
-  const auto db_path = ResolveDbPath(o.db);
-  if (!std::filesystem::exists(db_path)) {
-    return Report(Fail("{}: no store here yet (run 'qtrader import' or 'qtrader fetch' first)",
-                       db_path.string()));
-  }
-  auto db = store::OpenStore(db_path);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   auto bars = store::LoadBars(*db, query);
   if (!bars.ok()) return Report(bars.error());
@@ -113,19 +175,20 @@ int RunBars(const BarsOptions& o) {
 
 int RunSymbols(const std::string& db_option) {
   const auto db_path = ResolveDbPath(db_option);
-  auto db = store::OpenStore(db_path);
+  auto db = store::OpenStore(db_path, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   auto list = store::ListSeries(*db);
   if (!list.ok()) return Report(list.error());
-  std::printf("%-10s %-8s %8s  %s\n", "symbol", "interval", "bars", "range");
+  std::printf("%-10s %-8s %8s  %-25s %s\n", "symbol", "interval", "bars", "range", "sources (basis)");
   for (const auto& s : *list) {
     auto text = [&](Timestamp t) {
       return data::IsIntraday(s.interval) ? FormatTimestampNewYork(t)
                                           : FormatDate(static_cast<Days>(t / kSecondsPerDay));
     };
-    std::printf("%-10s %-8s %8lld  %s .. %s\n", s.symbol.c_str(),
-                std::string(data::IntervalName(s.interval)).c_str(),
-                static_cast<long long>(s.bars), text(s.first).c_str(), text(s.last).c_str());
+    std::string sources;
+    for (const auto& source : s.sources) sources += (sources.empty() ? "" : ", ") + source;
+    std::printf("%-10s %-8s %8lld  %-25s %s\n", s.symbol.c_str(), std::string(data::IntervalName(s.interval)).c_str(),
+                static_cast<long long>(s.bars), (text(s.first) + " .. " + text(s.last)).c_str(), sources.c_str());
   }
   if (list->empty()) std::printf("(the store at %s holds no bars)\n", db_path.c_str());
   return kExitOk;
@@ -142,8 +205,23 @@ void AddDataCommands(CLI::App& app) {
       ->required();
   import->add_option("--input", import_options->input,
                      "CSV file: date,open,high,low,close[,adj_close][,volume] (daily) or "
-                     "timestamp,open,high,low,close[,volume] (intraday, ISO 8601 with offset)")
-      ->required();
+                     "timestamp,open,high,low,close[,volume] (intraday, ISO 8601 with offset)");
+  import->add_option("--basis", import_options->basis,
+                     "What the file's prices are: raw (as traded), split (split-adjusted; adj_close, if "
+                     "present, also for dividends: a Yahoo CSV download) or split-dividend (every price "
+                     "adjusted for splits and dividends: Stooq)")
+      ->capture_default_str();
+  import->add_option("--adjusted-through", import_options->adjusted_through,
+                     "With a split basis: the file holds every split up to this date (default: today; give "
+                     "the download date of an old file)");
+  import->add_option("--source", import_options->source,
+                     "Name of the data's source (default csv:FILE_NAME). Bars of another source or basis "
+                     "must share sessions with the stored ones, where they are checked to agree");
+  import->add_option("--actions", import_options->actions,
+                     "Corporate actions CSV (date,type,value as 'qtrader actions' prints: split ratio new "
+                     "per old share, dividend per share), stored with the bars");
+  import->add_flag("--replace", import_options->replace,
+                   "Replace the stored bars of this symbol and interval instead of joining to them");
   import->add_option("--interval", import_options->interval,
                      "Bar interval: 1m 5m 15m 30m 1h 4h 1d 1wk")
       ->capture_default_str();
@@ -152,7 +230,10 @@ void AddDataCommands(CLI::App& app) {
                    "(each repaired row is listed)");
   AddDbOption(import, import_options->db);
   import->footer("Example: qtrader import --symbol SPY --input data/daily/SPY.csv\n"
-                 "A bad row stops the import with FILE:LINE and nothing is written.");
+                 "A bad row stops the import with FILE:LINE and nothing is written. So does a file that\n"
+                 "contradicts a stored split (a raw file declared split-adjusted, or the reverse) or\n"
+                 "disagrees with stored bars of another source on the sessions both hold.\n"
+                 "Columns the file lacks (adj_close, volume) never overwrite stored values.");
   import->callback([import_options] { CommandExitCode() = RunImport(*import_options); });
 
   auto bars_options = std::make_shared<BarsOptions>();

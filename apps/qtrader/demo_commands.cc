@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "paths.h"
 #include "qat/core/clock.h"
+#include "qat/core/file_set.h"
 #include "qat/data/csv.h"
 #include "qat/pipeline/demo.h"
 #include "qat/reports/manifest.h"
@@ -24,21 +25,27 @@ struct DemoOptions {
   std::uint64_t seed = 42;
   int horizon = 5;
   int jobs = 0;  // 0 = DefaultJobs(1)
-  bool quiet = false;
+  bool quiet = false, import_into_db = false;
 };
 
 struct BundledFile {
   const char* symbol;
   const char* path;
   bool repair_ohlc;
+  data::PriceBasis basis;
 };
 
-// The bundled files the demo needs; ^VIX's source has known bad opens (data/PROVENANCE.md).
+// The bundled files the demo needs, with the basis data/PROVENANCE.md gives each source
+// (Yahoo downloads split-adjusted, Stooq split- and dividend-adjusted); ^VIX's source has
+// known bad opens.
 constexpr BundledFile kBundled[] = {
-    {"SPY", "daily/SPY.csv", false},   {"QQQ", "daily/QQQ.csv", false},
-    {"AAPL", "daily/AAPL.csv", false}, {"MSFT", "daily/MSFT.csv", false},
-    {"GOOGL", "daily/GOOGL.csv", false}, {"TSLA", "daily/TSLA.csv", false},
-    {"^VIX", "macro/VIX.csv", true},
+    {"SPY", "daily/SPY.csv", false, data::PriceBasis::kSplit},
+    {"QQQ", "daily/QQQ.csv", false, data::PriceBasis::kSplit},
+    {"AAPL", "daily/AAPL.csv", false, data::PriceBasis::kSplitDividend},
+    {"MSFT", "daily/MSFT.csv", false, data::PriceBasis::kSplitDividend},
+    {"GOOGL", "daily/GOOGL.csv", false, data::PriceBasis::kSplit},
+    {"TSLA", "daily/TSLA.csv", false, data::PriceBasis::kSplit},
+    {"^VIX", "macro/VIX.csv", true, data::PriceBasis::kSplit},
 };
 
 Status ImportBundled(store::Database& db, const std::filesystem::path& data_dir) {
@@ -47,7 +54,13 @@ Status ImportBundled(store::Database& db, const std::filesystem::path& data_dir)
     options.symbol = file.symbol;
     options.repair_ohlc = file.repair_ohlc;
     QAT_ASSIGN_OR_RETURN(auto read, data::ReadBarsCsvFile(data_dir / file.path, options));
-    QAT_RETURN_IF_ERROR(store::UpsertBars(db, read.series));
+    store::SeriesWrite write;
+    write.bars = std::move(read.series);
+    write.origin.basis = file.basis;
+    write.origin.source = "csv:" + std::filesystem::path(file.path).filename().string();
+    write.has_adj_close = read.has_adj_close;
+    write.has_volume = read.has_volume;
+    QAT_RETURN_IF_ERROR(store::WriteSeries(db, write));
   }
   return Ok();
 }
@@ -59,11 +72,24 @@ void PrintStrategy(const pipeline::StrategyResult& s) {
 }
 
 int RunDemoCommand(const DemoOptions& o) {
+  if (!o.db.empty() && !o.import_into_db) {
+    std::fprintf(stderr, "error: demo --db %s: the demo imports the bundled files into the store it uses, "
+                 "replacing overlapping bars; add --import-into-db to do that to this store (without --db the "
+                 "demo uses a store of its own in its run folder)\n", o.db.c_str());
+    return kExitUsage;
+  }
   const auto home = DataHome();
-  const auto db_path = ResolveDbPath(o.db);
+  SystemClock clock;
+  const Timestamp now = clock.Now();
+  std::string stamp = FormatTimestampUtc(now);
+  stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == '-' || c == ':'; }), stamp.end());
+  // The run folder is built beside its final name and moved there whole at the end.
+  auto run = FileSetWriter::Begin(home / "runs" / ("demo-" + stamp));
+  if (!run.ok()) return std::fprintf(stderr, "error: %s\n", run.error().message.c_str()), kExitFailure;
+  const auto db_path = o.import_into_db ? ResolveDbPath(o.db) : run->PathFor("store.db");
   std::printf("qtrader demo: bundled real data -> features -> XGBoost walk-forward -> backtest\n");
-  std::printf("store: %s\n", db_path.c_str());
-  auto db = store::OpenStore(db_path);
+  std::printf("store: %s\n", o.import_into_db ? db_path.c_str() : (run->target() / "store.db").c_str());
+  auto db = store::OpenStore(db_path, store::OpenMode::kCreate);
   if (!db.ok()) return std::fprintf(stderr, "error: %s\n", db.error().message.c_str()), kExitFailure;
   if (auto imported = ImportBundled(*db, o.data_dir); !imported.ok()) {
     std::fprintf(stderr, "error: importing bundled data from %s: %s\n", o.data_dir.c_str(),
@@ -108,18 +134,19 @@ int RunDemoCommand(const DemoOptions& o) {
   PrintStrategy(r.spy_buy_and_hold);
   std::printf("  (price returns, dividends not credited to any line; past results do not predict future ones)\n");
 
-  // Result and manifest.
-  SystemClock clock;
-  const Timestamp now = clock.Now();
-  std::string stamp = FormatTimestampUtc(now);
-  stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == '-' || c == ':'; }), stamp.end());
-  const auto run_dir = home / "runs" / ("demo-" + stamp);
-  std::filesystem::create_directories(run_dir);
+  // Result and manifest, with the store (closed first, so that it is one file) when it is the run's own.
   nlohmann::json config_json = config.ToJson();
-  std::ofstream(run_dir / "result.json") << r.ToJson().dump(2) << "\n";
-  std::ofstream(run_dir / "manifest.json")
-      << reports::MakeManifest(r.inputs, config_json, o.seed, now).dump(2) << "\n";
-  std::printf("\nwrote %s/{result.json,manifest.json}\n", run_dir.c_str());
+  auto wrote = run->Write("result.json", r.ToJson().dump(2) + "\n");
+  if (wrote.ok()) {
+    wrote = run->Write("manifest.json", reports::MakeManifest(r.inputs, config_json, o.seed, now).dump(2) + "\n");
+  }
+  if (!wrote.ok()) return std::fprintf(stderr, "error: %s\n", wrote.error().message.c_str()), kExitFailure;
+  { store::Database closing = std::move(*db); }  // closed: the WAL is checkpointed into the file
+  auto committed = run->Commit();
+  if (!committed.ok()) return std::fprintf(stderr, "error: %s\n", committed.error().message.c_str()), kExitFailure;
+  std::string names;
+  for (const auto& name : *committed) names += (names.empty() ? "" : ",") + name;
+  std::printf("\nwrote %s/{%s,SHA256SUMS}\n", run->target().c_str(), names.c_str());
   return kExitOk;
 }
 
@@ -141,11 +168,15 @@ void AddDemoCommand(CLI::App& app) {
                    "the same for any value")
       ->check(CLI::Range(1, 256));
   demo->add_flag("--quiet", o->quiet, "Print only the summary");
+  demo->add_flag("--import-into-db", o->import_into_db,
+                 "With --db: import the bundled files into that store (replacing overlapping bars) and run "
+                 "there, instead of in a store of the run's own");
   demo->footer(
-      "Imports the bundled files into the store (idempotent), builds features and 5-bar\n"
+      "Imports the bundled files into a store of its own, builds features and 5-bar\n"
       "BUY/SELL/HOLD labels, trains XGBoost in an expanding walk-forward with purge and\n"
-      "embargo, backtests the out-of-sample BUY signals and writes result.json and\n"
-      "manifest.json under $QTRADER_HOME/runs/.");
+      "embargo, backtests the out-of-sample BUY signals and writes the run folder\n"
+      "$QTRADER_HOME/runs/demo-<UTC time>/ (result.json, manifest.json, store.db, SHA256SUMS),\n"
+      "built beside it and moved into place whole. Your own store is not touched.");
   demo->callback([o] { CommandExitCode() = RunDemoCommand(*o); });
 }
 

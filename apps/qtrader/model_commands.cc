@@ -83,8 +83,12 @@ int RunTrainCommand(const TrainOptions& o) {
   std::printf("qtrader train: %zu symbols, horizon %d bars, lookback %d days, seed %llu, %d window%s at once\n",
               config.symbols.size(), o.horizon, o.lookback_days, static_cast<unsigned long long>(o.seed),
               config.jobs, config.jobs == 1 ? "" : "s");
-  auto db = store::OpenStore(db_path);
+  auto db = store::OpenStore(db_path, store::OpenMode::kExisting);
   if (!db.ok()) return Error(db.error().message);
+  // The model set is built beside its folder and replaces it whole at the end; an unwritable
+  // model folder fails here, before any training.
+  auto set = FileSetWriter::Begin(pipeline::ModelSetDir(dir, o.horizon));
+  if (!set.ok()) return Error(set.error().message);
   auto progress = [&](const std::string& line) {
     if (!o.quiet) std::printf("  %s\n", line.c_str());
     std::fflush(stdout);
@@ -96,7 +100,7 @@ int RunTrainCommand(const TrainOptions& o) {
   const nlohmann::json config_json = config.ToJson();
   nlohmann::json results = result->ToJson(config);
   results["manifest"] = reports::MakeManifest(result->inputs, config_json, o.seed, now);
-  auto written = pipeline::WriteArtifacts(*result, config, results, dir);
+  auto written = pipeline::WriteArtifacts(*result, config, results, *set);
   if (!written.ok()) return Error(written.error().message);
   auto run_id = pipeline::LogTrainingRun(*db, config, results, dir, *written, now);
   if (!run_id.ok()) return Error("logging the training run: " + run_id.error().message);
@@ -117,12 +121,12 @@ int RunTrainCommand(const TrainOptions& o) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("\nwrote %zu files to %s (training run %lld logged in %s) in %.1f s\n", written->size(),
-              dir.c_str(), static_cast<long long>(*run_id), db_path.c_str(), seconds);
+              set->target().c_str(), static_cast<long long>(*run_id), db_path.c_str(), seconds);
   return kExitOk;
 }
 
 int RunForecastCommand(const ForecastOptions& o) {
-  auto db = store::OpenStore(ResolveDbPath(o.db));
+  auto db = store::OpenStore(ResolveDbPath(o.db), store::OpenMode::kExisting);
   if (!db.ok()) return Error(db.error().message);
   auto f = pipeline::RunForecast(*db, ModelDir(o.model_dir), o.symbol, o.horizon);
   if (!f.ok()) return Error(f.error().message);
@@ -184,9 +188,11 @@ void AddModelCommands(CLI::App& app) {
   train->footer(
       "Market context: SPY and ^VIX from the store. Validation: rolling walk-forward over the\n"
       "last 30% of sessions in 12 folds, purged and embargoed by the horizon; quantiles are\n"
-      "conformally calibrated on the last 25% of each training window. Writes\n"
-      "swing_model_<h>bar.json, quantile_<h>bar_q10..q90.json, feature_schema_<h>bar.json and\n"
-      "training_results_<h>bar.json, and logs the run in the store's training_runs table.");
+      "conformally calibrated on the last 25% of each training window. Writes the set\n"
+      "MODEL_DIR/<h>bar/: swing_model_<h>bar.json, quantile_<h>bar_q10..q90.json,\n"
+      "feature_schema_<h>bar.json, training_results_<h>bar.json and SHA256SUMS, built beside it\n"
+      "and moved into place whole (a failed or killed run leaves the previous set as it was),\n"
+      "and logs the run in the store's training_runs table.");
   train->callback([t] { CommandExitCode() = RunTrainCommand(*t); });
 
   auto f = std::make_shared<ForecastOptions>();

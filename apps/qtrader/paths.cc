@@ -25,4 +25,8 @@ void AddDbOption(CLI::App* command, std::string& db) {
                       "~/.local/share/qtrader/qtrader.db)");
 }
 
+Result<store::Database> OpenStoreOption(const std::string& db_option, store::OpenMode mode) {
+  return store::OpenStore(ResolveDbPath(db_option), mode);
+}
+
 }  // namespace qat::cli

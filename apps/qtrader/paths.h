@@ -7,6 +7,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "qat/core/result.h"
+#include "qat/store/store.h"
+
 namespace qat::cli {
 
 std::filesystem::path DataHome();
@@ -14,5 +17,8 @@ std::filesystem::path DataHome();
 std::filesystem::path ResolveDbPath(const std::string& db_option);
 // Adds the shared --db option to a command.
 void AddDbOption(CLI::App* command, std::string& db);
+// Opens the store named by --db (or the default): kExisting for commands that read, which
+// never create a store.
+Result<store::Database> OpenStoreOption(const std::string& db_option, store::OpenMode mode);
 
 }  // namespace qat::cli

@@ -16,6 +16,7 @@
 #include "qat/data/csv.h"
 #include "qat/patterns/engine.h"
 #include "qat/patterns/store.h"
+#include "qat/store/actions.h"
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
 #include "qat/ta/patterns.h"
@@ -128,21 +129,17 @@ int RunBuild(const BuildOptions& o) {
     if (!Trim(part).empty()) symbols.push_back(ToUpper(Trim(part)));
   }
   if (symbols.empty()) return Usage(Fail("--symbols: no symbol given"));
-  const auto db_path = ResolveDbPath(o.db);
-  if (!std::filesystem::exists(db_path)) {
-    return Report(Fail("{}: no store here yet (run 'qtrader import' first)", db_path.string()));
-  }
-  auto db = store::OpenStore(db_path);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   std::optional<data::BarSeries> market;
   const std::string market_name = ToUpper(o.market);
   if (!market_name.empty()) {
-    auto m = store::LoadBars(*db, {market_name, *interval, std::nullopt, std::nullopt});
+    auto m = store::LoadAdjustedBars(*db, {market_name, *interval, std::nullopt, std::nullopt});
     if (!m.ok()) return Report(m.error());
     market = std::move(*m);
   }
   for (const auto& symbol : symbols) {
-    auto bars = store::LoadBars(*db, {symbol, *interval, std::nullopt, std::nullopt});
+    auto bars = store::LoadAdjustedBars(*db, {symbol, *interval, std::nullopt, std::nullopt});
     if (!bars.ok()) return Report(bars.error());
     auto stats =
         patterns::UpdatePatternRecords(*db, *bars, *horizons, market ? &*market : nullptr, market_name);
@@ -172,10 +169,7 @@ int RunBuild(const BuildOptions& o) {
 
 Result<std::vector<patterns::CellStats>> OpenCells(const std::string& db_option, const char* span) {
   const auto db_path = ResolveDbPath(db_option);
-  if (!std::filesystem::exists(db_path)) {
-    return Fail("{}: no store here yet (run 'qtrader patterns build' first)", db_path.string());
-  }
-  QAT_ASSIGN_OR_RETURN(auto db, store::OpenStore(db_path));
+  QAT_ASSIGN_OR_RETURN(auto db, store::OpenStore(db_path, store::OpenMode::kExisting));
   QAT_ASSIGN_OR_RETURN(auto cells, patterns::LoadCells(db, span));
   if (cells.empty() && std::string(span) == kSpanAll) {
     return Fail("{}: no pattern statistics stored (run 'qtrader patterns build' first)", db_path.string());
@@ -342,6 +336,7 @@ int RunEdge(const EdgeOptions& o) {
 struct TopOptions {
   std::string timeframe = "1d", db;
   int horizon = 5, min_n = patterns::kMinEvents, limit = 20;
+  bool json = false;
 };
 
 int RunTop(const TopOptions& o) {
@@ -360,6 +355,12 @@ int RunTop(const TopOptions& o) {
     return a->p_value < b->p_value;
   });
   if (picked.size() > static_cast<std::size_t>(o.limit)) picked.resize(static_cast<std::size_t>(o.limit));
+  if (o.json) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto* c : picked) rows.push_back(CellJson(*c));
+    std::cout << rows.dump(2) << '\n';
+    return kExitOk;
+  }
   std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime",
               "vol", "n", "win", "win 95% CI", "mean", "excess", "sharpe", "p", "q", "status");
   for (const auto* c : picked) {
@@ -436,6 +437,7 @@ void AddPatternCommands(CLI::App& app) {
   top->add_option("--min-n", to->min_n, "Smallest n")->capture_default_str();
   top->add_option("--limit", to->limit, "Rows")->capture_default_str();
   top->add_option("--timeframe", to->timeframe, "Interval name")->capture_default_str();
+  top->add_flag("--json", to->json, "Print the cells as a JSON array");
   AddDbOption(top, to->db);
   top->callback([to] { CommandExitCode() = RunTop(*to); });
 }

@@ -19,7 +19,7 @@ namespace {
 
 struct FetchOptions {
   std::string provider = "auto", symbols, interval = "1d", start, end, db, base_url;
-  bool repair_ohlc = false;
+  bool repair_ohlc = false, replace = false;
 };
 
 struct ActionsOptions {
@@ -27,7 +27,8 @@ struct ActionsOptions {
 };
 
 struct AdjustedOptions {
-  std::string symbol, interval = "1d", db;
+  std::string symbol, interval = "1d", db, as_of;
+  bool dividends = false;
 };
 
 int Report(const Error& error) {
@@ -62,6 +63,7 @@ int RunFetch(const FetchOptions& o) {
     if (!d.ok()) return Report(Fail("--end: {}", d.error().message));
     plan.end = *d;
   }
+  plan.replace = o.replace;
   if (plan.start && plan.end && *plan.start > *plan.end) {
     return Report(Fail("--start {} is after --end {}", o.start, o.end));
   }
@@ -79,8 +81,7 @@ int RunFetch(const FetchOptions& o) {
     auto made = providers::MakeProvider(name, ctx);
     if (!made.ok()) return Report(made.error());
   }
-  const auto db_path = ResolveDbPath(o.db);
-  auto db = store::OpenStore(db_path);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kCreate);
   if (!db.ok()) return Report(db.error());
   auto progress = [](const providers::SymbolOutcome& s) {
     std::printf("%s\n", providers::DescribeOutcome(s).c_str());
@@ -101,11 +102,7 @@ int RunFetch(const FetchOptions& o) {
 }
 
 int RunActions(const ActionsOptions& o) {
-  const auto db_path = ResolveDbPath(o.db);
-  if (!std::filesystem::exists(db_path)) {
-    return Report(Fail("{}: no store here yet (run 'qtrader fetch' first)", db_path.string()));
-  }
-  auto db = store::OpenStore(db_path);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   auto actions = store::LoadActions(*db, ToUpper(o.symbol));
   if (!actions.ok()) return Report(actions.error());
@@ -121,13 +118,16 @@ int RunActions(const ActionsOptions& o) {
 int RunAdjusted(const AdjustedOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Report(interval.error());
-  const auto db_path = ResolveDbPath(o.db);
-  if (!std::filesystem::exists(db_path)) {
-    return Report(Fail("{}: no store here yet (run 'qtrader fetch' first)", db_path.string()));
+  data::AdjustOptions options;
+  options.dividends_in_prices = o.dividends;
+  if (!o.as_of.empty()) {
+    auto day = ParseDate(o.as_of);
+    if (!day.ok()) return Report(Fail("--as-of: {}", day.error().message));
+    options.as_of = *day;
   }
-  auto db = store::OpenStore(db_path);
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  auto bars = store::LoadAdjustedBars(*db, {ToUpper(o.symbol), *interval, std::nullopt, std::nullopt});
+  auto bars = store::LoadAdjustedBars(*db, {ToUpper(o.symbol), *interval, std::nullopt, std::nullopt}, options);
   if (!bars.ok()) return Report(bars.error());
   data::WriteBarsCsv(*bars, std::cout);
   std::cout.flush();
@@ -153,9 +153,13 @@ void AddProviderCommands(CLI::App& app) {
                     "(also QTRADER_<PROVIDER>_BASE_URL); its path and query stay");
   fetch->add_flag("--repair-ohlc", fo->repair_ohlc, "Widen high/low to contain open and close "
                   "instead of rejecting a symbol's response (each repair listed)");
+  fetch->add_flag("--replace", fo->replace, "Fetch each symbol's whole history (from --start) and replace its "
+                  "stored series, instead of joining new bars to it");
   AddDbOption(fetch, fo->db);
   fetch->footer("Keys: ALPHAVANTAGE_API_KEY, FINNHUB_API_KEY (never printed). Proxies: libcurl "
                 "honours http_proxy/https_proxy/no_proxy.\nExample: qtrader fetch --symbols SPY,AAPL --start 2020-01-01\n"
+                "Incremental fetches also ask for the last two weeks the store holds: the new bars must agree with\n"
+                "them (adjusted closes within 0.5%), or the symbol fails and nothing of it is written.\n"
                 "Exit code 1 if any symbol failed (each listed in the summary).");
   fetch->callback([fo] { CommandExitCode() = RunFetch(*fo); });
 
@@ -167,10 +171,17 @@ void AddProviderCommands(CLI::App& app) {
   actions->callback([ao] { CommandExitCode() = RunActions(*ao); });
 
   auto jo = std::make_shared<AdjustedOptions>();
-  auto* adjusted = app.add_subcommand("adjusted", "Print a symbol's bars adjusted for its stored "
-                                      "splits and dividends (derived at read time) as CSV");
+  auto* adjusted = app.add_subcommand(
+      "adjusted", "Print a symbol's bars as every analytic reads them: split-adjusted prices and volumes "
+                  "(adj_close also for dividends), whatever the stored basis, as CSV");
   adjusted->add_option("--symbol", jo->symbol, "Symbol")->required();
   adjusted->add_option("--interval", jo->interval, "Bar interval")->capture_default_str();
+  adjusted->add_option("--as-of", jo->as_of, "Only bars and corporate actions up to this date (YYYY-MM-DD): the "
+                       "series as it was known then");
+  adjusted->add_flag("--dividends", jo->dividends, "Adjust open/high/low/close for dividends too (total-return "
+                     "prices)");
+  adjusted->footer("The output imports back with 'qtrader import --basis split' (or split-dividend with "
+                   "--dividends) and gives the same analytics.");
   AddDbOption(adjusted, jo->db);
   adjusted->callback([jo] { CommandExitCode() = RunAdjusted(*jo); });
 }

@@ -108,6 +108,8 @@ Result<CsvReadResult> ParseBarsCsv(std::string_view text, std::string_view sourc
   }
 
   CsvReadResult result;
+  result.has_adj_close = column[kAdjClose] >= 0;
+  result.has_volume = column[kVolume] >= 0;
   BarSeries& series = result.series;
   series.symbol = options.symbol;
   series.interval = interval;

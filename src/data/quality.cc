@@ -77,6 +77,7 @@ std::string_view IssueKindName(IssueKind kind) {
     case IssueKind::kZeroVolume: return "zero-volume";
     case IssueKind::kOhlc: return "ohlc";
     case IssueKind::kStale: return "stale";
+    case IssueKind::kBasis: return "basis";
   }
   return "?";
 }
@@ -202,16 +203,23 @@ Result<QualityReport> CheckQuality(const BarSeries& s, const QualityOptions& opt
   return report;
 }
 
-std::vector<std::string> FormatIssues(const QualityReport& report) {
+std::vector<std::string> FormatIssues(const QualityReport& report, std::size_t max_per_kind) {
   std::vector<std::string> lines;
-  lines.reserve(report.issues.size());
+  std::map<IssueKind, std::size_t> shown;
   for (const auto& x : report.issues) {
+    if (max_per_kind > 0 && shown[x.kind]++ >= max_per_kind) continue;
     lines.push_back(fmt::format("{}  {:<15}  {}", FormatDate(x.day), IssueKindName(x.kind), x.detail));
+  }
+  for (const auto& [kind, count] : shown) {
+    if (count <= max_per_kind) continue;
+    const auto days = report.DaysOf(kind);
+    lines.push_back(fmt::format("... and {} more {} ({} .. {})", count - max_per_kind, IssueKindName(kind),
+                                FormatDate(days[max_per_kind]), FormatDate(days.back())));
   }
   return lines;
 }
 
-std::string FormatReport(const QualityReport& report) {
+std::string FormatReport(const QualityReport& report, std::size_t max_per_kind) {
   std::string out = fmt::format("{} {}: {} bars, {} .. {}\n", report.symbol,
                                 IntervalName(report.interval), report.bars,
                                 FormatDate(report.first_day), FormatDate(report.last_day));
@@ -222,13 +230,13 @@ std::string FormatReport(const QualityReport& report) {
   }
   std::string counts;
   for (IssueKind kind : {IssueKind::kMissingSession, IssueKind::kClosedDay, IssueKind::kLargeMove,
-                         IssueKind::kZeroVolume, IssueKind::kOhlc, IssueKind::kStale}) {
+                         IssueKind::kZeroVolume, IssueKind::kOhlc, IssueKind::kStale, IssueKind::kBasis}) {
     if (std::size_t n = report.Count(kind)) {
       counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", n, IssueKindName(kind));
     }
   }
   out += fmt::format("{} issues: {}\n", report.issues.size(), counts);
-  for (const auto& line : FormatIssues(report)) out += line + "\n";
+  for (const auto& line : FormatIssues(report, max_per_kind)) out += line + "\n";
   return out;
 }
 

@@ -11,7 +11,7 @@
 
 #include "qat/core/parallel.h"
 #include "qat/features/features.h"
-#include "qat/store/bars.h"
+#include "qat/store/actions.h"
 
 namespace qat::pipeline {
 namespace {
@@ -221,7 +221,7 @@ std::vector<data::BarSeries> Universe::Inputs() const {
 Result<Universe> LoadUniverse(store::Database& db, const std::vector<std::string>& symbols,
                               const std::string& market, const std::string& vix) {
   auto load = [&](const std::string& symbol) -> Result<data::BarSeries> {
-    auto bars = store::LoadBars(db, {symbol, data::Interval::k1d, std::nullopt, std::nullopt});
+    auto bars = store::LoadAdjustedDaily(db, symbol);
     if (!bars.ok()) return bars;
     if (bars->size() == 0) return Fail("no daily bars stored for symbol '{}'", symbol);
     return bars;
@@ -439,6 +439,10 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   return result;
 }
 
+std::filesystem::path ModelSetDir(const std::filesystem::path& model_dir, int horizon) {
+  return model_dir / fmt::format("{}bar", horizon);
+}
+
 std::string ClassifierFileName(int h) { return fmt::format("swing_model_{}bar.json", h); }
 std::string QuantileFileName(int h, std::size_t k) {
   return fmt::format("quantile_{}bar_{}.json", h, models::QuantileName(k));
@@ -446,34 +450,13 @@ std::string QuantileFileName(int h, std::size_t k) {
 std::string SchemaFileName(int h) { return fmt::format("feature_schema_{}bar.json", h); }
 std::string ResultsFileName(int h) { return fmt::format("training_results_{}bar.json", h); }
 
-namespace {
-
-Status WriteText(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return Fail("{}: cannot write", path.string());
-  out << text;
-  if (!out) return Fail("{}: write failed", path.string());
-  return Ok();
-}
-
-}  // namespace
-
 Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& r, const TrainConfig& c,
-                                                          const nlohmann::json& results,
-                                                          const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Fail("{}: cannot create model directory: {}", dir.string(), ec.message());
+                                                          const nlohmann::json& results, FileSetWriter& set) {
   const int h = c.labels.horizon;
-  std::vector<std::filesystem::path> written;
-  const auto classifier_path = dir / ClassifierFileName(h);
-  QAT_RETURN_IF_ERROR(r.final_models.classifier.SaveJson(classifier_path));
-  written.push_back(classifier_path);
+  QAT_RETURN_IF_ERROR(r.final_models.classifier.SaveJson(set.PathFor(ClassifierFileName(h))));
   nlohmann::json quantiles = nlohmann::json::array();
   for (std::size_t k = 0; k < kQ; ++k) {
-    const auto path = dir / QuantileFileName(h, k);
-    QAT_RETURN_IF_ERROR(r.final_models.quantiles.boosters[k].SaveJson(path));
-    written.push_back(path);
+    QAT_RETURN_IF_ERROR(r.final_models.quantiles.boosters[k].SaveJson(set.PathFor(QuantileFileName(h, k))));
     const auto& t = r.final_models.quantiles.transform[k];
     quantiles.push_back({{"name", models::QuantileName(k)}, {"tau", models::kQuantileLevels[k]},
                          {"file", QuantileFileName(h, k)}, {"rounds", r.final_models.quantiles.rounds[k]},
@@ -494,12 +477,11 @@ Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& r, 
       {"as_of", FormatDate(r.final_models.train_end)},
       {"labels",
        {{"horizon", h}, {"vol_window", c.labels.vol_window}, {"threshold_sigmas", c.labels.threshold_sigmas}}}};
-  const auto schema_path = dir / SchemaFileName(h);
-  QAT_RETURN_IF_ERROR(WriteText(schema_path, schema.dump(2) + "\n"));
-  written.push_back(schema_path);
-  const auto results_path = dir / ResultsFileName(h);
-  QAT_RETURN_IF_ERROR(WriteText(results_path, results.dump(2) + "\n"));
-  written.push_back(results_path);
+  QAT_RETURN_IF_ERROR(set.Write(SchemaFileName(h), schema.dump(2) + "\n"));
+  QAT_RETURN_IF_ERROR(set.Write(ResultsFileName(h), results.dump(2) + "\n"));
+  QAT_ASSIGN_OR_RETURN(auto names, set.Commit());
+  std::vector<std::filesystem::path> written;
+  for (const auto& name : names) written.push_back(set.target() / name);
   return written;
 }
 
@@ -553,9 +535,16 @@ nlohmann::json ForecastResult::ToJson() const {
 
 Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& dir, const std::string& symbol,
                                    int horizon) {
-  const auto schema_path = dir / SchemaFileName(horizon);
+  const auto set_dir = ModelSetDir(dir, horizon);
+  std::error_code ec;
+  if (!std::filesystem::exists(set_dir, ec)) {
+    return Fail("{}: no models for horizon {} (run 'qtrader train --horizon {}' first)", set_dir.string(), horizon,
+                horizon);
+  }
+  QAT_RETURN_IF_ERROR(VerifyFileSet(set_dir));
+  const auto schema_path = set_dir / SchemaFileName(horizon);
   std::ifstream in(schema_path);
-  if (!in) return Fail("{}: no feature schema (run 'qtrader train' first)", schema_path.string());
+  if (!in) return Fail("{}: cannot read the feature schema", schema_path.string());
   nlohmann::json schema;
   try {
     schema = nlohmann::json::parse(in);
@@ -576,7 +565,7 @@ Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::p
     for (std::size_t k = 0; k < kQ; ++k) {
       model.transform[k] = {qs[k].at("offset").get<double>(), qs[k].at("scale").get<double>(),
                             qs[k].at("conformal_shift").get<double>()};
-      QAT_ASSIGN_OR_RETURN(auto b, models::Booster::Load(dir / qs[k].at("file").get<std::string>()));
+      QAT_ASSIGN_OR_RETURN(auto b, models::Booster::Load(set_dir / qs[k].at("file").get<std::string>()));
       model.boosters.push_back(std::move(b));
     }
   } catch (const nlohmann::json::exception& e) {
@@ -591,7 +580,7 @@ Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::p
                 schema_path.string(), names.size(), registry.size(), i + 1,
                 i < names.size() ? names[i] : "(none)", i < registry.size() ? registry[i] : "(none)");
   }
-  QAT_ASSIGN_OR_RETURN(auto classifier, models::Booster::Load(dir / classifier_file));
+  QAT_ASSIGN_OR_RETURN(auto classifier, models::Booster::Load(set_dir / classifier_file));
   QAT_ASSIGN_OR_RETURN(auto universe, LoadUniverse(db, {symbol}, market, vix));
   const data::BarSeries& bars = universe.series.front();
   QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {&universe.market, &universe.vix}));

@@ -7,15 +7,38 @@
 namespace qat::providers {
 namespace {
 
+// The stored series' first and last bar starts (nullopt when none is stored), read through
+// the store so that its content hash is checked.
 Result<std::optional<std::pair<Timestamp, Timestamp>>> StoredSpan(store::Database& db,
                                                                    const std::string& symbol,
                                                                    data::Interval interval) {
-  QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      "SELECT min(start), max(start), count(*) FROM bars WHERE symbol = ?1 AND interval = ?2"));
-  stmt.Bind(1, std::string_view(symbol)).Bind(2, data::IntervalName(interval));
-  QAT_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row || stmt.ColumnInt(2) == 0) return std::optional<std::pair<Timestamp, Timestamp>>();
-  return std::optional<std::pair<Timestamp, Timestamp>>(std::pair{stmt.ColumnInt(0), stmt.ColumnInt(1)});
+  using Span = std::optional<std::pair<Timestamp, Timestamp>>;
+  QAT_ASSIGN_OR_RETURN(auto listed, store::ListSeries(db));
+  for (const auto& s : listed) {
+    if (s.symbol != symbol || s.interval != interval) continue;
+    QAT_ASSIGN_OR_RETURN(auto stored, store::LoadStoredSeries(db, symbol, interval));
+    return Span(std::pair{stored.bars.start.front(), stored.bars.start.back()});
+  }
+  return Span();
+}
+
+// How far before the last stored bar (after the first) an incremental fetch reaches back, so
+// that the store can check the join on shared sessions.
+Timestamp JoinOverlap(data::Interval interval) {
+  if (data::IsIntraday(interval)) return kSecondsPerDay;
+  return (interval == data::Interval::k1wk ? 28 : 14) * kSecondsPerDay;
+}
+
+// What each provider's prices mean (docs/providers.md).
+store::BarOrigin ProviderOrigin(std::string_view provider, data::Interval interval, Timestamp now) {
+  const Days today = NewYorkDay(now);
+  if (provider == "yahoo") return {data::PriceBasis::kRaw, "yahoo", 0};
+  if (provider == "stooq") return {data::PriceBasis::kSplitDividend, "stooq", today};
+  if (provider == "alphavantage") {
+    if (data::IsIntraday(interval)) return {data::PriceBasis::kSplitDividend, "alphavantage", today};
+    return {data::PriceBasis::kRaw, "alphavantage", 0};
+  }
+  return {data::PriceBasis::kSplit, std::string(provider), today};  // finnhub
 }
 
 std::string When(data::Interval interval, Timestamp t) {
@@ -76,6 +99,7 @@ std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& pl
       finish();
       continue;
     }
+    if (plan.replace) span->reset();  // the whole history again, from one provider
     Timestamp from = 0;
     if (plan.start) {
       from = intraday ? NewYorkTime(*plan.start, 0) : Timestamp{*plan.start} * kSecondsPerDay;
@@ -88,7 +112,16 @@ std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& pl
     if (plan.end) {
       to = intraday ? NewYorkTime(*plan.end + 1, 0) - 1 : Timestamp{*plan.end} * kSecondsPerDay;
     }
-    const auto ranges = MissingRanges(*span, from, to, plan.interval);
+    auto ranges = MissingRanges(*span, from, to, plan.interval);
+    // Ask for a few stored sessions too: the store checks the join on them, and refuses a
+    // source that disagrees with the stored bars rather than joining them with a jump.
+    if (*span) {
+      const auto [first, last] = span->value();
+      for (auto& [range_from, range_to] : ranges) {
+        if (range_from > last) range_from = std::max(first, last - JoinOverlap(plan.interval));
+        if (range_to < first) range_to = std::min(last, first + JoinOverlap(plan.interval));
+      }
+    }
     if (ranges.empty()) {
       outcome.ok = true;
       outcome.up_to_date = true;
@@ -128,38 +161,36 @@ std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& pl
         reasons += fmt::format("{}{}", reasons.empty() ? "" : "; ", failure);
         continue;
       }
-      // Actions first, then bars, each in its own transaction. A crash between them leaves
-      // the new actions with the old bars: consistent (the cached history is adjusted for
-      // the split at read time) and completed by the next fetch.
+      // Actions and bars in one transaction, checked against what is stored (qat/store/bars.h).
       std::sort(actions.begin(), actions.end(), [](const auto& a, const auto& b) {
         return a.date != b.date ? a.date < b.date : a.type < b.type;
       });
       actions.erase(std::unique(actions.begin(), actions.end(), [](const auto& a, const auto& b) {
                       return a.date == b.date && a.type == b.type;
                     }), actions.end());
-      auto action_stats = store::UpsertActions(db, actions);
-      if (!action_stats.ok()) {
-        reasons += fmt::format("{}{}", reasons.empty() ? "" : "; ", action_stats.error().message);
-        break;  // a store problem: another provider will not fix it
-      }
-      store::UpsertStats bar_stats;
-      if (!bars.empty()) {
-        auto stored = store::UpsertBars(db, bars);
-        if (!stored.ok()) {
-          reasons += fmt::format("{}{}", reasons.empty() ? "" : "; ", stored.error().message);
-          break;
-        }
-        bar_stats = *stored;
+      store::SeriesWrite write;
+      write.bars = std::move(bars);
+      write.origin = ProviderOrigin(name, plan.interval, now);
+      write.actions = std::move(actions);
+      write.replace = plan.replace;
+      auto written = store::WriteSeries(db, write);
+      if (!written.ok()) {
+        reasons += fmt::format("{}{}", reasons.empty() ? "" : "; ", written.error().message);
+        break;  // a store problem or a refused join: another provider will not fix it
       }
       outcome.ok = true;
       outcome.provider = name;
-      outcome.bars = bars.size();
-      outcome.bar_stats = bar_stats;
-      outcome.action_stats = *action_stats;
-      for (const auto& a : actions) ++(a.type == store::ActionType::kSplit ? outcome.splits : outcome.dividends);
-      if (!bars.empty()) {
-        outcome.first = bars.start.front();
-        outcome.last = bars.start.back();
+      outcome.bars = write.bars.size();
+      outcome.bar_stats = written->bars;
+      outcome.action_stats = written->actions;
+      outcome.overlap_sessions = written->overlap_sessions;
+      outcome.replaced = written->replaced;
+      for (const auto& a : write.actions) {
+        ++(a.type == store::ActionType::kSplit ? outcome.splits : outcome.dividends);
+      }
+      if (!write.bars.empty()) {
+        outcome.first = write.bars.start.front();
+        outcome.last = write.bars.start.back();
       }
       outcome.notes = std::move(notes);
       break;
@@ -180,6 +211,8 @@ std::string DescribeOutcome(const SymbolOutcome& s) {
   line += fmt::format(" ({} new, {} updated, {} unchanged); {} split{}, {} dividend{}",
                       s.bar_stats.inserted, s.bar_stats.updated, s.bar_stats.unchanged, s.splits,
                       s.splits == 1 ? "" : "s", s.dividends, s.dividends == 1 ? "" : "s");
+  if (s.replaced > 0) line += fmt::format("; replaced {} stored bars", s.replaced);
+  if (s.overlap_sessions > 0) line += fmt::format("; agrees with the store on {} shared sessions", s.overlap_sessions);
   for (const auto& note : s.notes) line += "\n  note: " + note;
   return line;
 }

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/legacy.h"
+
 namespace qat::store {
 
 // Append only: never edit a migration that has shipped; add a new one.
@@ -58,6 +60,23 @@ CREATE TABLE pattern_cells (
 ) WITHOUT ROWID;
 )sql"},
       {4, "training runs", "CREATE TABLE training_runs (id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, horizon INTEGER NOT NULL, symbols TEXT NOT NULL, config TEXT NOT NULL, metrics TEXT NOT NULL, data_sha256 TEXT NOT NULL, git_commit TEXT NOT NULL, model_dir TEXT NOT NULL, model_paths TEXT NOT NULL);"},
+      // Every stored bar records what its prices mean and where they came from
+      // (qat/data/price_basis.h); every stored series and a symbol's actions carry a content
+      // hash, updated in the transaction that writes them and checked on every load. Bars
+      // stored before this version get source 'legacy' and the basis ClassifyLegacyBars finds.
+      {5, "price basis, source and content hashes", R"sql(
+ALTER TABLE bars ADD COLUMN basis TEXT NOT NULL DEFAULT 'split'
+  CHECK (basis IN ('raw', 'split', 'split-dividend'));
+ALTER TABLE bars ADD COLUMN source TEXT NOT NULL DEFAULT 'legacy';
+ALTER TABLE bars ADD COLUMN adjusted_through INTEGER NOT NULL DEFAULT 2147483647;
+CREATE TABLE content_hashes (
+  symbol TEXT NOT NULL,
+  part   TEXT NOT NULL,   -- a bar interval ('1d', '5m', ...) or 'actions'
+  rows   INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY (symbol, part)
+) WITHOUT ROWID;
+)sql", &ClassifyLegacyStore},
   };
   return kMigrations;
 }

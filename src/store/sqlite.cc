@@ -7,11 +7,10 @@
 
 namespace qat::store {
 
-Result<Database> Database::Open(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+Result<Database> Database::Open(const std::filesystem::path& path, bool create) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -19,12 +18,15 @@ Result<Database> Database::Open(const std::filesystem::path& path) {
   }
   Database database(db, path);
   sqlite3_busy_timeout(db, 5000);
-  auto status = database.Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                              "PRAGMA synchronous=NORMAL;");
-  if (!status.ok()) {
-    return Fail("{}: not a usable SQLite database: {}", path.string(), status.error().message);
-  }
   return database;
+}
+
+Status Database::Configure() {
+  auto status = Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+  if (!status.ok()) {
+    return Fail("{}: not a usable SQLite database: {}", path_.string(), status.error().message);
+  }
+  return Ok();
 }
 
 Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) {

@@ -108,7 +108,7 @@ TEST(CliData, UsageErrorsAndHelp) {
   TempDir home;
   auto missing = RunCli({"import", "--symbol", "SPY"}, home.path());
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_NE(missing.err.find("--input is required"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("give --input FILE, --actions FILE or both"), std::string::npos) << missing.err;
   for (const char* command : {"import", "bars", "symbols"}) {
     auto help = RunCli({command, "--help"}, home.path());
     EXPECT_EQ(help.exit_code, 0) << command;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "qat/core/file_set.h"
 #include "support/cli.h"
 
 namespace qat::testing {
@@ -10,21 +11,34 @@ namespace {
 
 TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   TempDir home;
+  // The user's own store, which the demo must not touch.
+  const std::string spy = ReadFile(RepoPath("data/daily/SPY.csv"));
+  std::size_t cut = 0;
+  for (int line = 0; line < 31; ++line) cut = spy.find('\n', cut) + 1;
+  WriteFile(home.path() / "spy_head.csv", spy.substr(0, cut));  // header and 30 bars
+  ASSERT_EQ(RunCli({"import", "--symbol", "SPY", "--input", (home.path() / "spy_head.csv").string()}, home.path())
+                .exit_code, 0);
+  const std::string users_bars = RunCli({"bars", "--symbol", "SPY"}, home.path()).out;
   auto run = RunCli({"demo", "--jobs", "3"}, home.path());
   ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
   for (const char* expected : {"fold 1/5", "majority", "classifier BUY signals",
                                "buy-and-hold, equal weight", "buy-and-hold, SPY", "manifest.json"}) {
     EXPECT_NE(run.out.find(expected), std::string::npos) << expected << "\n" << run.out;
   }
-  // The store now holds the bundled series.
-  auto symbols = RunCli({"symbols"}, home.path());
-  for (const char* s : {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA", "^VIX"}) {
-    EXPECT_NE(symbols.out.find(s), std::string::npos) << s;
-  }
-  // One run folder with both files.
+  EXPECT_EQ(RunCli({"bars", "--symbol", "SPY"}, home.path()).out, users_bars);
+  EXPECT_EQ(RunCli({"symbols"}, home.path()).out.find("QQQ"), std::string::npos);
+  // One run folder, a verified set: results, manifest and the demo's own store.
   std::filesystem::path dir;
   for (const auto& e : std::filesystem::directory_iterator(home.path() / "runs")) dir = e.path();
   ASSERT_FALSE(dir.empty());
+  auto verified = VerifyFileSet(dir);
+  ASSERT_TRUE(verified.ok()) << verified.error().message;
+  EXPECT_EQ(verified->names, (std::vector<std::string>{"manifest.json", "result.json", "store.db"}));
+  auto symbols = RunCli({"symbols", "--db", (dir / "store.db").string()}, home.path());
+  for (const char* s : {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA", "^VIX"}) {
+    EXPECT_NE(symbols.out.find(s), std::string::npos) << s << symbols.out;
+  }
+  EXPECT_NE(symbols.out.find("csv:AAPL.csv (split-dividend)"), std::string::npos) << symbols.out;
   auto result = nlohmann::json::parse(ReadFile(dir / "result.json"));
   auto manifest = nlohmann::json::parse(ReadFile(dir / "manifest.json"));
   ASSERT_EQ(result["folds"].size(), 5u);
@@ -54,9 +68,20 @@ TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   ASSERT_EQ(dirs.size(), 2u);
   const auto other = dirs[0] == dir ? dirs[1] : dirs[0];
   EXPECT_EQ(ReadFile(other / "result.json"), ReadFile(dir / "result.json"));
-  // Progress lines in fold order and the summary, up to the run folder's name.
-  auto before_wrote = [](const std::string& out) { return out.substr(0, out.find("\nwrote")); };
-  EXPECT_EQ(before_wrote(serial.out), before_wrote(run.out));
+  // Progress lines in fold order and the summary, from after the run's store line up to the
+  // run folder's name.
+  auto body = [](const std::string& out) {
+    const auto from = out.find("\n", out.find("store: "));
+    return out.substr(from, out.find("\nwrote") - from);
+  };
+  EXPECT_EQ(body(serial.out), body(run.out));
+  EXPECT_GT(body(run.out).size(), 1000u);
+
+  // A store named with --db is used only when the user says so.
+  auto refused = RunCli({"demo", "--db", (home.path() / "qtrader.db").string()}, home.path());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--import-into-db"), std::string::npos) << refused.err;
+  EXPECT_EQ(RunCli({"bars", "--symbol", "SPY"}, home.path()).out, users_bars);
 }
 
 }  // namespace

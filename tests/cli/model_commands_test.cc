@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "qat/core/sha256.h"
 #include "qat/pipeline/training.h"
 #include "qat/store/sqlite.h"
 #include "qat/store/store.h"
@@ -46,6 +47,8 @@ class CliModels : public ::testing::Test {
     runs_.clear();
   }
   static std::filesystem::path Dir(const char* name) { return home_->path() / name; }
+  // The 5-bar model set trained with --model-dir Dir(name).
+  static std::filesystem::path Set(const char* name) { return Dir(name) / "5bar"; }
 
   static TempDir* home_;
   static std::vector<CliRun> runs_;
@@ -61,9 +64,9 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
   for (const char* name : {"swing_model_5bar.json", "quantile_5bar_q10.json", "quantile_5bar_q25.json",
                            "quantile_5bar_q50.json", "quantile_5bar_q75.json", "quantile_5bar_q90.json",
                            "feature_schema_5bar.json", "training_results_5bar.json"}) {
-    EXPECT_TRUE(std::filesystem::exists(Dir("a") / name)) << name;
+    EXPECT_TRUE(std::filesystem::exists(Set("a") / name)) << name;
   }
-  auto results = nlohmann::json::parse(ReadFile(Dir("a") / "training_results_5bar.json"));
+  auto results = nlohmann::json::parse(ReadFile(Set("a") / "training_results_5bar.json"));
   for (const char* key : {"horizon", "symbols", "rows", "features", "folds", "oos", "manifest"}) {
     EXPECT_TRUE(results.contains(key)) << key;
   }
@@ -91,7 +94,7 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
   }
   EXPECT_EQ(results["manifest"]["seed"], 7);
   // The schema records the registry's feature names in column order.
-  auto schema = nlohmann::json::parse(ReadFile(Dir("a") / "feature_schema_5bar.json"));
+  auto schema = nlohmann::json::parse(ReadFile(Set("a") / "feature_schema_5bar.json"));
   EXPECT_EQ(schema["features"], results["features"]);
   EXPECT_EQ(schema["n_features"], results["features"].size());
   // q50 carries no conformal shift (docs/models.md); a quantile that kept 0 rounds is the
@@ -122,12 +125,12 @@ TEST_F(CliModels, SameSeedAndDataGiveIdenticalFiles) {
   for (const char* name : {"swing_model_5bar.json", "quantile_5bar_q10.json", "quantile_5bar_q25.json",
                            "quantile_5bar_q50.json", "quantile_5bar_q75.json", "quantile_5bar_q90.json",
                            "feature_schema_5bar.json"}) {
-    const std::string a = ReadFile(Dir("a") / name), b = ReadFile(Dir("b") / name);
+    const std::string a = ReadFile(Set("a") / name), b = ReadFile(Set("b") / name);
     EXPECT_GT(a.size(), 100u) << name;
     EXPECT_TRUE(a == b) << name << " differs between two runs (--jobs 1 and --jobs 3)";
   }
-  auto a = nlohmann::json::parse(ReadFile(Dir("a") / "training_results_5bar.json"));
-  auto b = nlohmann::json::parse(ReadFile(Dir("b") / "training_results_5bar.json"));
+  auto a = nlohmann::json::parse(ReadFile(Set("a") / "training_results_5bar.json"));
+  auto b = nlohmann::json::parse(ReadFile(Set("b") / "training_results_5bar.json"));
   a["manifest"].erase("created_at");
   b["manifest"].erase("created_at");
   EXPECT_EQ(a.dump(), b.dump());
@@ -138,7 +141,7 @@ TEST_F(CliModels, SameSeedAndDataGiveIdenticalFiles) {
                        Dir("d").string()}, home_->path());
   ASSERT_EQ(other.exit_code, 0) << other.err;
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(ReadFile(Dir("c") / "swing_model_5bar.json"), ReadFile(Dir("d") / "swing_model_5bar.json"));
+  EXPECT_NE(ReadFile(Set("c") / "swing_model_5bar.json"), ReadFile(Set("d") / "swing_model_5bar.json"));
 }
 
 // The progress lines (folds, out of sample, final models) come in fold order whatever
@@ -205,7 +208,7 @@ TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {
   EXPECT_EQ(f["symbol"], "AAPL");
   EXPECT_EQ(f["horizon"], 5);
   ASSERT_EQ(f["levels"].size(), 5u);
-  auto schema = nlohmann::json::parse(ReadFile(Dir("a") / "feature_schema_5bar.json"));
+  auto schema = nlohmann::json::parse(ReadFile(Set("a") / "feature_schema_5bar.json"));
   EXPECT_EQ(f["model_as_of"], schema["as_of"]);
   const double price = f["price"];
   EXPECT_GT(price, 0);
@@ -236,14 +239,22 @@ TEST_F(CliModels, ClearErrors) {
   auto no_models = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("none").string()}, home_->path());
   EXPECT_EQ(no_models.exit_code, 1);
   EXPECT_NE(no_models.err.find("qtrader train"), std::string::npos) << no_models.err;
-  // A schema whose features differ from the registry is refused.
-  std::filesystem::create_directories(Dir("f"));
-  for (const auto& entry : std::filesystem::directory_iterator(Dir("a"))) {
-    std::filesystem::copy_file(entry.path(), Dir("f") / entry.path().filename());
+  // A schema whose features differ from the registry is refused (a whole set, with its sums).
+  std::filesystem::create_directories(Set("f"));
+  std::string sums;
+  for (const auto& entry : std::filesystem::directory_iterator(Set("a"))) {
+    const std::string name = entry.path().filename().string();
+    if (name == "SHA256SUMS") continue;
+    std::string bytes = ReadFile(entry.path());
+    if (name == "feature_schema_5bar.json") {
+      auto schema = nlohmann::json::parse(bytes);
+      schema["features"][1] = "not_a_feature";
+      bytes = schema.dump();
+    }
+    WriteFile(Set("f") / name, bytes);
+    sums += Sha256Hex(bytes) + "  " + name + "\n";
   }
-  auto schema = nlohmann::json::parse(ReadFile(Dir("f") / "feature_schema_5bar.json"));
-  schema["features"][1] = "not_a_feature";
-  WriteFile(Dir("f") / "feature_schema_5bar.json", schema.dump());
+  WriteFile(Set("f") / "SHA256SUMS", sums);
   auto refused = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("f").string()}, home_->path());
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("not_a_feature"), std::string::npos) << refused.err;

@@ -19,6 +19,10 @@ TEST(QualityCli, ImportWarnsAndCheckReportsWithExitCodes) {
   ASSERT_EQ(import.exit_code, 0) << import.err;
   EXPECT_TRUE(Contains(import.err, "warning: quality: 2000-09-29  large-move")) << import.err;
 
+  // Imported from a file: as current as the file, so no staleness finding without --as-of.
+  auto plain = RunCli({"check", "--symbol", "AAPL"}, home.path());
+  EXPECT_FALSE(Contains(plain.out, "  stale  ")) << plain.out;
+  EXPECT_TRUE(Contains(plain.out, "note: staleness not checked: the last bar comes from csv:AAPL.csv")) << plain.out;
   auto check = RunCli({"check", "--symbol", "AAPL", "--as-of", "2026-07-21"}, home.path());
   EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
   EXPECT_TRUE(Contains(check.out, "AAPL 1d: 10547 bars, 1984-09-07 .. 2026-07-21")) << check.out;

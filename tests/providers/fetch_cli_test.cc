@@ -168,7 +168,9 @@ TEST_F(CliFetch, SplitArrivingLaterReadjustsCachedHistory) {
   ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
   EXPECT_NE(second.out.find("1 split"), std::string::npos) << second.out;
   ASSERT_EQ(server.requests().size(), 1u);
-  EXPECT_EQ(server.requests()[0].params["period1"], std::to_string(*ParseDate("2021-07-02") * kSecondsPerDay));
+  // The request reaches back two weeks into the stored bars; the store checked the join there.
+  EXPECT_EQ(server.requests()[0].params["period1"], std::to_string(*ParseDate("2021-06-17") * kSecondsPerDay));
+  EXPECT_NE(second.out.find("agrees with the store on 11 shared sessions"), std::string::npos) << second.out;
   auto actions = RunCli({"actions", "--symbol", "NVDA"}, home.path());
   EXPECT_EQ(actions.out, "date,type,value\n2021-07-20,split,4\n");
   // Raw bars: as traded (pre-split prices before 2021-07-20), the cached ones untouched.

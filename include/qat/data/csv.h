@@ -37,6 +37,7 @@ struct CsvReadOptions {
 struct CsvReadResult {
   BarSeries series;
   std::vector<std::string> warnings;  // one line each: "FILE:LINE: ..."
+  bool has_adj_close = false, has_volume = false;  // the header had these columns
 };
 
 // Parses CSV text; `source_name` is the name used in messages (usually the file path).

@@ -12,6 +12,8 @@
 //   stale            the last bar is more than max_stale_sessions sessions older than the last
 //                    session completed (closed) at the clock's time; checked only when a clock
 //                    is given
+//   basis            (added by store::CheckStoredSeries) a stored split that contradicts the
+//                    declared price basis of the bars around it
 // Calendar checks (missing-session, closed-day) cover days from kFirstCoveredDay (1980) and
 // are not run for weekly bars; the report notes what was skipped.
 #pragma once
@@ -27,8 +29,8 @@
 
 namespace qat::data {
 
-enum class IssueKind { kMissingSession, kClosedDay, kLargeMove, kZeroVolume, kOhlc, kStale };
-// "missing-session", "closed-day", "large-move", "zero-volume", "ohlc", "stale".
+enum class IssueKind { kMissingSession, kClosedDay, kLargeMove, kZeroVolume, kOhlc, kStale, kBasis };
+// "missing-session", "closed-day", "large-move", "zero-volume", "ohlc", "stale", "basis".
 std::string_view IssueKindName(IssueKind kind);
 
 struct Issue {
@@ -65,9 +67,11 @@ struct QualityReport {
 Result<QualityReport> CheckQuality(const BarSeries& series, const QualityOptions& options = {});
 
 // One line per issue: "2000-09-29  large-move       close 0.385972 vs previous close ...".
-std::vector<std::string> FormatIssues(const QualityReport& report);
+// At most `max_per_kind` lines of one kind (0: no limit); the rest of that kind become one
+// line "... and 2,002,136 more missing-session (2024-03-26 .. 9999-12-30)".
+std::vector<std::string> FormatIssues(const QualityReport& report, std::size_t max_per_kind = 0);
 // A readable report: a heading line (symbol, interval, bars, range), the notes, then either
 // "clean: no issues" or a count per kind followed by FormatIssues' lines.
-std::string FormatReport(const QualityReport& report);
+std::string FormatReport(const QualityReport& report, std::size_t max_per_kind = 0);
 
 }  // namespace qat::data

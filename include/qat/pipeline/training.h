@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "qat/core/file_set.h"
 #include "qat/core/result.h"
 #include "qat/data/bar_series.h"
 #include "qat/labels/labels.h"
@@ -142,6 +143,9 @@ struct TrainResult {
 // progress lines and results come in fold order, identical for any jobs.
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& config, const Progress& progress);
 
+// The artifact set of horizon h: the folder MODEL_DIR/<h>bar, written whole or not at all
+// (qat/core/file_set.h) and verified against its SHA256SUMS by every reader.
+std::filesystem::path ModelSetDir(const std::filesystem::path& model_dir, int horizon);
 // Artifact names for horizon h: swing_model_<h>bar.json, quantile_<h>bar_q10.json, ...
 std::string ClassifierFileName(int horizon);
 std::string QuantileFileName(int horizon, std::size_t k);
@@ -149,10 +153,11 @@ std::string SchemaFileName(int horizon);
 std::string ResultsFileName(int horizon);
 
 // Writes the final models, the feature schema and `results` (already holding its manifest)
-// to `dir`; returns the paths written.
+// into the set being built (begun before training, so that an unwritable model folder fails
+// first), then commits it: the previous set of the horizon stays whole until the new one
+// replaces it. Returns the paths of the committed files.
 Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& result, const TrainConfig& config,
-                                                          const nlohmann::json& results,
-                                                          const std::filesystem::path& dir);
+                                                          const nlohmann::json& results, FileSetWriter& set);
 
 // Appends one row to the store's training_runs table; returns its id.
 Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& config, const nlohmann::json& results,
@@ -173,8 +178,10 @@ struct ForecastResult {
   nlohmann::json ToJson() const;
 };
 
-// Loads the models of horizon `horizon` from `model_dir` and forecasts `symbol` from its
-// latest stored bar. Refuses when the schema's features differ from the registry's.
+// Loads the models of horizon `horizon` from ModelSetDir(model_dir, horizon), after checking
+// the set against its SHA256SUMS, and forecasts `symbol` from its latest stored bar (adjusted
+// bars, store::LoadAdjustedBars). Refuses a damaged or mixed set, naming the file, and a
+// schema whose features differ from the registry's.
 Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& model_dir,
                                    const std::string& symbol, int horizon);
 

@@ -18,6 +18,7 @@ struct FetchPlan {
   std::vector<std::string> providers;  // tried in order for each symbol (fail-over)
   data::Interval interval = data::Interval::k1d;
   std::optional<Days> start, end;      // inclusive dates; default: provider history .. today
+  bool replace = false;                // replace each stored series instead of joining to it
 };
 
 struct SymbolOutcome {
@@ -29,6 +30,8 @@ struct SymbolOutcome {
   std::string message;              // failure (every provider's reason) or ""
   std::size_t bars = 0;             // bars received
   store::UpsertStats bar_stats, action_stats;
+  std::size_t overlap_sessions = 0;   // stored sessions the join was checked on
+  std::int64_t replaced = 0;          // stored bars replaced (FetchPlan::replace)
   std::size_t splits = 0, dividends = 0;
   Timestamp first = 0, last = 0;    // range received
   std::vector<std::string> notes;
@@ -48,7 +51,9 @@ std::vector<std::pair<Timestamp, Timestamp>> MissingRanges(
 Timestamp DefaultFrom(data::Interval interval, Timestamp now);
 
 // For each symbol: works out what the store lacks, asks the providers in order until one
-// answers, and writes its actions then its bars (each in one transaction; see fetch.cc).
+// answers (reaching back a few stored sessions, on which the store checks the join), and
+// writes its actions and bars in one transaction through store::WriteSeries, which refuses
+// bars that disagree with the stored ones.
 // One symbol's failure does not stop the others. `progress` is called once per symbol.
 std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& plan,
                                         const ProviderContext& ctx,

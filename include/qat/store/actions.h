@@ -1,57 +1,51 @@
-// Corporate actions (splits and dividends), stored apart from the raw bars, and the
-// adjusted series derived from both at read time.
+// Corporate actions (splits and dividends) in the store, kept apart from the bars, and the
+// one function every analytic reads bars through: LoadAdjustedBars.
 //
-// Raw bars are what was traded on the day (a provider's split-adjusted prices are
-// un-adjusted with the splits it reported before they are stored). Adjustment happens on
-// every read, so a split that arrives after history was cached re-adjusts that history the
-// next time it is read; nothing stored is rewritten.
-//
-// Adjusted series (AdjustBars):
-//   split factor S(d)   = product of split ratios with date > d;
-//   open/high/low/close = raw / S(d); volume = raw * S(d)   (split-adjusted, as Yahoo's "Close")
-//   adj_close           = close / S(d) * D(d), where D(d) is the product over dividends with
-//                         ex-date e > d of (1 - amount(e)/S(e) / (close(p)/S(p))), p the last
-//                         bar before e (the CRSP / Yahoo convention). A dividend with no bar
-//                         before it contributes nothing.
+// Stored bars keep what their source gave (raw, split- or split-and-dividend-adjusted; see
+// qat/data/price_basis.h). Adjustment happens on every read (qat/data/adjust.h), so a split
+// that arrives after history was stored re-adjusts that history the next time it is read;
+// nothing stored is rewritten.
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "qat/core/result.h"
+#include "qat/data/adjust.h"
 #include "qat/data/bar_series.h"
+#include "qat/data/corporate_action.h"
 #include "qat/store/bars.h"
 #include "qat/store/sqlite.h"
 
 namespace qat::store {
 
-enum class ActionType { kSplit, kDividend };
+using data::ActionType;
+using data::ActionTypeName;
+using data::CorporateAction;
+using data::ParseActionType;
 
-struct CorporateAction {
-  std::string symbol;
-  Days date = 0;  // the ex-date (a split's first session at the new share count)
-  ActionType type = ActionType::kSplit;
-  // split: new shares per old share (a 4:1 split is 4, a 1:10 reverse split 0.1);
-  // dividend: cash per share, in the units of that date's raw prices.
-  double value = 0;
-};
-
-std::string_view ActionTypeName(ActionType type);  // "split" | "dividend"
-Result<ActionType> ParseActionType(std::string_view text);
-
-// Inserts or updates (key: symbol, date, type) every action in one transaction; on any
-// failure nothing is written. Fails on a value that is not finite and positive.
+// Stores every action (key: symbol, date, type) in one transaction; on any failure nothing
+// is written. Fails on a value that is not finite and positive, and on a new split that a
+// stored series of its symbol contradicts (see WriteSeries).
 Result<UpsertStats> UpsertActions(Database& db, const std::vector<CorporateAction>& actions);
 
-// Every action stored for `symbol`, ascending by date then type (empty if none).
+// Every action stored for `symbol`, ascending by date then type (empty if none), after
+// checking their content hash.
 Result<std::vector<CorporateAction>> LoadActions(Database& db, const std::string& symbol);
 
-// The adjusted series (see above) of raw bars given the symbol's actions.
+// The adjusted series of bars that are all raw (qat/data/adjust.h).
 data::BarSeries AdjustBars(const data::BarSeries& raw, const std::vector<CorporateAction>& actions);
 
-// LoadBars + LoadActions + AdjustBars; adjustment uses every stored bar (a dividend's
-// previous close may lie before query.from), then the query's range is applied.
-Result<data::BarSeries> LoadAdjustedBars(Database& db, const BarQuery& query);
+// THE bars every analytic reads (features, labels, pattern statistics, training,
+// forecasting, and what is built on them): the stored series of every basis turned into
+// split-adjusted prices and volumes on the share count of `options.as_of` (default: every
+// stored action), adj_close also adjusted for dividends, open/high/low/close too when
+// options.dividends_in_prices. Adjustment uses every stored bar; the query's range is applied
+// after. Fails as LoadStoredSeries.
+Result<data::BarSeries> LoadAdjustedBars(Database& db, const BarQuery& query, const data::AdjustOptions& options = {});
+
+// LoadAdjustedBars of a whole daily series.
+Result<data::BarSeries> LoadAdjustedDaily(Database& db, const std::string& symbol,
+                                          const data::AdjustOptions& options = {});
 
 }  // namespace qat::store

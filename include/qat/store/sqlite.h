@@ -20,8 +20,11 @@ class Statement;
 
 class Database {
  public:
-  // Opens (creating if needed) the file and sets WAL mode, foreign keys and a busy timeout.
-  static Result<Database> Open(const std::filesystem::path& path);
+  // Opens the file (creating it when `create`; never its folder) with a busy timeout. Writes
+  // nothing to the file.
+  static Result<Database> Open(const std::filesystem::path& path, bool create = true);
+  // WAL mode, foreign keys, synchronous=NORMAL (the journal mode is recorded in the file).
+  Status Configure();
 
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
