@@ -17,28 +17,6 @@ constexpr char kNvda[] = "historical-via-chart-NVDA-split-2021-02-01-to-2022-01-
 constexpr char kAvKey[] = "AVkey-7Q2x9";
 constexpr char kFinnhubKey[] = "FHtoken-55aa";
 
-// Serves Yahoo's chart route from recorded bodies by symbol, cut to the asked period as
-// Yahoo does. Unknown symbols get Yahoo's own 404 body.
-void ServeYahoo(const httplib::Request& req, httplib::Response& res,
-                const std::map<std::string, std::string>& bodies) {
-  const std::string prefix = "/v8/finance/chart/";
-  if (req.path.rfind(prefix, 0) != 0) {
-    res.status = 404;
-    return;
-  }
-  const std::string symbol = req.path.substr(prefix.size());
-  auto it = bodies.find(symbol);
-  if (it == bodies.end()) {
-    res.status = 404;
-    res.set_content(R"json({"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}})json",
-                    "application/json");
-    return;
-  }
-  res.set_content(YahooBodyForPeriod(it->second, std::stoll(req.get_param_value("period1")),
-                                     std::stoll(req.get_param_value("period2"))),
-                  "application/json");
-}
-
 // The daily fixture's values, as `qtrader bars` prints them (date,open,high,low,close,adj_close,volume).
 data::BarSeries FixtureSeries(const std::string& body, double pre_split_factor = 1, const std::string& split_date = "") {
   auto doc = nlohmann::json::parse(body);
@@ -145,15 +123,8 @@ TEST_F(CliFetch, SplitArrivingLaterReadjustsCachedHistory) {
   // Phase 1: Yahoo as it answered on 2021-07-01, before NVDA's 4:1 split of 2021-07-20. The
   // recording was made after the split, so that day's answer is rebuilt from it: bars up to
   // the cutoff at pre-split prices (x4, volume /4) and no split event.
-  const Timestamp cutoff = *ParseDate("2021-07-02") * kSecondsPerDay;
-  auto doc = nlohmann::json::parse(YahooBodyForPeriod(yahoo["NVDA"], 0, cutoff));
-  auto& quote = doc["chart"]["result"][0]["indicators"]["quote"][0];
-  for (const char* k : {"open", "high", "low", "close"}) {
-    for (auto& v : quote[k]) v = v.get<double>() * 4;
-  }
-  for (auto& v : quote["volume"]) v = v.get<double>() / 4;
-  for (auto& v : doc["chart"]["result"][0]["indicators"]["adjclose"][0]["adjclose"]) v = v.get<double>() * 4;
-  std::map<std::string, std::string> before_split = {{"NVDA", doc.dump()}};
+  std::map<std::string, std::string> before_split = {
+      {"NVDA", YahooBodyBeforeSplit(yahoo["NVDA"], *ParseDate("2021-07-02") * kSecondsPerDay, 4)}};
   server.SetHandler([&](const httplib::Request& req, httplib::Response& res) { ServeYahoo(req, res, before_split); });
   auto first = Fetch({"--provider", "yahoo", "--symbols", "NVDA", "--start", "2021-02-01", "--end", "2021-07-01"});
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;

@@ -116,4 +116,36 @@ std::string YahooBodyForPeriod(const std::string& body, long long period1, long 
   return doc.dump();
 }
 
+std::string YahooBodyBeforeSplit(const std::string& body, long long cutoff, double ratio) {
+  auto doc = nlohmann::json::parse(YahooBodyForPeriod(body, 0, cutoff - 1));
+  auto& result = doc["chart"]["result"][0];
+  auto& quote = result["indicators"]["quote"][0];
+  for (const char* k : {"open", "high", "low", "close"}) {
+    for (auto& v : quote[k]) v = v.get<double>() * ratio;
+  }
+  for (auto& v : quote["volume"]) v = v.get<double>() / ratio;
+  for (auto& v : result["indicators"]["adjclose"][0]["adjclose"]) v = v.get<double>() * ratio;
+  return doc.dump();
+}
+
+void ServeYahoo(const httplib::Request& req, httplib::Response& res,
+                const std::map<std::string, std::string>& bodies) {
+  const std::string prefix = "/v8/finance/chart/";
+  if (req.path.rfind(prefix, 0) != 0) {
+    res.status = 404;
+    return;
+  }
+  const std::string symbol = req.path.substr(prefix.size());
+  auto it = bodies.find(symbol);
+  if (it == bodies.end()) {
+    res.status = 404;
+    res.set_content(R"json({"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}})json",
+                    "application/json");
+    return;
+  }
+  res.set_content(YahooBodyForPeriod(it->second, std::stoll(req.get_param_value("period1")),
+                                     std::stoll(req.get_param_value("period2"))),
+                  "application/json");
+}
+
 }  // namespace qat::testing

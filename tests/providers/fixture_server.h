@@ -52,4 +52,14 @@ std::string YahooBody(const std::string& fixture_file);
 // their values inside the period, events inside it.
 std::string YahooBodyForPeriod(const std::string& body, long long period1, long long period2);
 
+// Yahoo's answer as it was before a split that the recording (made after it) includes: the
+// bars up to `cutoff` (exclusive) at pre-split prices (prices and adjclose times `ratio`,
+// volume divided by it) and no split event.
+std::string YahooBodyBeforeSplit(const std::string& body, long long cutoff, double ratio);
+
+// A FixtureServer handler body: Yahoo's chart route from recorded bodies by symbol, cut to
+// the asked period as Yahoo does; unknown symbols get Yahoo's own 404 body.
+void ServeYahoo(const httplib::Request& req, httplib::Response& res,
+                const std::map<std::string, std::string>& bodies);
+
 }  // namespace qat::testing
