@@ -4,6 +4,10 @@
 // the same byte for byte.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <functional>
 #include <string>
@@ -267,6 +271,77 @@ TEST_F(CliModels, ClearErrors) {
   EXPECT_NE(cuda.err.find("training on the CPU"), std::string::npos) << cuda.err;
   auto bad_device = RunCli({"train", "--device", "tpu"}, home_->path());
   EXPECT_EQ(bad_device.exit_code, 2);
+}
+
+// The model set of a horizon is written whole or not at all (issue: trustworthy data, section 3).
+TEST_F(CliModels, AMixedOrTruncatedModelSetIsRefusedNamingTheFile) {
+  ASSERT_EQ(runs_[0].exit_code, 0);
+  // Set a with one quantile model from another run: the reproduced failure was a forecast from
+  // such a mix without a word.
+  ASSERT_EQ(RunCli({"train", "--symbols", "SPY,AAPL", "--rounds", "5", "--seed", "8", "--quiet", "--model-dir",
+                    Dir("other").string()}, home_->path()).exit_code, 0);
+  std::filesystem::create_directories(Set("mix"));
+  for (const auto& entry : std::filesystem::directory_iterator(Set("a"))) {
+    std::filesystem::copy_file(entry.path(), Set("mix") / entry.path().filename());
+  }
+  std::filesystem::copy_file(Set("other") / "quantile_5bar_q10.json", Set("mix") / "quantile_5bar_q10.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto mixed = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("mix").string()}, home_->path());
+  EXPECT_EQ(mixed.exit_code, 1);
+  EXPECT_NE(mixed.err.find("'quantile_5bar_q10.json' does not match SHA256SUMS"), std::string::npos) << mixed.err;
+  EXPECT_TRUE(mixed.out.empty());
+  const std::string model = ReadFile(Set("a") / "swing_model_5bar.json");
+  WriteFile(Set("mix") / "quantile_5bar_q10.json", ReadFile(Set("a") / "quantile_5bar_q10.json"));
+  WriteFile(Set("mix") / "swing_model_5bar.json", model.substr(0, model.size() / 2));
+  auto truncated = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("mix").string()}, home_->path());
+  EXPECT_EQ(truncated.exit_code, 1);
+  EXPECT_NE(truncated.err.find("'swing_model_5bar.json' does not match"), std::string::npos) << truncated.err;
+}
+
+TEST_F(CliModels, AKilledTrainingLeavesThePreviousModelSet) {
+  ASSERT_EQ(runs_[0].exit_code, 0);
+  const auto dir = Dir("k");
+  ASSERT_EQ(RunCli({"train", "--symbols", "SPY,AAPL", "--rounds", "5", "--seed", "1", "--quiet", "--model-dir",
+                    dir.string()}, home_->path()).exit_code, 0);
+  const std::string forecast =
+      RunCli({"forecast", "--symbol", "AAPL", "--model-dir", dir.string(), "--json"}, home_->path()).out;
+  ASSERT_GT(forecast.size(), 100u);
+  // Kill a second training (another seed) at three points: early, after the folds, and as it
+  // writes its files.
+  for (const char* after : {"dataset:", "out of sample", "final models"}) {
+    int out_pipe[2];
+    ASSERT_EQ(pipe(out_pipe), 0);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      dup2(out_pipe[1], 1);
+      close(out_pipe[0]);
+      setenv("QTRADER_HOME", home_->path().c_str(), 1);
+      execl(QAT_CLI_PATH, QAT_CLI_PATH, "train", "--symbols", "SPY,AAPL", "--rounds", "5", "--seed", "2",
+            "--model-dir", dir.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(out_pipe[1]);
+    std::string out;
+    char c;
+    while (out.find(after) == std::string::npos && read(out_pipe[0], &c, 1) == 1) out += c;
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(out_pipe[0]);
+    EXPECT_TRUE(WIFSIGNALED(status)) << after;
+    auto now = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", dir.string(), "--json"}, home_->path());
+    ASSERT_EQ(now.exit_code, 0) << after << ": " << now.err;
+    EXPECT_EQ(now.out, forecast) << after;
+  }
+}
+
+TEST_F(CliModels, AnUnwritableModelFolderFailsBeforeTraining) {
+  WriteFile(Dir("plain_file"), "not a folder");
+  auto run = RunCli({"train", "--symbols", "SPY,AAPL", "--model-dir", (Dir("plain_file") / "models").string()},
+                    home_->path());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("cannot create folder"), std::string::npos) << run.err;
+  EXPECT_EQ(run.out.find("fold 1/"), std::string::npos) << run.out;
 }
 
 }  // namespace
