@@ -44,5 +44,71 @@ TEST(CliHostile, ImportOfAFileWithAHugeLineFailsNamingTheLine) {
   EXPECT_LT(run.err.size(), 2 * file.string().size() + 120);  // nothing of the line is echoed
 }
 
+TEST(CliHostile, UnknownCommandNamesTheNearestOne) {
+  TempDir home;
+  auto typo = RunCli({"impor", "--symbol", "SPY"}, home.path());
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err, "error: unknown command 'impor'; did you mean 'import'?\n");
+  auto swapped = RunCli({"feautres"}, home.path());
+  EXPECT_EQ(swapped.exit_code, 2);
+  EXPECT_TRUE(Has(swapped.err, "did you mean 'features'?")) << swapped.err;
+  auto nested = RunCli({"patterns", "bild", "--symbols", "SPY"}, home.path());
+  EXPECT_EQ(nested.exit_code, 2);
+  EXPECT_EQ(nested.err, "error: unknown command 'patterns bild'; did you mean 'patterns build'?\n");
+  auto far = RunCli({"xyzzy"}, home.path());
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_EQ(far.err, "error: unknown command 'xyzzy' (run 'qtrader --help' for the commands)\n");
+  auto binary = RunCli({std::string("imp\x1b[2Jort")}, home.path());
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_TRUE(Has(binary.err, "unknown command 'imp\\x1b[2Jort'")) << binary.err;
+}
+
+TEST(CliHostile, UnknownOptionNamesTheNearestOneOfThatCommand) {
+  TempDir home;
+  auto typo = RunCli({"import", "--symbl", "SPY", "--input", RepoPath("data/daily/SPY.csv")}, home.path());
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err, "error: unknown option '--symbl' for 'import'; did you mean '--symbol'?\n");
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "qtrader.db"));
+  auto with_value = RunCli({"bars", "--symbol", "SPY", "--intervall=5m"}, home.path());
+  EXPECT_EQ(with_value.exit_code, 2);
+  EXPECT_EQ(with_value.err, "error: unknown option '--intervall' for 'bars'; did you mean '--interval'?\n");
+  auto nested = RunCli({"patterns", "top", "--horizn", "5"}, home.path());
+  EXPECT_EQ(nested.exit_code, 2);
+  EXPECT_EQ(nested.err, "error: unknown option '--horizn' for 'patterns top'; did you mean '--horizon'?\n");
+  // Only the command's own options are suggested: --symbols belongs to train, not import.
+  auto other = RunCli({"import", "--symbols", "SPY"}, home.path());
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_TRUE(Has(other.err, "unknown option '--symbols' for 'import'; did you mean '--symbol'?")) << other.err;
+  auto far = RunCli({"ta", "--frobnicate"}, home.path());
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_EQ(far.err, "error: unknown option '--frobnicate' for 'ta' (see 'qtrader ta --help')\n");
+  auto root = RunCli({"--verison"}, home.path());
+  EXPECT_EQ(root.exit_code, 2);
+  EXPECT_EQ(root.err, "error: unknown option '--verison' for 'qtrader'; did you mean '--version'?\n");
+}
+
+TEST(CliHostile, VersionCommandPrintsWhatVersionFlagPrints) {
+  TempDir home;
+  auto flag = RunCli({"--version"}, home.path());
+  auto command = RunCli({"version"}, home.path());
+  EXPECT_EQ(flag.exit_code, 0);
+  EXPECT_EQ(command.exit_code, 0) << command.err;
+  EXPECT_TRUE(Has(command.out, "qtrader ")) << command.out;
+  EXPECT_EQ(command.out, flag.out);
+  EXPECT_TRUE(Has(RunCli({"--help"}, home.path()).out, "version"));
+}
+
+// A std::exception that escapes a command (here std::filesystem's, from a path component
+// longer than the system allows) ends as "error: ..." and exit 1, not an abort (134).
+TEST(CliHostile, ExceptionInACommandIsAnErrorNotAnAbort) {
+  TempDir home;
+  const std::string too_long = (home.path() / std::string(300, 'a') / "x.db").string();
+  auto run = RunCli({"patterns", "top", "--db", too_long}, home.path());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_TRUE(run.err.starts_with("error: ")) << run.err;
+  EXPECT_TRUE(Has(run.err, "File name too long")) << run.err;
+  EXPECT_EQ(run.err.find("terminate called"), std::string::npos) << run.err;
+}
+
 }  // namespace
 }  // namespace qat::testing
