@@ -110,5 +110,45 @@ TEST(CliHostile, ExceptionInACommandIsAnErrorNotAnAbort) {
   EXPECT_EQ(run.err.find("terminate called"), std::string::npos) << run.err;
 }
 
+TEST(CliHostile, NegativeSeedIsAUsageErrorNamingTheOption) {
+  TempDir home;
+  for (const char* command : {"train", "demo"}) {
+    auto run = RunCli({command, "--seed", "-1"}, home.path());
+    EXPECT_EQ(run.exit_code, 2) << command << ": " << run.out << run.err;
+    EXPECT_TRUE(Has(run.err, "--seed: must be a whole number >= 0 (got '-1')")) << command << ": " << run.err;
+    EXPECT_FALSE(Has(run.out, "18446744073709551615")) << command;
+    EXPECT_EQ(RunCli({command, "--seed", "1.5"}, home.path()).exit_code, 2) << command;
+  }
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "qtrader.db"));
+}
+
+TEST(CliHostile, SymbolListsAreValidated) {
+  TempDir home;
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {{"train", "--symbols", "SPY,SPY"}, "error: --symbols: SPY appears twice in the symbol list"},
+      {{"train", "--symbols", "SPY,,QQQ"}, "symbol 2 of 3 is empty"},
+      {{"train", "--symbols", "SPY,A B"}, "symbol 'A B': whitespace inside a symbol is not allowed"},
+      {{"train", "--symbols", " "}, "error: --symbols: no symbol given"},
+      {{"forecast", "--symbol", "A;B"}, "error: --symbol: symbol 'A;B': ';' is not allowed"},
+      {{"forecast", "--symbol", ""}, "error: --symbol: empty symbol"},
+      {{"patterns", "build", "--symbols", "spy,SPY"}, "error: --symbols: SPY appears twice"},
+      {{"patterns", "build", "--symbols", "SPY", "--market", "S|P"}, "error: --market: symbol 'S|P'"},
+      {{"patterns", "stats", "--input", RepoPath("data/daily/SPY.csv"), "--output",
+        (home.path() / "o.csv").string(), "--symbol", "../SPY"},
+       "error: --symbol: symbol '../SPY': '/' (a path separator) is not allowed"},
+  };
+  for (const auto& c : cases) {
+    auto run = RunCli(c.args, home.path());
+    EXPECT_EQ(run.exit_code, 2) << c.expected << ": " << run.err;
+    EXPECT_TRUE(Has(run.err, c.expected)) << run.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "o.csv"));
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "qtrader.db"));
+}
+
 }  // namespace
 }  // namespace qat::testing
