@@ -150,5 +150,79 @@ TEST(CliHostile, SymbolListsAreValidated) {
   EXPECT_FALSE(std::filesystem::exists(home.path() / "qtrader.db"));
 }
 
+TEST(CliHostile, TaTakesTheIntervalOfAnIntradayFile) {
+  TempDir home;
+  const auto out = home.path() / "ta5m.csv";
+  const std::string input = RepoPath("data/intraday/SPY_5m.csv").string();
+  auto without = RunCli({"ta", "--input", input, "--output", out.string(), "--only", "RSI"}, home.path());
+  EXPECT_EQ(without.exit_code, 1);
+  EXPECT_TRUE(Has(without.err, "give its interval (e.g. --interval 5m)")) << without.err;
+  EXPECT_TRUE(Has(RunCli({"ta", "--help"}, home.path()).out, "--interval"));  // the hint is true
+  auto with = RunCli({"ta", "--input", input, "--interval", "5m", "--output", out.string(), "--only", "RSI"},
+                     home.path());
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  const std::string text = ReadFile(out);
+  EXPECT_TRUE(text.starts_with("timestamp,RSI\n2025-05-19T04:00:00-04:00,\n")) << text.substr(0, 200);
+  EXPECT_TRUE(Has(with.err, "ta: 7143 rows x 1 columns")) << with.err;
+  auto wrong = RunCli({"ta", "--input", input, "--interval", "1h", "--output", out.string()}, home.path());
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_TRUE(Has(wrong.err, "shorter than the 1h interval: is this a 5m file?")) << wrong.err;
+  auto bad = RunCli({"ta", "--input", input, "--interval", "7m", "--output", out.string()}, home.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(Has(bad.err, "--interval: unknown interval '7m'")) << bad.err;
+}
+
+TEST(CliHostile, FeaturesAcceptIntervalButOnlyDaily) {
+  TempDir home;
+  const std::string intraday = RepoPath("data/intraday/SPY_5m.csv").string();
+  auto five = RunCli({"features", "--input", intraday, "--interval", "5m"}, home.path());
+  EXPECT_EQ(five.exit_code, 2);
+  EXPECT_TRUE(Has(five.err, "--interval 5m: features are computed from daily bars only (1d)")) << five.err;
+  auto unlabelled = RunCli({"features", "--input", intraday}, home.path());
+  EXPECT_EQ(unlabelled.exit_code, 1);
+  EXPECT_TRUE(Has(unlabelled.err, "SPY_5m.csv:1: a 'timestamp' column does not fit interval 1d")) << unlabelled.err;
+  EXPECT_FALSE(Has(unlabelled.err, "--interval 5m")) << unlabelled.err;  // no hint that leads nowhere
+  const auto out = home.path() / "f.csv";
+  auto daily = RunCli({"features", "--input", RepoPath("data/daily/SPY.csv").string(), "--interval", "1d", "--output",
+                       out.string()},
+                      home.path());
+  ASSERT_EQ(daily.exit_code, 0) << daily.err;
+  EXPECT_TRUE(ReadFile(out).starts_with("date,"));
+}
+
+TEST(CliHostile, OutputThatIsAnInputIsRefusedBeforeWriting) {
+  TempDir home;
+  const auto dir = home.path() / "d";
+  std::filesystem::create_directories(dir);
+  const auto input = dir / "x.csv";
+  const std::string original = ReadFile(RepoPath("data/daily/SPY.csv"));
+  WriteFile(input, original);
+  std::filesystem::create_symlink(input, home.path() / "link.csv");
+  const std::vector<std::string> spellings = {input.string(), (dir / "." / "x.csv").string(),
+                                              (dir / ".." / "d" / "x.csv").string(),
+                                              (home.path() / "link.csv").string()};
+  for (const auto& output : spellings) {
+    auto ta = RunCli({"ta", "--input", input.string(), "--output", output}, home.path());
+    EXPECT_EQ(ta.exit_code, 2) << output << ": " << ta.err;
+    EXPECT_TRUE(Has(ta.err, "is the same file as --input")) << ta.err;
+    auto features = RunCli({"features", "--input", input.string(), "--output", output}, home.path());
+    EXPECT_EQ(features.exit_code, 2) << output << ": " << features.err;
+    EXPECT_TRUE(Has(features.err, "is the same file as --input")) << features.err;
+    EXPECT_TRUE(ReadFile(input) == original) << output << ": the input was changed";
+  }
+  const auto market = home.path() / "spy.csv";
+  WriteFile(market, original);
+  auto over_market = RunCli({"features", "--input", RepoPath("data/daily/AAPL.csv").string(), "--market",
+                             market.string(), "--output", market.string()},
+                            home.path());
+  EXPECT_EQ(over_market.exit_code, 2);
+  EXPECT_TRUE(Has(over_market.err, "is the same file as --market")) << over_market.err;
+  EXPECT_TRUE(ReadFile(market) == original) << "the --market file was changed";
+  // A different file (even a copy with the same content) is written as before.
+  auto copy = RunCli({"ta", "--input", input.string(), "--output", market.string(), "--only", "RSI"}, home.path());
+  EXPECT_EQ(copy.exit_code, 0) << copy.err;
+  EXPECT_TRUE(ReadFile(market).starts_with("date,RSI\n"));
+}
+
 }  // namespace
 }  // namespace qat::testing
