@@ -129,6 +129,25 @@ TEST(ProvidersMessages, HttpErrorBodiesAreShortEscapedExcerpts) {
   }
 }
 
+TEST(ProvidersMessages, RetriedServerErrorBodyIsEscapedAndCut) {
+  FixtureServer server;
+  const std::string body = HostileBody();
+  server.SetHandler([&](const httplib::Request&, httplib::Response& res) {
+    res.status = 503;
+    res.set_content(body, "text/html");
+  });
+  HttpOptions options;
+  options.retry.max_attempts = 1;
+  FixedClock clock(kNow);
+  HttpClient http(options, nullptr, &clock);
+  auto r = http.Get(server.base_url() + "/busy");
+  ASSERT_FALSE(r.ok());
+  const std::string& m = r.error().message;
+  EXPECT_NE(m.find("HTTP 503: <html>\\x1b[31mERR\\x00\\xff\\xfe after the NUL\\x0axxx"), std::string::npos) << m;
+  EXPECT_NE(m.find("\u2026 (" + std::to_string(body.size()) + " bytes) (after 1 attempt)"), std::string::npos) << m;
+  ExpectShortEscaped(m, 160 + m.find("HTTP 503"));
+}
+
 TEST(ProvidersMessages, ParserMessagesQuoteAShortEscapedExcerpt) {
   const FetchRequest request{"QQQ", data::Interval::k1d, Day("2026-01-01"), kNow};
   const std::string body = HostileBody();
