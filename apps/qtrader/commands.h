@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "qat/core/strings.h"
 #include "qat/data/interval.h"
 #include "qat/store/sqlite.h"
 
@@ -32,6 +33,18 @@ void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
 void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top
 void AddModelCommands(CLI::App& app); // train, forecast
 void AddFeatureCommands(CLI::App& app);  // features
+
+// A check for unsigned options (seeds): only digits. CLI11 alone would read "-1" into an
+// unsigned option as 18446744073709551615; with this check it is a usage error naming the
+// option ("--seed: must be a whole number >= 0 (got '-1')").
+inline CLI::Validator WholeNumber() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) return {};
+        return "must be a whole number >= 0 (got " + Excerpt(text) + ")";
+      },
+      "INT>=0");
+}
 
 // Training windows run at once when --jobs is not given (train, demo): the hardware threads
 // shared out among windows of `threads` XGBoost threads each, at least 1.

@@ -158,7 +158,7 @@ void AddDemoCommand(CLI::App& app) {
       "demo", "Run the whole pipeline on the bundled real data (SPY QQQ AAPL MSFT GOOGL TSLA, VIX)");
   AddDbOption(demo, o->db);
   demo->add_option("--data-dir", o->data_dir, "Folder with the bundled CSV files")->capture_default_str();
-  demo->add_option("--seed", o->seed, "XGBoost seed")->capture_default_str();
+  demo->add_option("--seed", o->seed, "XGBoost seed")->capture_default_str()->check(WholeNumber());
   demo->add_option("--horizon", o->horizon, "Label horizon and holding period in bars")
       ->capture_default_str()
       ->check(CLI::Range(1, 21));

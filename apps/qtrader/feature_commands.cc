@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "commands.h"
+#include "output_file.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
 #include "qat/features/features.h"
@@ -16,7 +17,7 @@ namespace qat::cli {
 namespace {
 
 struct FeatureOptions {
-  std::string input, market, vix, output;
+  std::string input, market, vix, output, interval = "1d";
   bool list = false;
 };
 
@@ -24,12 +25,17 @@ int Report(const Error& error) {
   std::fprintf(stderr, "error: %s\n", error.message.c_str());
   return kExitFailure;
 }
+int Usage(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitUsage;
+}
 
 // Reads a daily CSV; the symbol is the file name's stem. `repair` widens high/low to contain
 // open/close (the VIX source has known bad opens) and reports each repaired row.
 Result<data::BarSeries> ReadDaily(const std::string& path, bool repair, bool quiet_repairs) {
   data::CsvReadOptions options;
   options.symbol = ToUpper(std::filesystem::path(path).stem().string());
+  options.interval = data::Interval::k1d;  // an intraday file fails: its `timestamp` column is not daily
   options.repair_ohlc = repair;
   QAT_ASSIGN_OR_RETURN(auto read, data::ReadBarsCsvFile(path, options));
   if (read.series.interval != data::Interval::k1d) {
@@ -70,6 +76,17 @@ void WriteFrame(const data::BarSeries& bars, const features::FeatureFrame& frame
 int RunFeatures(const FeatureOptions& o) {
   if (o.list) return RunList();
   if (o.input.empty()) return Report(Fail("features: --input FILE.csv is required (or --list)"));
+  auto interval = data::ParseInterval(o.interval);
+  if (!interval.ok()) return Usage(Fail("--interval: {}", interval.error().message));
+  if (*interval != data::Interval::k1d) {
+    return Usage(Fail("--interval {}: features are computed from daily bars only (1d); resample "
+                      "intraday bars to 1d first ('qtrader resample')",
+                      data::IntervalName(*interval)));
+  }
+  if (auto same = CheckOutputIsNotInput(o.output, {{"--input", o.input}, {"--market", o.market}, {"--vix", o.vix}});
+      !same.ok()) {
+    return Usage(same.error());
+  }
   auto bars = ReadDaily(o.input, false, false);
   if (!bars.ok()) return Report(bars.error());
   std::optional<data::BarSeries> market, vix;
@@ -112,7 +129,11 @@ void AddFeatureCommands(CLI::App& app) {
   cmd->add_option("--input", options->input, "daily bars CSV of the symbol");
   cmd->add_option("--market", options->market, "daily bars CSV of the market (SPY) for cross-asset features");
   cmd->add_option("--vix", options->vix, "daily ^VIX CSV (open/high/low repaired where inconsistent)");
-  cmd->add_option("--output", options->output, "output CSV (default: standard output)");
+  cmd->add_option("--output", options->output, "output CSV (default: standard output); never one of the inputs");
+  cmd->add_option("--interval", options->interval,
+                  "bar interval of the inputs: features are daily, so only 1d is accepted (an intraday "
+                  "file is refused; resample it to 1d first)")
+      ->capture_default_str();
   cmd->add_flag("--list", options->list, "print each feature's name, lookback and description");
   cmd->callback([options] { CommandExitCode() = RunFeatures(*options); });
 }

@@ -11,6 +11,7 @@
 #include "paths.h"
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
+#include "qat/data/symbol.h"
 #include "qat/models/xgboost.h"
 #include "qat/pipeline/training.h"
 #include "qat/reports/manifest.h"
@@ -49,12 +50,12 @@ int Error(const std::string& message) {
 int RunTrainCommand(const TrainOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   pipeline::TrainConfig config;
-  config.symbols.clear();
-  for (auto& s : Split(o.symbols, ',')) {
-    auto symbol = std::string(Trim(s));
-    if (!symbol.empty()) config.symbols.push_back(symbol);
+  auto symbols = data::ParseSymbolList(o.symbols);
+  if (!symbols.ok()) {
+    std::fprintf(stderr, "error: --symbols: %s\n", symbols.error().message.c_str());
+    return kExitUsage;
   }
-  if (config.symbols.empty()) return std::fprintf(stderr, "error: --symbols is empty\n"), kExitUsage;
+  config.symbols = std::move(symbols).value();
   config.labels.horizon = o.horizon;
   config.walk_forward.embargo_sessions = std::max(config.walk_forward.embargo_sessions, o.horizon);
   config.lookback_days = o.lookback_days;
@@ -126,9 +127,14 @@ int RunTrainCommand(const TrainOptions& o) {
 }
 
 int RunForecastCommand(const ForecastOptions& o) {
+  auto symbol = data::ValidateSymbol(o.symbol);
+  if (!symbol.ok()) {
+    std::fprintf(stderr, "error: --symbol: %s\n", symbol.error().message.c_str());
+    return kExitUsage;
+  }
   auto db = store::OpenStore(ResolveDbPath(o.db), store::OpenMode::kExisting);
   if (!db.ok()) return Error(db.error().message);
-  auto f = pipeline::RunForecast(*db, ModelDir(o.model_dir), o.symbol, o.horizon);
+  auto f = pipeline::RunForecast(*db, ModelDir(o.model_dir), *symbol, o.horizon);
   if (!f.ok()) return Error(f.error().message);
   if (o.json) {
     std::printf("%s\n", f->ToJson().dump(2).c_str());
@@ -169,7 +175,7 @@ void AddModelCommands(CLI::App& app) {
       ->check(CLI::Range(60, 36500));
   train->add_option("--model-dir", t->model_dir, "Where to write the models (default $QTRADER_HOME/models)");
   AddDbOption(train, t->db);
-  train->add_option("--seed", t->seed, "XGBoost seed")->capture_default_str();
+  train->add_option("--seed", t->seed, "XGBoost seed")->capture_default_str()->check(WholeNumber());
   train->add_option("--device", t->device, "cpu or cuda (cuda falls back to the CPU, saying so)")
       ->capture_default_str()
       ->check(CLI::IsMember({"cpu", "cuda"}));

@@ -14,6 +14,7 @@
 #include "qat/core/strings.h"
 #include "qat/core/time.h"
 #include "qat/data/csv.h"
+#include "qat/data/symbol.h"
 #include "qat/patterns/engine.h"
 #include "qat/patterns/store.h"
 #include "qat/store/actions.h"
@@ -80,8 +81,13 @@ int RunStats(const StatsOptions& o) {
     cell_options.as_of = *t;
   }
   data::CsvReadOptions read;
-  read.symbol =
-      o.symbol.empty() ? ToUpper(std::filesystem::path(o.input).stem().string()) : ToUpper(o.symbol);
+  if (o.symbol.empty()) {
+    read.symbol = ToUpper(std::filesystem::path(o.input).stem().string());
+  } else {
+    auto symbol = data::ValidateSymbol(o.symbol);
+    if (!symbol.ok()) return Usage(Fail("--symbol: {}", symbol.error().message));
+    read.symbol = *symbol;
+  }
   read.interval = *interval;
   auto bars = data::ReadBarsCsv(o.input, read);
   if (!bars.ok()) return Report(bars.error());
@@ -124,15 +130,18 @@ int RunBuild(const BuildOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Usage(interval.error());
   if (!(o.recent_years > 0)) return Usage(Fail("--recent-years must be > 0"));
-  std::vector<std::string> symbols;
-  for (auto part : Split(o.symbols, ',')) {
-    if (!Trim(part).empty()) symbols.push_back(ToUpper(Trim(part)));
+  auto parsed = data::ParseSymbolList(o.symbols);
+  if (!parsed.ok()) return Usage(Fail("--symbols: {}", parsed.error().message));
+  const std::vector<std::string> symbols = std::move(parsed).value();
+  std::string market_name;
+  if (!Trim(o.market).empty()) {
+    auto market_symbol = data::ValidateSymbol(o.market);
+    if (!market_symbol.ok()) return Usage(Fail("--market: {}", market_symbol.error().message));
+    market_name = *market_symbol;
   }
-  if (symbols.empty()) return Usage(Fail("--symbols: no symbol given"));
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   std::optional<data::BarSeries> market;
-  const std::string market_name = ToUpper(o.market);
   if (!market_name.empty()) {
     auto m = store::LoadAdjustedBars(*db, {market_name, *interval, std::nullopt, std::nullopt});
     if (!m.ok()) return Report(m.error());

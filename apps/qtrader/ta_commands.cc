@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "output_file.h"
 #include "qat/core/strings.h"
 #include "qat/core/time.h"
 #include "qat/data/csv.h"
@@ -16,7 +17,7 @@ namespace qat::cli {
 namespace {
 
 struct TaOptions {
-  std::string input, output, only;
+  std::string input, output, only, interval;
   bool list = false;
 };
 
@@ -49,7 +50,20 @@ int RunTa(const TaOptions& o) {
     }
     selected = std::move(picked).value();
   }
-  auto series = data::ReadBarsCsv(o.input);
+  data::CsvReadOptions read;
+  if (!o.interval.empty()) {
+    auto interval = data::ParseInterval(o.interval);
+    if (!interval.ok()) {
+      std::fprintf(stderr, "error: --interval: %s\n", interval.error().message.c_str());
+      return kExitUsage;
+    }
+    read.interval = *interval;
+  }
+  if (auto same = CheckOutputIsNotInput(o.output, {{"--input", o.input}}); !same.ok()) {
+    std::fprintf(stderr, "error: %s\n", same.error().message.c_str());
+    return kExitUsage;
+  }
+  auto series = data::ReadBarsCsv(o.input, read);
   if (!series.ok()) return Report(series.error());
   const data::BarSeries& s = *series;
   const ta::OhlcvView bars{s.open, s.high, s.low, s.close, s.volume};
@@ -103,7 +117,10 @@ void AddTaCommands(CLI::App& app) {
   ta->add_option("--input", options->input,
                  "Bars CSV: date,open,high,low,close[,adj_close],volume (daily) or "
                  "timestamp,open,high,low,close,volume (intraday); validated like 'import'");
-  ta->add_option("--output", options->output, "Output CSV ('-' for stdout)");
+  ta->add_option("--output", options->output, "Output CSV ('-' for stdout); never one of the inputs");
+  ta->add_option("--interval", options->interval,
+                 "Bar interval of the input: 1m 5m 15m 30m 1h 4h (required for a `timestamp` file), "
+                 "1d (the default for a `date` file) or 1wk; the timestamps must match it");
   ta->add_option("--only", options->only,
                  "Comma-separated functions or columns to write (default: all 85). A function "
                  "selects all its columns (MACD -> MACD_macd,MACD_signal,MACD_hist); names are "
@@ -121,6 +138,7 @@ void AddTaCommands(CLI::App& app) {
       "Examples:\n"
       "  qtrader ta --input data/daily/SPY.csv --output /tmp/SPY.ta.csv\n"
       "  qtrader ta --input data/daily/SPY.csv --output - --only RSI,MACD,CDLHAMMER\n"
+      "  qtrader ta --input data/intraday/SPY_5m.csv --interval 5m --output /tmp/SPY_5m.ta.csv\n"
       "  qtrader ta --list");
   ta->callback([options] { CommandExitCode() = RunTa(*options); });
 }

@@ -1,5 +1,6 @@
 #include "qat/core/strings.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -67,6 +68,88 @@ std::string Format17(double value) {
     if (out.back() == '.') out.pop_back();
   }
   return out;
+}
+
+namespace {
+
+// Escaped text (quotes too when `quoted`); `cut` says whether it stopped at max_chars.
+std::string Escape(std::string_view text, std::size_t max_chars, bool quoted, bool& cut) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string body;
+  body.reserve(std::min(text.size(), max_chars) + 8);
+  cut = false;
+  for (unsigned char c : text) {
+    char piece[4];
+    std::size_t n = 0;
+    if (c == '\\' || (quoted && c == '\'')) {
+      piece[n++] = '\\';
+      piece[n++] = static_cast<char>(c);
+    } else if (c < 0x20 || c >= 0x7f) {
+      piece[n++] = '\\';
+      piece[n++] = 'x';
+      piece[n++] = kHex[c >> 4];
+      piece[n++] = kHex[c & 0xf];
+    } else {
+      piece[n++] = static_cast<char>(c);
+    }
+    if (body.size() + n > max_chars) {
+      cut = true;
+      break;
+    }
+    body.append(piece, n);
+  }
+  return body;
+}
+
+}  // namespace
+
+std::string Excerpt(std::string_view text, std::size_t max_chars) {
+  bool cut = false;
+  std::string body = Escape(text, max_chars, true, cut);
+  if (!cut) return "'" + body + "'";
+  return "'" + body + "\u2026' (" + std::to_string(text.size()) + " bytes)";
+}
+
+std::string PrintableText(std::string_view text, std::size_t max_chars) {
+  bool cut = false;
+  std::string body = Escape(text, max_chars, false, cut);
+  if (!cut) return body;
+  return body + "\u2026 (" + std::to_string(text.size()) + " bytes)";
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  const std::size_t n = a.size(), m = b.size();
+  // Optimal string alignment distance; three rows suffice for the swap rule.
+  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return previous[m];
+}
+
+std::optional<std::string> NearestName(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::size_t limit = word.size() <= 3 ? 1 : word.size() <= 6 ? 2 : 3;
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& candidate : candidates) {
+    const std::size_t d = EditDistance(word, candidate);
+    if (d < best_distance && d < std::max(word.size(), candidate.size())) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best;
 }
 
 }  // namespace qat

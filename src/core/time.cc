@@ -5,6 +5,8 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "qat/core/strings.h"
+
 namespace qat {
 namespace {
 
@@ -61,12 +63,12 @@ int Weekday(Days days) { return static_cast<int>(((days % 7) + 11) % 7); }
 
 Result<Days> ParseDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return Fail("'{}' is not a date (expected YYYY-MM-DD)", text);
+    return Fail("{} is not a date (expected YYYY-MM-DD)", Excerpt(text));
   }
   int y = ReadDigits(text, 0, 4), m = ReadDigits(text, 5, 2), d = ReadDigits(text, 8, 2);
   if (y < 0 || m < 1 || m > 12 || d < 1 ||
       static_cast<unsigned>(d) > DaysInMonth(y, static_cast<unsigned>(m))) {
-    return Fail("'{}' is not a valid date", text);
+    return Fail("{} is not a valid date", Excerpt(text));
   }
   return DaysFromCivil({y, static_cast<unsigned>(m), static_cast<unsigned>(d)});
 }
@@ -78,10 +80,10 @@ std::string FormatDate(Days days) {
 
 Result<Timestamp> ParseTimestamp(std::string_view text) {
   auto date = ParseDate(text.substr(0, std::min<std::size_t>(10, text.size())));
-  if (!date.ok()) return Fail("'{}' is not an ISO 8601 timestamp", text);
+  if (!date.ok()) return Fail("{} is not an ISO 8601 timestamp", Excerpt(text));
   if (text.size() == 10) return Timestamp{*date} * kSecondsPerDay;
   auto bad = [&] {
-    return Fail("'{}' is not an ISO 8601 timestamp (expected YYYY-MM-DDTHH:MM:SS+HH:MM)", text);
+    return Fail("{} is not an ISO 8601 timestamp (expected YYYY-MM-DDTHH:MM:SS+HH:MM)", Excerpt(text));
   };
   if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' ||
       text[16] != ':') {

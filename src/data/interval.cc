@@ -1,5 +1,7 @@
 #include "qat/data/interval.h"
 
+#include "qat/core/strings.h"
+
 namespace qat::data {
 
 Result<Interval> ParseInterval(std::string_view text) {
@@ -11,7 +13,7 @@ Result<Interval> ParseInterval(std::string_view text) {
   if (text == "4h") return Interval::k4h;
   if (text == "1d") return Interval::k1d;
   if (text == "1wk") return Interval::k1wk;
-  return Fail("unknown interval '{}' (expected 1m, 5m, 15m, 30m, 1h, 4h, 1d or 1wk)", text);
+  return Fail("unknown interval {} (expected 1m, 5m, 15m, 30m, 1h, 4h, 1d or 1wk)", Excerpt(text));
 }
 
 std::string_view IntervalName(Interval interval) {

@@ -2,13 +2,48 @@
 
 #include <xgboost/c_api.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
+#include <string_view>
+
+#include "qat/core/strings.h"
 
 namespace qat::models {
 namespace {
 
-Error XgbError(const char* call) { return Fail("XGBoost {}: {}", call, XGBGetLastError()); }
+// XGBGetLastError() as a user may read it: its first meaningful line, without the
+// "[12:34:56] /path/to/src/learner.cc:1059: " prefix, and never the native stack trace
+// ("Stack trace:" and "[bt] (0) ..." lines) that XGBoost appends; escaped and bounded
+// like every quoted input (it can echo bytes of a bad model file).
+std::string LastXgbError() {
+  const char* raw = XGBGetLastError();
+  std::string_view rest = raw != nullptr ? std::string_view(raw) : std::string_view();
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    std::string_view line = Trim(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (line.starts_with("Stack trace") || line.starts_with("[bt]")) break;
+    // "[hh:mm:ss] "
+    if (line.size() > 10 && line[0] == '[' && line[9] == ']') line = Trim(line.substr(10));
+    // "/path/file.cc:123: "
+    const std::size_t colon = line.find(": ");
+    if (colon != std::string_view::npos) {
+      std::string_view head = line.substr(0, colon);
+      const std::size_t last = head.rfind(':');
+      if (last != std::string_view::npos && last + 1 < head.size() && head.find(' ') == std::string_view::npos &&
+          std::all_of(head.begin() + static_cast<std::ptrdiff_t>(last) + 1, head.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+        line = Trim(line.substr(colon + 2));
+      }
+    }
+    if (!line.empty()) return PrintableText(line, 240);
+  }
+  return "unknown error (XGBoost gave no message)";
+}
+
+Error XgbError(const char* call) { return Fail("XGBoost {}: {}", call, LastXgbError()); }
 
 }  // namespace
 
@@ -62,7 +97,7 @@ Result<Booster> Booster::Load(const std::filesystem::path& path) {
   if (XGBoosterCreate(nullptr, 0, &handle) != 0) return XgbError("XGBoosterCreate");
   Booster booster(handle);
   if (XGBoosterLoadModel(handle, path.c_str()) != 0) {
-    return Fail("{}: cannot load model: {}", path.string(), XGBGetLastError());
+    return Fail("{}: cannot load model: {}", path.string(), LastXgbError());
   }
   return booster;
 }
@@ -81,7 +116,7 @@ Booster::~Booster() {
 
 Status Booster::SetParam(const std::string& name, const std::string& value) {
   if (XGBoosterSetParam(handle_, name.c_str(), value.c_str()) != 0) {
-    return Fail("XGBoost parameter {}={}: {}", name, value, XGBGetLastError());
+    return Fail("XGBoost parameter {}={}: {}", name, value, LastXgbError());
   }
   return Ok();
 }

@@ -53,7 +53,7 @@ std::string FieldName(std::string_view key) {
 }
 
 Result<FetchResult> Convert(std::vector<Row> rows, const FetchRequest& r, const std::string& source,
-                            bool repair_ohlc) {
+                            Timestamp now, bool repair_ohlc) {
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.stamp < b.stamp; });
   FetchResult out;
   data::BarSeries raw;
@@ -64,25 +64,25 @@ Result<FetchResult> Convert(std::vector<Row> rows, const FetchRequest& r, const 
     data::Bar bar;
     Days day = 0;
     if (intraday) {
-      if (row.stamp.size() != 19) return Fail("{}: bad time '{}'", source, row.stamp);
+      if (row.stamp.size() != 19) return Fail("{}: bad time {}", source, Excerpt(row.stamp));
       QAT_ASSIGN_OR_RETURN(day, ParseDate(row.stamp.substr(0, 10)));
       int hh = std::atoi(row.stamp.substr(11, 2).c_str()), mm = std::atoi(row.stamp.substr(14, 2).c_str()),
           ss = std::atoi(row.stamp.substr(17, 2).c_str());
       bar.start = NewYorkTime(day, hh * 3600 + mm * 60 + ss) - data::IntervalSeconds(r.interval);
     } else {
       auto parsed = ParseDate(std::string_view(row.stamp).substr(0, 10));
-      if (!parsed.ok()) return Fail("{}: bad date '{}': {}", source, row.stamp, parsed.error().message);
+      if (!parsed.ok()) return Fail("{}: bad date {}: {}", source, Excerpt(row.stamp), parsed.error().message);
       day = *parsed;
       bar.start = Timestamp{day} * kSecondsPerDay;
     }
     auto number = [&](const char* name, bool required) -> Result<double> {
       auto it = row.fields.find(name);
       if (it == row.fields.end()) {
-        if (required) return Fail("{}: {} has no '{}' value", source, row.stamp, name);
+        if (required) return Fail("{}: {} has no '{}' value", source, Excerpt(row.stamp), name);
         return -1.0;
       }
       auto v = ParseFiniteDouble(Trim(it->second));
-      if (!v) return Fail("{}: {} '{}' is not a number ({})", source, name, it->second, row.stamp);
+      if (!v) return Fail("{}: {} {} is not a number ({})", source, name, Excerpt(it->second), Excerpt(row.stamp));
       return *v;
     };
     QAT_ASSIGN_OR_RETURN(bar.open, number("open", true));
@@ -99,7 +99,7 @@ Result<FetchResult> Convert(std::vector<Row> rows, const FetchRequest& r, const 
     bar.available = data::AvailableTime(r.interval, bar.start);
     raw.Append(bar);
   }
-  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, repair_ohlc, &out.notes));
+  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, now, repair_ohlc, &out.notes));
   return out;
 }
 
@@ -127,7 +127,7 @@ class AlphaVantage final : public Provider {
                                          query, internal::UrlEncode(r.symbol),
                                          recent ? "compact" : "full", internal::UrlEncode(key_));
     return internal::GetAndParse(ctx_, limiter_, kName, kPublicBase, r.symbol, path,
-                                 [&](std::string_view body) { return ParseAlphaVantage(body, r, ctx_.repair_ohlc); });
+                                 [&](std::string_view body) { return ParseAlphaVantage(body, r, now, ctx_.repair_ohlc); });
   }
 
  private:
@@ -138,7 +138,8 @@ class AlphaVantage final : public Provider {
 
 }  // namespace
 
-static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const FetchRequest& r, Timestamp now,
+                                                 bool repair_ohlc) {
   const std::string source = fmt::format("alphavantage {} {}", r.symbol, data::IntervalName(r.interval));
   std::string_view text = Trim(body);
   if (text.empty()) return Fail("{}: empty response", source);
@@ -146,17 +147,19 @@ static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const Fe
   if (text.front() == '{') {
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
-      return Fail("{}: response is not valid JSON ({} bytes, starts '{}')", source, body.size(),
-                  Trim(text.substr(0, 40)));
+      return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));
     }
     if (!doc.is_object()) return Fail("{}: unexpected JSON (not an object)", source);
     if (doc.contains("Error Message")) {
-      return Fail("{}: Alpha Vantage error: {}", source, doc["Error Message"].dump());
+      const json& e = doc["Error Message"];
+      return Fail("{}: Alpha Vantage error: {}", source,
+                  PrintableText(e.is_string() ? e.get<std::string>() : e.dump(), internal::kProviderText));
     }
     for (const char* key : {"Note", "Information"}) {
       if (doc.contains(key)) {
-        return Fail("{}: Alpha Vantage refused the call (rate limit or premium endpoint): {}",
-                    source, doc[key].is_string() ? doc[key].get<std::string>() : doc[key].dump());
+        return Fail("{}: Alpha Vantage refused the call (rate limit or premium endpoint): {}", source,
+                    PrintableText(doc[key].is_string() ? doc[key].get<std::string>() : doc[key].dump(),
+                                  internal::kProviderText));
       }
     }
     const json* series = nullptr;
@@ -169,7 +172,7 @@ static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const Fe
       return Fail("{}: no 'Time Series' object in the response", source);
     }
     for (const auto& [stamp, values] : series->items()) {
-      if (!values.is_object()) return Fail("{}: {} is not an object", source, stamp);
+      if (!values.is_object()) return Fail("{}: {} is not an object", source, Excerpt(stamp));
       Row row{stamp, {}};
       for (const auto& [k, v] : values.items()) {
         row.fields[FieldName(k)] = v.is_string() ? v.get<std::string>() : v.dump();
@@ -182,7 +185,7 @@ static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const Fe
     std::vector<std::string> header;
     for (std::string_view h : Split(Trim(lines[0]), ',')) header.push_back(FieldName(h));
     if (header.empty() || header[0] != "timestamp") {
-      return Fail("{}: not an Alpha Vantage CSV (header '{}')", source, Trim(lines[0]));
+      return Fail("{}: not an Alpha Vantage CSV (header {})", source, Excerpt(Trim(lines[0]), 80));
     }
     for (std::size_t n = 1; n < lines.size(); ++n) {
       std::string_view line = Trim(lines[n]);
@@ -197,13 +200,14 @@ static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const Fe
       rows.push_back(std::move(row));
     }
   }
-  return Convert(std::move(rows), r, source, repair_ohlc);
+  return Convert(std::move(rows), r, source, now, repair_ohlc);
 }
 
-Result<FetchResult> ParseAlphaVantage(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+Result<FetchResult> ParseAlphaVantage(std::string_view body, const FetchRequest& r, Timestamp now,
+                                      bool repair_ohlc) {
   // nlohmann::json throws on a value of the wrong type; that is a bad response, not a crash.
   try {
-    return ParseAlphaVantageImpl(body, r, repair_ohlc);
+    return ParseAlphaVantageImpl(body, r, now, repair_ohlc);
   } catch (const nlohmann::json::exception& e) {
     return Fail("{}: unexpected JSON: {}", fmt::format("alphavantage {} {}", r.symbol, data::IntervalName(r.interval)), e.what());
   }

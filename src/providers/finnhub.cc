@@ -45,7 +45,9 @@ class Finnhub final : public Provider {
                                          r.to + data::IntervalSeconds(r.interval),
                                          internal::UrlEncode(key_));
     return internal::GetAndParse(ctx_, limiter_, kName, kPublicBase, r.symbol, path,
-                                 [&](std::string_view body) { return ParseFinnhubCandles(body, r, ctx_.repair_ohlc); });
+                                 [&](std::string_view body) {
+                                   return ParseFinnhubCandles(body, r, ctx_.clock->Now(), ctx_.repair_ohlc);
+                                 });
   }
 
  private:
@@ -56,15 +58,19 @@ class Finnhub final : public Provider {
 
 }  // namespace
 
-static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const FetchRequest& r, Timestamp now,
+                                                   bool repair_ohlc) {
   const std::string source = fmt::format("finnhub {} {}", r.symbol, data::IntervalName(r.interval));
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) {
-    return Fail("{}: response is not valid JSON ({} bytes, starts '{}')", source, body.size(),
-                Trim(body.substr(0, 40)));
+    return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));
   }
   if (!doc.is_object()) return Fail("{}: unexpected JSON (not an object)", source);
-  if (doc.contains("error")) return Fail("{}: Finnhub error: {}", source, doc["error"].dump());
+  if (doc.contains("error")) {
+    const json& e = doc["error"];
+    return Fail("{}: Finnhub error: {}", source,
+                PrintableText(e.is_string() ? e.get<std::string>() : e.dump(), internal::kProviderText));
+  }
   FetchResult out;
   out.bars.symbol = r.symbol;
   out.bars.interval = r.interval;
@@ -73,7 +79,7 @@ static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const 
     out.notes.push_back(source + ": Finnhub answered no_data (unknown symbol or nothing in range)");
     return out;
   }
-  if (status != "ok") return Fail("{}: status '{}' (expected ok or no_data)", source, status);
+  if (status != "ok") return Fail("{}: status {} (expected ok or no_data)", source, Excerpt(status));
   for (const char* key : {"t", "o", "h", "l", "c", "v"}) {
     if (!doc.contains(key) || !doc[key].is_array()) return Fail("{}: no '{}' array", source, key);
   }
@@ -104,14 +110,15 @@ static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const 
     bar.available = data::AvailableTime(r.interval, bar.start);
     raw.Append(bar);
   }
-  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, repair_ohlc, &out.notes));
+  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, now, repair_ohlc, &out.notes));
   return out;
 }
 
-Result<FetchResult> ParseFinnhubCandles(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+Result<FetchResult> ParseFinnhubCandles(std::string_view body, const FetchRequest& r, Timestamp now,
+                                        bool repair_ohlc) {
   // nlohmann::json throws on a value of the wrong type; that is a bad response, not a crash.
   try {
-    return ParseFinnhubCandlesImpl(body, r, repair_ohlc);
+    return ParseFinnhubCandlesImpl(body, r, now, repair_ohlc);
   } catch (const nlohmann::json::exception& e) {
     return Fail("{}: unexpected JSON: {}", fmt::format("finnhub {} {}", r.symbol, data::IntervalName(r.interval)), e.what());
   }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "providers/internal.h"
 #include "qat/core/strings.h"
 
 namespace qat::providers {
@@ -67,7 +68,7 @@ Result<double> EnvNumber(const char* name, double fallback) {
   const char* text = std::getenv(name);
   if (text == nullptr || *text == '\0') return fallback;
   auto value = ParseFiniteDouble(text);
-  if (!value || *value < 0) return Fail("{}='{}': expected a number >= 0", name, text);
+  if (!value || *value < 0) return Fail("{}={}: expected a number >= 0", name, Excerpt(text));
   return *value;
 }
 
@@ -194,9 +195,10 @@ Result<HttpResponse> HttpClient::Get(const std::string& url, RateLimiter* limite
       response.attempts = attempt;
       const bool retryable = response.status == 429 || response.status >= 500;
       if (!retryable) return response;
-      std::string snippet(Trim(std::string_view(response.body).substr(0, 160)));
-      last_problem = RedactSecrets(fmt::format("HTTP {}{}{}", response.status,
-                                               snippet.empty() ? "" : ": ", snippet));
+      // The start of the body, escaped and cut (a retried 5xx page can be anything).
+      const std::string body = RedactSecrets(std::string(Trim(response.body)));
+      last_problem = fmt::format("HTTP {}{}{}", response.status, body.empty() ? "" : ": ",
+                                 PrintableText(body, internal::kBodyExcerpt));
       auto retry_after = response.headers.find("retry-after");
       if (retry_after != response.headers.end()) {
         double asked = ParseRetryAfter(retry_after->second, clock_->Now());

@@ -1,6 +1,7 @@
 // Shared between the provider files (not public).
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,6 +11,12 @@
 
 namespace qat::providers::internal {
 
+// How much of a response a message may quote (escaped, qat::Excerpt / qat::PrintableText):
+// the start of a raw body (an HTML error page, a proxy's text), and a provider's own
+// explanation (Alpha Vantage's "Invalid API call ..." sentence), never a whole page.
+inline constexpr std::size_t kBodyExcerpt = 80;
+inline constexpr std::size_t kProviderText = 160;
+
 // The base URL to use: ctx.base_url, else $QTRADER_<NAME>_BASE_URL, else `public_base`.
 std::string BaseUrl(const ProviderContext& ctx, std::string_view name, std::string_view public_base);
 // base + path_and_query, through ReplaceBase so that an override keeps the provider's path.
@@ -18,7 +25,7 @@ Result<std::string> BuildUrl(std::string_view public_base, const std::string& ba
 // Percent-encodes a query value.
 std::string UrlEncode(std::string_view text);
 // GET through ctx.http with the limiter; a non-200 status fails with the provider name,
-// symbol, status and the start of the body (redacted).
+// symbol, status and a short escaped excerpt of the body (redacted).
 Result<HttpResponse> GetOk(const ProviderContext& ctx, RateLimiter& limiter, std::string_view name,
                            const std::string& symbol, const std::string& url);
 

@@ -41,9 +41,9 @@ Result<HttpResponse> GetOk(const ProviderContext& ctx, RateLimiter& limiter, std
   auto response = ctx.http->Get(url, &limiter);
   if (!response.ok()) return Fail("{} {}: {}", name, symbol, response.error().message);
   if (response->status != 200) {
-    std::string snippet(Trim(std::string_view(response->body).substr(0, 200)));
+    const std::string body = RedactSecrets(std::string(Trim(response->body)));
     return Fail("{} {}: HTTP {} from {}{}{}", name, symbol, response->status, RedactUrl(url),
-                snippet.empty() ? "" : ": ", RedactSecrets(snippet));
+                body.empty() ? "" : ": ", body.empty() ? std::string() : Excerpt(body, kBodyExcerpt));
   }
   return response;
 }
@@ -64,8 +64,8 @@ Result<FetchResult> GetAndParse(const ProviderContext& ctx, RateLimiter& limiter
 }  // namespace internal
 
 Result<data::BarSeries> ValidateFetchedBars(const data::BarSeries& bars, std::string_view source,
-                                            const FetchRequest& request, bool repair_ohlc,
-                                            std::vector<std::string>* notes) {
+                                            const FetchRequest& request, Timestamp now,
+                                            bool repair_ohlc, std::vector<std::string>* notes) {
   data::BarSeries in_range;
   in_range.symbol = request.symbol;
   in_range.interval = request.interval;
@@ -82,6 +82,7 @@ Result<data::BarSeries> ValidateFetchedBars(const data::BarSeries& bars, std::st
   options.symbol = request.symbol;
   options.interval = request.interval;
   options.repair_ohlc = repair_ohlc;
+  options.not_after = now;
   auto read = data::ParseBarsCsv(csv.str(), source, options);
   if (!read.ok()) {
     std::string message = read.error().message;

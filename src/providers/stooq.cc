@@ -45,7 +45,9 @@ class Stooq final : public Provider {
                                          r.interval == data::Interval::k1d ? "d" : "w",
                                          Compact(d1), Compact(d2));
     return internal::GetAndParse(ctx_, limiter_, kName, kPublicBase, r.symbol, path,
-                                 [&](std::string_view body) { return ParseStooqCsv(body, r, ctx_.repair_ohlc); });
+                                 [&](std::string_view body) {
+                                   return ParseStooqCsv(body, r, ctx_.clock->Now(), ctx_.repair_ohlc);
+                                 });
   }
 
  private:
@@ -55,7 +57,8 @@ class Stooq final : public Provider {
 
 }  // namespace
 
-Result<FetchResult> ParseStooqCsv(std::string_view body, const FetchRequest& r, bool repair_ohlc) {
+Result<FetchResult> ParseStooqCsv(std::string_view body, const FetchRequest& r, Timestamp now,
+                                  bool repair_ohlc) {
   const std::string source = fmt::format("stooq {} {}", r.symbol, data::IntervalName(r.interval));
   FetchResult out;
   out.bars.symbol = r.symbol;
@@ -67,7 +70,7 @@ Result<FetchResult> ParseStooqCsv(std::string_view body, const FetchRequest& r, 
     return out;
   }
   if (!ToLower(text.substr(0, 5)).starts_with("date,")) {
-    return Fail("{}: not a Stooq CSV (starts '{}')", source, Trim(text.substr(0, 60)));
+    return Fail("{}: not a Stooq CSV (starts {})", source, Excerpt(text, 60));
   }
   data::CsvReadOptions options;
   options.symbol = r.symbol;
@@ -75,10 +78,8 @@ Result<FetchResult> ParseStooqCsv(std::string_view body, const FetchRequest& r, 
   options.repair_ohlc = repair_ohlc;
   QAT_ASSIGN_OR_RETURN(auto read, data::ParseBarsCsv(body, source, options));
   for (auto& w : read.warnings) out.notes.push_back(std::move(w));
-  const data::BarSeries& all = read.series;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all.start[i] >= r.from && all.start[i] <= r.to) out.bars.Append(all.At(i));
-  }
+  // The rows inside the range, checked against `now` like every provider's bars.
+  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(read.series, source, r, now, false, nullptr));
   return out;
 }
 

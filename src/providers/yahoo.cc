@@ -79,11 +79,12 @@ class Yahoo final : public Provider {
           body["chart"]["error"].is_object()) {
         const json& e = body["chart"]["error"];
         return Fail("yahoo {}: HTTP {}: {}: {}", r.symbol, response->status,
-                    e.value("code", std::string("error")), e.value("description", std::string()));
+                    PrintableText(e.value("code", std::string("error")), 40),
+                    PrintableText(e.value("description", std::string()), internal::kProviderText));
       }
-      std::string snippet(Trim(std::string_view(response->body).substr(0, 200)));
+      const std::string text = RedactSecrets(std::string(Trim(response->body)));
       return Fail("yahoo {}: HTTP {} from {}{}{}", r.symbol, response->status, RedactUrl(url),
-                  snippet.empty() ? "" : ": ", snippet);
+                  text.empty() ? "" : ": ", text.empty() ? std::string() : Excerpt(text, internal::kBodyExcerpt));
     }
     auto result = ParseYahooChart(response->body, r, now, ctx_.repair_ohlc);
     if (!result.ok()) return result;
@@ -103,16 +104,15 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   const std::string source = fmt::format("yahoo {} {}", r.symbol, data::IntervalName(r.interval));
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) {
-    return Fail("{}: response is not valid JSON ({} bytes, starts '{}')", source, body.size(),
-                Trim(body.substr(0, 40)));
+    return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));
   }
   if (!doc.is_object() || !doc.contains("chart") || !doc["chart"].is_object()) {
     return Fail("{}: unexpected JSON: no 'chart' object", source);
   }
   const json& chart = doc["chart"];
   if (chart.contains("error") && chart["error"].is_object()) {
-    return Fail("{}: {}: {}", source, chart["error"].value("code", std::string("error")),
-                chart["error"].value("description", std::string()));
+    return Fail("{}: {}: {}", source, PrintableText(chart["error"].value("code", std::string("error")), 40),
+                PrintableText(chart["error"].value("description", std::string()), internal::kProviderText));
   }
   if (!chart.contains("result") || !chart["result"].is_array() || chart["result"].empty()) {
     return Fail("{}: no data for this symbol (chart.result is empty)", source);
@@ -239,7 +239,7 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   }
   if (null_rows > 0) out.notes.push_back(fmt::format("{}: {} row(s) with null prices left out", source, null_rows));
   if (live_rows > 0) out.notes.push_back(fmt::format("{}: {} live/unfinished point(s) left out", source, live_rows));
-  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, repair_ohlc, &out.notes));
+  QAT_ASSIGN_OR_RETURN(out.bars, ValidateFetchedBars(raw, source, r, now, repair_ohlc, &out.notes));
   return out;
 }
 

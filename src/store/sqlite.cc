@@ -60,7 +60,7 @@ Status Database::Exec(std::string_view sql) {
 Result<Statement> Database::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) return Fail("SQLite: {} in: {}", sqlite3_errmsg(db_), sql);
+  if (rc != SQLITE_OK) return Fail("SQLite: {}", sqlite3_errmsg(db_));
   return Statement(stmt, db_);
 }
 
@@ -110,7 +110,7 @@ Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return Fail("SQLite: {} in: {}", sqlite3_errmsg(db_), sqlite3_sql(stmt_));
+  return Fail("SQLite: {}", sqlite3_errmsg(db_));
 }
 
 Status Statement::Run() {

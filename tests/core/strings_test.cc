@@ -32,6 +32,47 @@ TEST(Strings, SplitKeepsEmptyFields) {
   EXPECT_EQ(parts[3], "");
 }
 
+TEST(Strings, ExcerptOfFiveMegabytesIsShortAndStatesTheLength) {
+  const std::string huge(5 * 1024 * 1024, 'a');
+  const std::string e = Excerpt(huge);
+  EXPECT_LT(e.size(), 70u) << e;
+  EXPECT_EQ(e, "'" + std::string(40, 'a') + "\u2026' (5242880 bytes)");
+  EXPECT_EQ(Excerpt("abc"), "'abc'");
+  EXPECT_EQ(Excerpt("abcdef", 3), "'abc\u2026' (6 bytes)");
+}
+
+TEST(Strings, ExcerptEscapesBinaryNulAndNonAscii) {
+  EXPECT_EQ(Excerpt(std::string_view("ab\0cd", 5)), "'ab\\x00cd'");  // a NUL does not cut the text
+  EXPECT_EQ(Excerpt("\x01\xff\n\t\x7f"), "'\\x01\\xff\\x0a\\x09\\x7f'");
+  EXPECT_EQ(Excerpt("caf\xc3\xa9"), "'caf\\xc3\\xa9'");  // UTF-8 is escaped byte by byte
+  EXPECT_EQ(Excerpt("it's a\\b"), "'it\\'s a\\\\b'");
+  // An escape is never split by the cut: 10 escaped bytes are 40 characters.
+  const std::string binary(1000, '\x80');
+  const std::string e = Excerpt(binary);
+  std::string expected = "'";
+  for (int i = 0; i < 10; ++i) expected += "\\x80";
+  expected += "\u2026' (1000 bytes)";
+  EXPECT_EQ(e, expected);
+  for (char c : e) EXPECT_TRUE(c != '\n' && c != '\r' && c != '\0');
+  EXPECT_EQ(PrintableText("No data found, symbol's gone\n"), "No data found, symbol's gone\\x0a");
+}
+
+TEST(Strings, EditDistanceAndNearestName) {
+  EXPECT_EQ(EditDistance("impor", "import"), 1u);
+  EXPECT_EQ(EditDistance("improt", "import"), 1u);  // a swap of neighbours is one edit
+  EXPECT_EQ(EditDistance("--symbl", "--symbol"), 1u);
+  EXPECT_EQ(EditDistance("IMPORT", "import"), 0u);
+  EXPECT_EQ(EditDistance("", "abc"), 3u);
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  const std::vector<std::string> commands = {"import", "bars", "symbols", "ta", "train", "features"};
+  EXPECT_EQ(NearestName("impor", commands), "import");
+  EXPECT_EQ(NearestName("tain", commands), "train");
+  EXPECT_EQ(NearestName("tx", commands), "ta");
+  EXPECT_FALSE(NearestName("xyzzy", commands).has_value());
+  EXPECT_FALSE(NearestName("zz", commands).has_value());  // 2 edits of a 2-letter word: no guess
+  EXPECT_FALSE(NearestName("portfolio", commands).has_value());
+}
+
 TEST(Sha256, KnownVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

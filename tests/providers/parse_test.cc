@@ -161,29 +161,29 @@ TEST(ProvidersYahoo, BadBodiesFailClearly) {
 
 TEST(ProvidersStooq, DailyCsv) {
   const std::string body = ReadFile(RepoPath("data/fixtures/stooq/qqq_us_d.csv"));
-  auto r = ParseStooqCsv(body, Daily("QQQ", "2026-01-01", "2026-12-31"));
+  auto r = ParseStooqCsv(body, Daily("QQQ", "2026-01-01", "2026-12-31"), kNow);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->bars.size(), 105u);
   EXPECT_EQ(Date(r->bars, 0), "2026-01-20");
   EXPECT_EQ(r->bars.open[0], 610.53);
   EXPECT_EQ(r->bars.high[0], 615.055);
   EXPECT_EQ(r->bars.volume[0], 81988898);
-  auto part = ParseStooqCsv(body, Daily("QQQ", "2026-01-21", "2026-01-21"));
+  auto part = ParseStooqCsv(body, Daily("QQQ", "2026-01-21", "2026-01-21"), kNow);
   ASSERT_TRUE(part.ok());
   EXPECT_EQ(part->bars.size(), 1u);
-  auto none = ParseStooqCsv("No data", Daily("ZZZZ", "2026-01-01", "2026-12-31"));
+  auto none = ParseStooqCsv("No data", Daily("ZZZZ", "2026-01-01", "2026-12-31"), kNow);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->bars.empty());
-  EXPECT_FALSE(ParseStooqCsv("Exceeded the daily hits limit", Daily("QQQ", "2026-01-01", "2026-12-31")).ok());
+  EXPECT_FALSE(ParseStooqCsv("Exceeded the daily hits limit", Daily("QQQ", "2026-01-01", "2026-12-31"), kNow).ok());
 }
 
 TEST(ProvidersAlphaVantage, DailyAndAdjustedJson) {
   auto r = ParseAlphaVantage(ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_DAILY_MSFT_truncated.json")),
-                             Daily("MSFT", "2017-08-11", "2017-08-11"));
+                             Daily("MSFT", "2017-08-11", "2017-08-11"), kNow);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->bars.size(), 1u);
   auto adj = ParseAlphaVantage(ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_DAILY_ADJUSTED_MSFT_truncated.json")),
-                               Daily("MSFT", "2017-08-11", "2017-08-11"));
+                               Daily("MSFT", "2017-08-11", "2017-08-11"), kNow);
   ASSERT_TRUE(adj.ok()) << adj.error().message;
   ASSERT_EQ(adj->bars.size(), 1u);
   const data::Bar b = adj->bars.At(0);
@@ -197,7 +197,7 @@ TEST(ProvidersAlphaVantage, DailyAndAdjustedJson) {
   // The adjusted layout with a split and a dividend (values typed in that layout).
   auto events = ParseAlphaVantage(
       R"json({"Meta Data":{},"Time Series (Daily)":{"2021-07-20":{"1. open":"187.5","2. high":"188","3. low":"181","4. close":"187.8","5. adjusted close":"187.8","6. volume":"100","7. dividend amount":"0.0000","8. split coefficient":"4.0"},"2021-06-09":{"1. open":"700","2. high":"710","3. low":"690","4. close":"705","5. adjusted close":"176","6. volume":"50","7. dividend amount":"0.1600","8. split coefficient":"1.0"}}})json",
-      Daily("NVDA", "2021-06-01", "2021-07-31"));
+      Daily("NVDA", "2021-06-01", "2021-07-31"), kNow);
   ASSERT_TRUE(events.ok()) << events.error().message;
   ASSERT_EQ(events->actions.size(), 2u);
   EXPECT_EQ(FormatDate(events->actions[0].date), "2021-06-09");
@@ -207,7 +207,7 @@ TEST(ProvidersAlphaVantage, DailyAndAdjustedJson) {
 
 TEST(ProvidersAlphaVantage, IntradayJsonStampsAreBarEnds) {
   FetchRequest req{"MSFT", data::Interval::k1m, 0, kNow};
-  auto r = ParseAlphaVantage(ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_INTRADAY_MSFT_1min_compact.json")), req);
+  auto r = ParseAlphaVantage(ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_INTRADAY_MSFT_1min_compact.json")), req, kNow);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->bars.size(), 100u);
   EXPECT_EQ(FormatTimestampNewYork(r->bars.start.front()), "2017-12-18T13:16:00-05:00");
@@ -216,7 +216,7 @@ TEST(ProvidersAlphaVantage, IntradayJsonStampsAreBarEnds) {
 
 TEST(ProvidersAlphaVantage, CsvNewestFirst) {
   auto r = ParseAlphaVantage(ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_DAILY_SPY_compact_PROBABLE.csv")),
-                             Daily("SPY", "2026-01-01", "2026-12-31"));
+                             Daily("SPY", "2026-01-01", "2026-12-31"), kNow);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->bars.size(), 100u);
   EXPECT_EQ(Date(r->bars, 0), "2026-03-31");
@@ -224,7 +224,7 @@ TEST(ProvidersAlphaVantage, CsvNewestFirst) {
   EXPECT_EQ(r->bars.open[99], 765.97);
   FetchRequest intraday{"MSFT", data::Interval::k1m, 0, kNow};
   auto ext = ParseAlphaVantage(
-      ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_INTRADAY_EXTENDED_MSFT_1min_year1month1.csv")), intraday);
+      ReadFile(RepoPath("data/fixtures/alphavantage/TIME_SERIES_INTRADAY_EXTENDED_MSFT_1min_year1month1.csv")), intraday, kNow);
   ASSERT_TRUE(ext.ok()) << ext.error().message;
   EXPECT_EQ(FormatTimestampNewYork(ext->bars.start.back()), "2020-12-18T19:59:00-05:00");
 }
@@ -232,35 +232,35 @@ TEST(ProvidersAlphaVantage, CsvNewestFirst) {
 TEST(ProvidersAlphaVantage, BodiesSentWithHttp200AreErrors) {
   const FetchRequest req = Daily("MSFT", "2017-08-11", "2017-08-11");
   auto note = ParseAlphaVantage(
-      R"json({"Note": "Thank you for using Alpha Vantage! Our standard API call frequency is 5 calls per minute and 500 calls per day."})json", req);
+      R"json({"Note": "Thank you for using Alpha Vantage! Our standard API call frequency is 5 calls per minute and 500 calls per day."})json", req, kNow);
   ASSERT_FALSE(note.ok());
   EXPECT_NE(note.error().message.find("rate limit"), std::string::npos) << note.error().message;
   EXPECT_NE(note.error().message.find("5 calls per minute"), std::string::npos);
   auto info = ParseAlphaVantage(
-      R"json({"Information": "We have detected your API key as XYZ and our standard API rate limit is 25 requests per day."})json", req);
+      R"json({"Information": "We have detected your API key as XYZ and our standard API rate limit is 25 requests per day."})json", req, kNow);
   ASSERT_FALSE(info.ok());
   EXPECT_NE(info.error().message.find("25 requests per day"), std::string::npos);
   auto bad = ParseAlphaVantage(
-      R"json({"Error Message": "Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY."})json", req);
+      R"json({"Error Message": "Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY."})json", req, kNow);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("Invalid API call"), std::string::npos);
-  EXPECT_FALSE(ParseAlphaVantage("{\"Meta Data\": {", req).ok());
+  EXPECT_FALSE(ParseAlphaVantage("{\"Meta Data\": {", req, kNow).ok());
 }
 
 TEST(ProvidersFinnhub, DocumentedExampleAndNoData) {
   const std::string body = ReadFile(RepoPath("tests/testdata/providers/finnhub/stock_candle_AAPL_D.json"));
-  auto r = ParseFinnhubCandles(body, Daily("AAPL", "2019-09-01", "2019-09-30"));
+  auto r = ParseFinnhubCandles(body, Daily("AAPL", "2019-09-01", "2019-09-30"), kNow);
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->bars.size(), 3u);
   EXPECT_EQ(Date(r->bars, 0), "2019-09-24");
   EXPECT_EQ(Date(r->bars, 2), "2019-09-26");
   EXPECT_EQ(r->bars.low[1], 217.1402);
   EXPECT_EQ(r->bars.volume[2], 20730608);
-  auto none = ParseFinnhubCandles(R"json({"s":"no_data"})json", Daily("AAPL", "2019-09-01", "2019-09-30"));
+  auto none = ParseFinnhubCandles(R"json({"s":"no_data"})json", Daily("AAPL", "2019-09-01", "2019-09-30"), kNow);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->bars.empty());
   auto mismatch = ParseFinnhubCandles(R"json({"c":[1,2],"h":[1],"l":[1],"o":[1],"s":"ok","t":[1569297600],"v":[1]})json",
-                                      Daily("AAPL", "2019-09-01", "2019-09-30"));
+                                      Daily("AAPL", "2019-09-01", "2019-09-30"), kNow);
   ASSERT_FALSE(mismatch.ok());
   EXPECT_NE(mismatch.error().message.find("'c' has 2 values for 1 timestamps"), std::string::npos);
 }

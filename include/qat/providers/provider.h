@@ -61,25 +61,28 @@ class Provider {
 Result<std::unique_ptr<Provider>> MakeProvider(std::string_view name, ProviderContext ctx);
 std::vector<std::string> ProviderNames();
 
-// The response parsers, pure (tests call them directly).
-// `now` marks what is final: a bar whose `available` time is after `now` is still live and
-// is left out.
+// The response parsers, pure (tests call them directly). `now` is the clock's time of the
+// request: a bar inside the requested range dated after it (csv.h: a daily bar after the
+// New York date of `now`, an intraday bar starting after `now`) fails the response, naming
+// the provider, symbol and date. Yahoo's parser also leaves out a bar whose `available` time
+// is after `now` (still live).
 Result<FetchResult> ParseYahooChart(std::string_view body, const FetchRequest& request,
                                     Timestamp now, bool repair_ohlc = false);
 Result<FetchResult> ParseStooqCsv(std::string_view body, const FetchRequest& request,
-                                  bool repair_ohlc = false);
+                                  Timestamp now, bool repair_ohlc = false);
 // JSON or CSV (datatype=csv), daily, daily adjusted or intraday; a "Note", "Information"
-// or "Error Message" body fails with that text.
+// or "Error Message" body fails with that text (a short escaped excerpt of it).
 Result<FetchResult> ParseAlphaVantage(std::string_view body, const FetchRequest& request,
-                                      bool repair_ohlc = false);
+                                      Timestamp now, bool repair_ohlc = false);
 Result<FetchResult> ParseFinnhubCandles(std::string_view body, const FetchRequest& request,
-                                        bool repair_ohlc = false);
+                                        Timestamp now, bool repair_ohlc = false);
 
 // Validates bars built in memory with the CSV importer's rules (data::ParseBarsCsv on the
 // series written by data::WriteBarsCsv: one validator for both paths), keeps those inside
-// [from, to] and fills `available`. Fails naming `source` and the bad date.
+// [from, to] and fills `available`. A kept bar dated after `now` is an error. Fails naming
+// `source` and the bad date.
 Result<data::BarSeries> ValidateFetchedBars(const data::BarSeries& bars, std::string_view source,
-                                            const FetchRequest& request, bool repair_ohlc,
-                                            std::vector<std::string>* notes);
+                                            const FetchRequest& request, Timestamp now,
+                                            bool repair_ohlc, std::vector<std::string>* notes);
 
 }  // namespace qat::providers

@@ -1,0 +1,26 @@
+#include "output_file.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "qat/core/strings.h"
+
+namespace qat::cli {
+
+Status CheckOutputIsNotInput(const std::string& output,
+                             const std::vector<std::pair<std::string, std::string>>& inputs) {
+  if (output.empty() || output == "-") return Ok();
+  std::error_code ec;
+  if (!std::filesystem::exists(output, ec)) return Ok();  // a new file is no input
+  for (const auto& [option, input] : inputs) {
+    if (input.empty()) continue;
+    std::error_code same_ec;
+    if (std::filesystem::equivalent(output, input, same_ec)) {
+      return Fail("--output {} is the same file as {} {}: refusing to overwrite an input (nothing written)",
+                  Excerpt(output, 200), option, Excerpt(input, 200));
+    }
+  }
+  return Ok();
+}
+
+}  // namespace qat::cli
