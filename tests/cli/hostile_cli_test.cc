@@ -3,6 +3,9 @@
 // one-line message and exit code 1 (the work failed) or 2 (bad usage), never an abort.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -100,14 +103,38 @@ TEST(CliHostile, VersionCommandPrintsWhatVersionFlagPrints) {
 
 // A std::exception that escapes a command (here std::filesystem's, from a path component
 // longer than the system allows) ends as "error: ..." and exit 1, not an abort (134).
+// No home to find (HOME, QTRADER_HOME and XDG_DATA_HOME unset) from a working directory that
+// no longer exists: std::filesystem::current_path throws inside the command. main turns any
+// exception into one error line and exit code 1.
 TEST(CliHostile, ExceptionInACommandIsAnErrorNotAnAbort) {
   TempDir home;
-  const std::string too_long = (home.path() / std::string(300, 'a') / "x.db").string();
-  auto run = RunCli({"patterns", "top", "--db", too_long}, home.path());
-  EXPECT_EQ(run.exit_code, 1) << run.err;
-  EXPECT_TRUE(run.err.starts_with("error: ")) << run.err;
-  EXPECT_TRUE(Has(run.err, "File name too long")) << run.err;
-  EXPECT_EQ(run.err.find("terminate called"), std::string::npos) << run.err;
+  const auto gone = home.path() / "gone";
+  std::filesystem::create_directories(gone);
+  int err_pipe[2];
+  ASSERT_EQ(pipe(err_pipe), 0);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(err_pipe[1], 2);
+    close(err_pipe[0]);
+    if (chdir(gone.c_str()) != 0 || rmdir(gone.c_str()) != 0) _exit(126);
+    unsetenv("HOME");
+    unsetenv("QTRADER_HOME");
+    unsetenv("XDG_DATA_HOME");
+    execl(QAT_CLI_PATH, QAT_CLI_PATH, "symbols", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(err_pipe[1]);
+  std::string err;
+  char buffer[4096];
+  for (ssize_t n; (n = read(err_pipe[0], buffer, sizeof buffer)) > 0;) err.append(buffer, static_cast<std::size_t>(n));
+  close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << ": " << err;
+  EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+  EXPECT_TRUE(err.starts_with("error: ")) << err;
+  EXPECT_TRUE(Has(err, "current path")) << err;
+  EXPECT_EQ(err.find("terminate called"), std::string::npos) << err;
 }
 
 TEST(CliHostile, NegativeSeedIsAUsageErrorNamingTheOption) {
