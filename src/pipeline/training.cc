@@ -368,6 +368,7 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
           {"final_model",
            {{"train_start", FormatDate(final_models.train_start)},
             {"train_end", FormatDate(final_models.train_end)},
+            {"symbols", final_symbols},
             {"n_train", final_models.n_train},
             {"n_calibration", final_models.n_calibration},
             {"conformal_shift", shifts},
@@ -449,6 +450,12 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   std::vector<std::size_t> all(ds.rows());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   const auto window_rows = LookbackWindow(ds, all, c.lookback_days);
+  {
+    // With ragged ends the last window may hold only the symbols that run longest: say which.
+    std::set<std::size_t> in_window;
+    for (std::size_t i : window_rows) in_window.insert(ds.symbol[i]);
+    for (std::size_t s : in_window) result.final_symbols.push_back(ds.series[s].symbol);
+  }
 
   // The folds and the final window are independent: task k < folds.size() trains and tests
   // fold k, the last task trains the final models. Each runs on one thread (XGBoost's random
@@ -467,9 +474,10 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   auto consume = [&](std::size_t k, WindowOutcome&& outcome) -> Status {
     if (k == folds.size()) {
       result.final_models = std::move(std::get<WindowModels>(outcome));
-      progress(fmt::format("final models: {}..{} ({} rows, {} calibration)",
+      progress(fmt::format("final models: {}..{} ({} rows of {} of {} symbols: {}; {} calibration)",
                            FormatDate(result.final_models.train_start), FormatDate(result.final_models.train_end),
-                           result.final_models.n_train, result.final_models.n_calibration));
+                           result.final_models.n_train, result.final_symbols.size(), ds.series.size(),
+                           fmt::join(result.final_symbols, ","), result.final_models.n_calibration));
       return Ok();
     }
     auto& f = std::get<FoldOutcome>(outcome);

@@ -100,6 +100,10 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
   EXPECT_GT(results["rows_missing_market"].get<std::size_t>(), 2 * 550u);
   EXPECT_GE(results["rows_missing_context"].get<std::size_t>(), results["rows_missing_market"].get<std::size_t>());
   EXPECT_EQ(results["manifest"]["config"]["context_max_age_days"], 5);
+  // Only AAPL and MSFT have rows in the last 730 days (2024-07-15 .. 2026-07-14), and the
+  // results say so.
+  EXPECT_EQ(results["final_model"]["symbols"], nlohmann::json::array({"AAPL", "MSFT"}));
+  EXPECT_NE(runs_[0].out.find("of 2 of 6 symbols: AAPL,MSFT;"), std::string::npos) << runs_[0].out;
   const double coverage = results["oos"]["interval_coverage_80"];
   EXPECT_GT(coverage, 0.6);
   EXPECT_LT(coverage, 0.95);

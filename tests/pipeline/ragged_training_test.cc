@@ -109,6 +109,7 @@ TEST_F(RaggedTraining, EachSymbolKeepsItsRowsToItsOwnLastDay) {
   EXPECT_GT(test_rows_after, 500u);  // AAPL's sessions after 2023-08-11
   // The final model's window ends with the data, not at the earliest end.
   EXPECT_GT(r.final_models.train_end, tsla_end);
+  EXPECT_EQ(r.final_symbols, std::vector<std::string>{"AAPL"});  // TSLA has no row in its window
 
   // The results record each symbol's own range and the rows without fresh market context:
   // AAPL's rows after SPY's end + 5 days (2024-03-27) among them.
@@ -127,6 +128,7 @@ TEST_F(RaggedTraining, EachSymbolKeepsItsRowsToItsOwnLastDay) {
   EXPECT_EQ(j["skipped_symbols"].size(), 0u);
   EXPECT_EQ(j["rows"].get<std::size_t>(), r.series[0].rows + r.series[1].rows);
   EXPECT_FALSE(j.contains("data_end"));
+  EXPECT_EQ(j["final_model"]["symbols"], nlohmann::json::array({"AAPL"}));
   EXPECT_TRUE(AnyLineStartsWith(run.progress, "loaded 2 symbols (each to its own last bar: TSLA 2023-08-11 .. AAPL "
                                               "2026-07-21) and SPY / ^VIX context (ending 2024-03-22 / 2026-07-23"))
       << run.progress.front();

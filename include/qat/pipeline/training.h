@@ -141,6 +141,9 @@ struct TrainResult {
   std::vector<models::SeriesRows> series;
   Days first_day = 0, last_day = 0;  // of all labelled rows
   WindowModels final_models;
+  // The symbols with rows in the final window (the last lookback_days of labelled rows): with
+  // ragged ends, only those that run that long.
+  std::vector<std::string> final_symbols;
   std::vector<data::BarSeries> inputs;
 
   std::size_t RowsMissingContext() const;
