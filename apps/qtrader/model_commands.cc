@@ -106,6 +106,18 @@ int RunTrainCommand(const TrainOptions& o) {
   auto run_id = pipeline::LogTrainingRun(*db, config, results, dir, *written, now);
   if (!run_id.ok()) return Error("logging the training run: " + run_id.error().message);
   const auto& q = result->oos_quantiles;
+  std::string skipped;
+  std::size_t n_skipped = 0;
+  for (const auto& s : result->series) {
+    if (s.skipped.empty()) continue;
+    skipped += (skipped.empty() ? "" : ", ") + s.symbol;
+    ++n_skipped;
+  }
+  std::printf("\n%zu rows from %zu of %zu symbols, %s..%s%s%s%s; %zu rows without fresh market context\n",
+              result->rows, result->series.size() - n_skipped, result->series.size(),
+              FormatDate(result->first_day).c_str(), FormatDate(result->last_day).c_str(),
+              skipped.empty() ? "" : " (skipped: ", skipped.c_str(), skipped.empty() ? "" : ")",
+              result->RowsMissingContext());
   std::printf("\nOut of sample, %s..%s, %zu rows:\n", FormatDate(result->folds.front().fold.test_start).c_str(),
               FormatDate(result->folds.back().fold.test_end).c_str(), result->oos.n);
   std::printf("  classifier: accuracy %.3f (majority-class %.3f), balanced %.3f, directional %.3f on %zu, "
@@ -142,6 +154,10 @@ int RunForecastCommand(const ForecastOptions& o) {
   }
   std::printf("%s: close %s on %s; model trained through %s\n", f->symbol.c_str(), FormatShortest(f->price).c_str(),
               FormatDate(f->price_day).c_str(), FormatDate(f->model_as_of).c_str());
+  for (const auto& context : f->context_missing) {
+    std::printf("note: no %s bar within %d days of %s: its context features are missing in this forecast\n",
+                context.c_str(), f->context_max_age_days, FormatDate(f->price_day).c_str());
+  }
   std::printf("%d-bar return quantiles: q10 %+.2f%%  q25 %+.2f%%  q50 %+.2f%%  q75 %+.2f%%  q90 %+.2f%%\n",
               f->horizon, 100 * f->return_quantiles[0], 100 * f->return_quantiles[1], 100 * f->return_quantiles[2],
               100 * f->return_quantiles[3], 100 * f->return_quantiles[4]);
@@ -192,7 +208,9 @@ void AddModelCommands(CLI::App& app) {
       ->check(CLI::Range(1, 1024));
   train->add_flag("--quiet", t->quiet, "Print only the summary");
   train->footer(
-      "Market context: SPY and ^VIX from the store. Validation: rolling walk-forward over the\n"
+      "Market context: SPY and ^VIX from the store; a context bar more than 5 days old is missing,\n"
+      "not carried. Each symbol contributes its rows up to its own last bar; one too short for a\n"
+      "labelled row is skipped and listed. Validation: rolling walk-forward over the\n"
       "last 30% of sessions in 12 folds, purged and embargoed by the horizon; quantiles are\n"
       "conformally calibrated on the last 25% of each training window. Writes the set\n"
       "MODEL_DIR/<h>bar/: swing_model_<h>bar.json, quantile_<h>bar_q10..q90.json,\n"

@@ -1,7 +1,8 @@
 // Cross-asset context: the market (SPY) and the VIX, joined on availability. Context series
 // are computed on their own bars (a VIX percentile ranks VIX closes, not the symbol's days)
-// and then joined, so a feature at row t only sees context bars available by bars.available[t].
-// Without a market or VIX, their features are NaN. Lookbacks count the symbol's own bars.
+// and then joined, so a feature at row t only sees context bars available by bars.available[t],
+// and only while they are fresh (MarketContext::max_age_days, features.h): a context that has
+// ended or skipped a week is NaN, not carried. Without a market or VIX, their features are NaN. Lookbacks count the symbol's own bars.
 #include "features/common.h"
 #include "features/registry.h"
 #include "features/shared.h"
@@ -15,7 +16,7 @@ std::vector<double> AllNaN(std::size_t n) { return std::vector<double>(n, kNaN);
 Column VixJoined(FeatureInputs& in, const std::function<std::vector<double>(const data::BarSeries&)>& make) {
   const auto* vix = in.context().vix;
   if (vix == nullptr) return AllNaN(in.size());
-  return JoinOnAvailability(in.bars(), *vix, make(*vix));
+  return JoinOnAvailability(in.bars(), *vix, make(*vix), in.context().max_age_days);
 }
 
 CachedColumn MarketLogReturns(FeatureInputs& in) {

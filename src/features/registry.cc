@@ -47,6 +47,9 @@ const std::vector<double>* FeatureFrame::Find(const std::string& name) const {
 
 Result<FeatureFrame> ComputeFeatures(const data::BarSeries& bars, const MarketContext& context) {
   if (bars.empty()) return Fail("features: {} has no bars", bars.symbol);
+  if (context.max_age_days < 0) {
+    return Fail("features: the context's maximum age must be >= 0 days (got {})", context.max_age_days);
+  }
   FeatureInputs inputs(bars, context);
   FeatureFrame frame;
   frame.rows = bars.size();
@@ -61,17 +64,34 @@ Result<FeatureFrame> ComputeFeatures(const data::BarSeries& bars, const MarketCo
   return frame;
 }
 
-std::vector<double> JoinOnAvailability(const data::BarSeries& bars, const data::BarSeries& context,
-                                       const std::vector<double>& column) {
-  std::vector<double> out(bars.size(), std::numeric_limits<double>::quiet_NaN());
+std::vector<std::size_t> ContextBarsOnAvailability(const data::BarSeries& bars, const data::BarSeries& context,
+                                                   int max_age_days) {
+  std::vector<std::size_t> out(bars.size(), kNoContextBar);
+  // The age is counted in New York calendar days between the two availability times. The
+  // UTC offsets of two instants differ by at most an hour (DST), so a gap of at most
+  // N days - 1 hour is certainly within N calendar days and one of at least N + 1 days + 1 hour
+  // certainly beyond; only in between are the dates computed (a rare, slower path).
+  const Timestamp surely_fresh = Timestamp{max_age_days} * kSecondsPerDay - 3600;
+  const Timestamp surely_stale = Timestamp{max_age_days + 1} * kSecondsPerDay + 3600;
   std::size_t j = 0;
-  bool any = false;
   for (std::size_t t = 0; t < bars.size(); ++t) {
-    while (j < context.size() && context.available[j] <= bars.available[t]) {
-      ++j;
-      any = true;
-    }
-    if (any) out[t] = column[j - 1];
+    while (j < context.size() && context.available[j] <= bars.available[t]) ++j;
+    if (j == 0) continue;
+    const Timestamp age = bars.available[t] - context.available[j - 1];
+    const bool fresh = age <= surely_fresh ||
+                       (age < surely_stale && NewYorkDay(bars.available[t]) -
+                                                      NewYorkDay(context.available[j - 1]) <= max_age_days);
+    if (fresh) out[t] = j - 1;
+  }
+  return out;
+}
+
+std::vector<double> JoinOnAvailability(const data::BarSeries& bars, const data::BarSeries& context,
+                                       const std::vector<double>& column, int max_age_days) {
+  std::vector<double> out(bars.size(), std::numeric_limits<double>::quiet_NaN());
+  const auto index = ContextBarsOnAvailability(bars, context, max_age_days);
+  for (std::size_t t = 0; t < bars.size(); ++t) {
+    if (index[t] != kNoContextBar) out[t] = column[index[t]];
   }
   return out;
 }

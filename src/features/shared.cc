@@ -89,7 +89,8 @@ CachedColumn CachedVixPercentile(FeatureInputs& in) {
   return in.Cached("vix_percentile", [&]() -> Column {
     const auto* vix = in.context().vix;
     if (vix == nullptr) return std::vector<double>(in.size(), kNaN);
-    return JoinOnAvailability(in.bars(), *vix, RollingPercentileRank(vix->close, kPercentileWindow));
+    return JoinOnAvailability(in.bars(), *vix, RollingPercentileRank(vix->close, kPercentileWindow),
+                              in.context().max_age_days);
   });
 }
 
@@ -98,7 +99,7 @@ CachedColumn CachedMarketJoined(FeatureInputs& in, const std::string& key,
   return in.Cached("market:" + key, [&]() -> Column {
     const auto* market = in.context().market;
     if (market == nullptr) return std::vector<double>(in.size(), kNaN);
-    return JoinOnAvailability(in.bars(), *market, make(*market));
+    return JoinOnAvailability(in.bars(), *market, make(*market), in.context().max_age_days);
   });
 }
 

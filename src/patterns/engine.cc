@@ -31,19 +31,16 @@ std::string VolSlotName(int slot) {
                    : std::string(features::VolRegimeName(static_cast<features::VolRegime>(slot - 1)));
 }
 
-// Regimes of `market` carried onto `bars` by available time.
+// Regimes of `market` carried onto `bars` by available time, with the features' rule (one
+// function, features::ContextBarsOnAvailability): UNKNOWN before the first market bar and
+// where the latest one is more than `max_age_days` calendar days old.
 template <typename R>
 std::vector<R> JoinByAvailable(const data::BarSeries& bars, const data::BarSeries& market,
-                               const std::vector<R>& market_regime) {
+                               const std::vector<R>& market_regime, int max_age_days) {
   std::vector<R> out(bars.size(), R::kUnknown);
-  std::size_t j = 0;
-  bool any = false;
+  const auto index = features::ContextBarsOnAvailability(bars, market, max_age_days);
   for (std::size_t i = 0; i < bars.size(); ++i) {
-    while (j < market.size() && market.available[j] <= bars.available[i]) {
-      ++j;
-      any = true;
-    }
-    if (any) out[i] = market_regime[j - 1];
+    if (index[i] != features::kNoContextBar) out[i] = market_regime[index[i]];
   }
   return out;
 }
@@ -123,8 +120,11 @@ std::string_view EdgeStatusName(EdgeStatus status) {
 }
 
 Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<const int> horizons,
-                                     const data::BarSeries* market) {
+                                     const data::BarSeries* market, int market_max_age_days) {
   if (bars.empty()) return Fail("pattern events: series {} has no bars", bars.symbol);
+  if (market_max_age_days < 0) {
+    return Fail("pattern events: the market's maximum age must be >= 0 days (got {})", market_max_age_days);
+  }
   if (market != nullptr && market->empty()) return Fail("pattern events: the market series has no bars");
   if (horizons.empty()) return Fail("pattern events: no horizons given");
   std::vector<int> sorted(horizons.begin(), horizons.end());
@@ -146,8 +146,8 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
     r.trend = features::TrendRegimes(bars.close);
     r.vol = features::VolRegimes(bars.adj_close);
   } else {
-    r.trend = JoinByAvailable(bars, *market, features::TrendRegimes(market->close));
-    r.vol = JoinByAvailable(bars, *market, features::VolRegimes(market->adj_close));
+    r.trend = JoinByAvailable(bars, *market, features::TrendRegimes(market->close), market_max_age_days);
+    r.vol = JoinByAvailable(bars, *market, features::VolRegimes(market->adj_close), market_max_age_days);
   }
   const std::size_t n = bars.size();
   r.horizons = sorted;

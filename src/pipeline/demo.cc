@@ -107,7 +107,10 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   result.data_end = data_end;
   progress(fmt::format("loaded {} symbols; common data ends {}", universe.size(), FormatDate(data_end)));
 
-  // 2. Features and labels, pooled; only bars up to the common end.
+  // 2. Features and labels, pooled; only bars up to the common end. Unlike `qtrader train`
+  // (each symbol to its own last bar), the demo keeps the common end: its backtest trades
+  // the equal-weight universe and compares it with buy-and-hold of every symbol over the
+  // same sessions, which needs all symbols to have bars on every session it covers.
   models::DatasetOptions options;
   options.labels = c.labels;
   options.last_day = data_end;

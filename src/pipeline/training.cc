@@ -276,6 +276,7 @@ nlohmann::json TrainConfig::ToJson() const {
   return {{"symbols", symbols},
           {"market", market},
           {"vix", vix},
+          {"context_max_age_days", context_max_age_days},
           {"horizon", labels.horizon},
           {"label_vol_window", labels.vol_window},
           {"label_threshold_sigmas", labels.threshold_sigmas},
@@ -332,17 +333,42 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
     shifts[models::QuantileName(k)] = final_models.quantiles.transform[k].shift;
     kept[models::QuantileName(k)] = final_models.quantiles.rounds[k];
   }
+  nlohmann::json used = nlohmann::json::array(), skipped = nlohmann::json::array();
+  std::size_t missing_market = 0, missing_vix = 0;
+  for (const auto& s : series) {
+    if (!s.skipped.empty()) {
+      skipped.push_back({{"symbol", s.symbol}, {"reason", s.skipped}});
+      continue;
+    }
+    missing_market += s.rows_missing_market;
+    missing_vix += s.rows_missing_vix;
+    used.push_back({{"symbol", s.symbol},
+                    {"rows", s.rows},
+                    {"first_day", FormatDate(s.first_day)},
+                    {"last_day", FormatDate(s.last_day)},
+                    {"rows_missing_context", s.rows_missing_context},
+                    {"rows_missing_market", s.rows_missing_market},
+                    {"rows_missing_vix", s.rows_missing_vix}});
+  }
   return {{"horizon", c.labels.horizon},
           {"symbols", c.symbols},
           {"rows", rows},
+          {"first_day", FormatDate(first_day)},
+          {"last_day", FormatDate(last_day)},
+          {"symbols_used", used},
+          {"skipped_symbols", skipped},
+          {"rows_missing_context", RowsMissingContext()},
+          {"rows_missing_market", missing_market},
+          {"rows_missing_vix", missing_vix},
+          {"context_max_age_days", c.context_max_age_days},
           {"features", feature_names},
           {"lookback_days", c.lookback_days},
-          {"data_end", FormatDate(data_end)},
           {"folds", folds_json},
           {"oos", oos_json},
           {"final_model",
            {{"train_start", FormatDate(final_models.train_start)},
             {"train_end", FormatDate(final_models.train_end)},
+            {"symbols", final_symbols},
             {"n_train", final_models.n_train},
             {"n_calibration", final_models.n_calibration},
             {"conformal_shift", shifts},
@@ -350,8 +376,25 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
             {"quantile_selection", SelectionJson(final_models.quantiles.selection)}}}};
 }
 
+std::size_t TrainResult::RowsMissingContext() const {
+  std::size_t n = 0;
+  for (const auto& s : series) n += s.rows_missing_context;
+  return n;
+}
+
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const Progress& progress) {
   if (c.jobs < 1) return Fail("--jobs must be at least 1 (got {})", c.jobs);
+  for (std::size_t i = 0; i < c.symbols.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (c.symbols[i] == c.symbols[j]) {
+        return Fail("symbol '{}' is given twice (positions {} and {}); each symbol may appear once", c.symbols[i],
+                    j + 1, i + 1);
+      }
+    }
+  }
+  if (c.context_max_age_days < 0) {
+    return Fail("the context's maximum age must be at least 0 days (got {})", c.context_max_age_days);
+  }
   if (c.lookback_days < 60) return Fail("--lookback-days must be at least 60 (got {})", c.lookback_days);
   if (!(c.calibration_fraction > 0 && c.calibration_fraction < 0.5)) {
     return Fail("calibration fraction must be in (0, 0.5) (got {})", c.calibration_fraction);
@@ -362,24 +405,57 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   }
   TrainResult result{.final_models = {.classifier = {}, .quantiles = {}}};
   QAT_ASSIGN_OR_RETURN(auto universe, LoadUniverse(db, c.symbols, c.market, c.vix));
-  result.data_end = universe.data_end;
-  progress(fmt::format("loaded {} symbols and {} / {} context; common data ends {}", universe.series.size(),
-                       c.market, c.vix, FormatDate(universe.data_end)));
+  {
+    // Each symbol runs to its own last bar (no common end): say where the earliest and the
+    // latest stop, and where the context does.
+    std::size_t first = 0, last = 0;
+    for (std::size_t i = 1; i < universe.series.size(); ++i) {
+      const auto& s = universe.series[i];
+      if (s.DayAt(s.size() - 1) < universe.series[first].DayAt(universe.series[first].size() - 1)) first = i;
+      if (s.DayAt(s.size() - 1) > universe.series[last].DayAt(universe.series[last].size() - 1)) last = i;
+    }
+    auto end_of = [](const data::BarSeries& s) { return FormatDate(s.DayAt(s.size() - 1)); };
+    progress(fmt::format("loaded {} symbols (each to its own last bar: {} {} .. {} {}) and {} / {} context "
+                         "(ending {} / {}; a context bar older than {} days is missing, not carried)",
+                         universe.series.size(), universe.series[first].symbol, end_of(universe.series[first]),
+                         universe.series[last].symbol, end_of(universe.series[last]), c.market, c.vix,
+                         end_of(universe.market), end_of(universe.vix), c.context_max_age_days));
+  }
 
   models::DatasetOptions options;
   options.labels = c.labels;
-  options.last_day = universe.data_end;
-  QAT_ASSIGN_OR_RETURN(auto ds, models::BuildDataset(universe.series, {&universe.market, &universe.vix}, options));
+  options.skip_series_without_rows = true;
+  const features::MarketContext context{
+      .market = &universe.market, .vix = &universe.vix, .max_age_days = c.context_max_age_days};
+  QAT_ASSIGN_OR_RETURN(auto ds, models::BuildDataset(universe.series, context, options));
   result.rows = ds.rows();
   result.feature_names = ds.feature_names;
-  progress(fmt::format("dataset: {} rows x {} features, label horizon {} bars", ds.rows(), ds.cols,
-                       c.labels.horizon));
+  result.series = ds.series;
+  result.first_day = *std::min_element(ds.day.begin(), ds.day.end());
+  result.last_day = *std::max_element(ds.day.begin(), ds.day.end());
+  std::size_t skipped = 0;
+  for (const auto& s : ds.series) {
+    if (s.skipped.empty()) continue;
+    ++skipped;
+    progress(fmt::format("skipped {}: {}", s.symbol, s.skipped));
+  }
+  progress(fmt::format("dataset: {} rows x {} features from {} of {} symbols ({} skipped), {}..{}, label horizon "
+                       "{} bars; {} rows without fresh market context ({} / {} missing or older than {} days)",
+                       ds.rows(), ds.cols, ds.series.size() - skipped, ds.series.size(), skipped,
+                       FormatDate(result.first_day), FormatDate(result.last_day), c.labels.horizon,
+                       result.RowsMissingContext(), c.market, c.vix, c.context_max_age_days));
 
   QAT_ASSIGN_OR_RETURN(auto folds, models::MakeWalkForwardFolds(ds.day, ds.label_end_day, c.walk_forward));
   // Final models on the last lookback window of labelled rows.
   std::vector<std::size_t> all(ds.rows());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   const auto window_rows = LookbackWindow(ds, all, c.lookback_days);
+  {
+    // With ragged ends the last window may hold only the symbols that run longest: say which.
+    std::set<std::size_t> in_window;
+    for (std::size_t i : window_rows) in_window.insert(ds.symbol[i]);
+    for (std::size_t s : in_window) result.final_symbols.push_back(ds.series[s].symbol);
+  }
 
   // The folds and the final window are independent: task k < folds.size() trains and tests
   // fold k, the last task trains the final models. Each runs on one thread (XGBoost's random
@@ -398,9 +474,10 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   auto consume = [&](std::size_t k, WindowOutcome&& outcome) -> Status {
     if (k == folds.size()) {
       result.final_models = std::move(std::get<WindowModels>(outcome));
-      progress(fmt::format("final models: {}..{} ({} rows, {} calibration)",
+      progress(fmt::format("final models: {}..{} ({} rows of {} of {} symbols: {}; {} calibration)",
                            FormatDate(result.final_models.train_start), FormatDate(result.final_models.train_end),
-                           result.final_models.n_train, result.final_models.n_calibration));
+                           result.final_models.n_train, result.final_symbols.size(), ds.series.size(),
+                           fmt::join(result.final_symbols, ","), result.final_models.n_calibration));
       return Ok();
     }
     auto& f = std::get<FoldOutcome>(outcome);
@@ -473,6 +550,7 @@ Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& r, 
       {"quantile_return", "offset + scale * margin + conformal_shift, then sorted"},
       {"market", c.market},
       {"vix", c.vix},
+      {"context_max_age_days", c.context_max_age_days},
       {"train_start", FormatDate(r.final_models.train_start)},
       {"as_of", FormatDate(r.final_models.train_end)},
       {"labels",
@@ -526,6 +604,8 @@ nlohmann::json ForecastResult::ToJson() const {
           {"price_date", FormatDate(price_day)},
           {"price", price},
           {"model_as_of", FormatDate(model_as_of)},
+          {"context_missing", context_missing},
+          {"context_max_age_days", context_max_age_days},
           {"return_quantiles", returns},
           {"levels", steps},
           {"prob_up", prob_up},
@@ -554,12 +634,15 @@ Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::p
   std::vector<std::string> names, registry;
   models::QuantileModel model;
   std::string classifier_file, market, vix, as_of;
+  // Schemas written before the staleness rule carry no age: they get the default.
+  int max_age_days = features::kDefaultContextMaxAgeDays;
   try {
     names = schema.at("features").get<std::vector<std::string>>();
     classifier_file = schema.at("classifier_file").get<std::string>();
     market = schema.at("market").get<std::string>();
     vix = schema.at("vix").get<std::string>();
     as_of = schema.at("as_of").get<std::string>();
+    if (schema.contains("context_max_age_days")) max_age_days = schema.at("context_max_age_days").get<int>();
     const auto& qs = schema.at("quantiles");
     if (qs.size() != kQ) return Fail("{}: {} quantiles, expected {}", schema_path.string(), qs.size(), kQ);
     for (std::size_t k = 0; k < kQ; ++k) {
@@ -583,7 +666,9 @@ Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::p
   QAT_ASSIGN_OR_RETURN(auto classifier, models::Booster::Load(set_dir / classifier_file));
   QAT_ASSIGN_OR_RETURN(auto universe, LoadUniverse(db, {symbol}, market, vix));
   const data::BarSeries& bars = universe.series.front();
-  QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {&universe.market, &universe.vix}));
+  QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {.market = &universe.market,
+                                                                     .vix = &universe.vix,
+                                                                     .max_age_days = max_age_days}));
   const std::size_t t = bars.size() - 1;
   std::vector<float> row;
   for (const auto& column : frame.columns) row.push_back(static_cast<float>(column[t]));
@@ -595,6 +680,11 @@ Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::p
   f.horizon = horizon;
   f.price_day = bars.DayAt(t);
   f.price = bars.close[t];
+  f.context_max_age_days = max_age_days;
+  for (const data::BarSeries* context : {&universe.market, &universe.vix}) {
+    const auto index = features::ContextBarsOnAvailability(bars.Slice(t, t + 1), *context, max_age_days);
+    if (index[0] == features::kNoContextBar) f.context_missing.push_back(context->symbol);
+  }
   QAT_ASSIGN_OR_RETURN(f.model_as_of, ParseDate(as_of));
   for (std::size_t k = 0; k < kQ; ++k) f.return_quantiles[k] = q[k];
   for (int a = 0; a < labels::kNumActions; ++a) f.class_probabilities[a] = p[a];

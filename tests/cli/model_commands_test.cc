@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -90,6 +91,26 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
   }
   // Folds follow each other; training ends before testing starts.
   for (const auto& f : results["folds"]) EXPECT_LT(f["train_end"].get<std::string>(), f["test_start"].get<std::string>());
+  // Each symbol runs to its own last labelled day (5 bars before its last bar), not to the
+  // earliest one of all (TSLA's): the last fold tests AAPL and MSFT up to 2026-07-14.
+  ASSERT_EQ(results["symbols_used"].size(), 6u);
+  std::map<std::string, std::string> last_day;
+  for (const auto& s : results["symbols_used"]) last_day[s["symbol"]] = s["last_day"];
+  EXPECT_EQ(last_day["SPY"], "2024-03-15");
+  EXPECT_EQ(last_day["TSLA"], "2023-08-04");
+  EXPECT_EQ(last_day["AAPL"], "2026-07-14");
+  EXPECT_EQ(last_day["MSFT"], "2026-07-14");
+  EXPECT_EQ(results["last_day"], "2026-07-14");
+  EXPECT_EQ(results["folds"].back()["test_end"], "2026-07-14");
+  EXPECT_EQ(results["skipped_symbols"].size(), 0u);
+  // SPY, the market, ends 2024-03-22: AAPL's and MSFT's later rows have no market context.
+  EXPECT_GT(results["rows_missing_market"].get<std::size_t>(), 2 * 550u);
+  EXPECT_GE(results["rows_missing_context"].get<std::size_t>(), results["rows_missing_market"].get<std::size_t>());
+  EXPECT_EQ(results["manifest"]["config"]["context_max_age_days"], 5);
+  // Only AAPL and MSFT have rows in the last 730 days (2024-07-15 .. 2026-07-14), and the
+  // results say so.
+  EXPECT_EQ(results["final_model"]["symbols"], nlohmann::json::array({"AAPL", "MSFT"}));
+  EXPECT_NE(runs_[0].out.find("of 2 of 6 symbols: AAPL,MSFT;"), std::string::npos) << runs_[0].out;
   const double coverage = results["oos"]["interval_coverage_80"];
   EXPECT_GT(coverage, 0.6);
   EXPECT_LT(coverage, 0.95);
@@ -226,9 +247,17 @@ TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {
   EXPECT_TRUE(up >= 0 && up <= 1);
   const auto& p = f["class_probabilities"];
   EXPECT_NEAR(p["SELL"].get<double>() + p["HOLD"].get<double>() + p["BUY"].get<double>(), 1.0, 1e-5);
+  // AAPL's last bar (2026-07-21) is long after SPY's (2024-03-22): the forecast says its
+  // market features are missing rather than using SPY's last values.
+  EXPECT_EQ(f["context_missing"], nlohmann::json::array({"SPY"}));
+  EXPECT_EQ(f["context_max_age_days"], 5);
   auto text = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("a").string()}, home_->path());
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("prob_up"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("note: no SPY bar within 5 days of 2026-07-21"), std::string::npos) << text.out;
+  auto spy = RunCli({"forecast", "--symbol", "SPY", "--model-dir", Dir("a").string(), "--json"}, home_->path());
+  ASSERT_EQ(spy.exit_code, 0) << spy.err;
+  EXPECT_EQ(nlohmann::json::parse(spy.out)["context_missing"], nlohmann::json::array());
   EXPECT_NE(text.out.find("model trained through " + schema["as_of"].get<std::string>()), std::string::npos);
 }
 

@@ -42,6 +42,7 @@ std::string FirstLookAhead(const Compute& compute, const data::BarSeries& bars, 
     const Timestamp last = prefix.start.back();
     data::BarSeries market, vix;
     MarketContext cut_context;
+    cut_context.max_age_days = context.max_age_days;
     if (context.market != nullptr) {
       market = CutAtDate(*context.market, last);
       cut_context.market = &market;
@@ -139,6 +140,74 @@ TEST(FeatureLookAhead, CheckCatchesAContextJoinedTooEarly) {
   };
   const std::string found = FirstLookAhead(leaky, qqq, {&spy, nullptr}, {1000});
   EXPECT_EQ(found.rfind("leak_market_tomorrow row 999 cut 1000", 0), 0u) << found;
+}
+
+// The staleness rule (a context bar older than max_age_days is missing) looks at no time
+// after the row's own: with a market that ends (SPY cut after 2012-06-29, AAPL runs on to
+// 2026) and a VIX with two real weeks removed, prefixes still match the full computation,
+// cut exactly at and around both places where the context turns stale, for several ages.
+TEST(FeatureLookAhead, StalenessRuleAddsNoLookAhead) {
+  const data::BarSeries spy_full = Load("data/daily/SPY.csv");
+  const data::BarSeries vix_full = Load("data/macro/VIX.csv", true);
+  const data::BarSeries aapl = Load("data/daily/AAPL.csv");
+  ASSERT_FALSE(aapl.empty());
+  const Days spy_end = *ParseDate("2012-06-29");
+  std::size_t spy_n = 0;
+  while (spy_n < spy_full.size() && spy_full.DayAt(spy_n) <= spy_end) ++spy_n;
+  const data::BarSeries spy = spy_full.Slice(0, spy_n);
+  const Days gap_first = *ParseDate("2016-02-01"), gap_last = *ParseDate("2016-02-12");
+  data::BarSeries vix;
+  vix.symbol = vix_full.symbol;
+  for (std::size_t i = 0; i < vix_full.size(); ++i) {
+    if (vix_full.DayAt(i) < gap_first || vix_full.DayAt(i) > gap_last) vix.Append(vix_full.At(i));
+  }
+  ASSERT_EQ(vix.size() + 10, vix_full.size());
+  std::vector<std::size_t> cuts = CutPoints(aapl.size());
+  for (std::size_t t = 0; t < aapl.size(); ++t) {
+    const Days day = aapl.DayAt(t);
+    if ((day >= spy_end && day <= spy_end + 10) || (day >= gap_first && day <= gap_last + 3)) cuts.push_back(t + 1);
+  }
+  for (int age : {0, kDefaultContextMaxAgeDays, 30}) {
+    SCOPED_TRACE(age);
+    const MarketContext context{.market = &spy, .vix = &vix, .max_age_days = age};
+    EXPECT_EQ(FirstLookAhead(ComputeFeatures, aapl, context, cuts), "");
+  }
+  // The rule is in force here: AAPL's market features are missing after SPY's end + 5 days.
+  auto frame = ComputeFeatures(aapl, {&spy, &vix});
+  ASSERT_TRUE(frame.ok());
+  const auto& rel = *frame->Find("rel_strength_spy_21");
+  std::size_t defined_after = 0, rows_after = 0;
+  for (std::size_t t = 0; t < aapl.size(); ++t) {
+    if (aapl.DayAt(t) <= spy_end + kDefaultContextMaxAgeDays) continue;
+    ++rows_after;
+    defined_after += !std::isnan(rel[t]);
+  }
+  EXPECT_GT(rows_after, 3000u);
+  EXPECT_EQ(defined_after, 0u);
+}
+
+// The check catches a staleness rule that looks ahead: one that drops a context bar when no
+// *later* context bar follows within 5 days (judging freshness by the next bar's date) knows,
+// at the last bar before a gap or the end, that the gap is coming.
+TEST(FeatureLookAhead, CheckCatchesAStalenessRuleThatPeeksAhead) {
+  const data::BarSeries spy = Load("data/daily/SPY.csv");
+  const data::BarSeries qqq = Load("data/daily/QQQ.csv");
+  Compute leaky = [](const data::BarSeries& b, const MarketContext& c) -> Result<FeatureFrame> {
+    QAT_ASSIGN_OR_RETURN(auto frame, ComputeFeatures(b, c));
+    std::vector<double> close(b.size(), std::nan(""));
+    std::size_t j = 0;
+    for (std::size_t t = 0; t < b.size(); ++t) {
+      while (j < c.market->size() && c.market->available[j] <= b.available[t]) ++j;
+      if (j == 0) continue;
+      const bool next_soon = j < c.market->size() && c.market->DayAt(j) - c.market->DayAt(j - 1) <= 5;
+      if (next_soon) close[t] = c.market->close[j - 1];
+    }
+    frame.names.push_back("leak_market_close_if_not_ending");
+    frame.columns.push_back(std::move(close));
+    return frame;
+  };
+  const std::string found = FirstLookAhead(leaky, qqq, {&spy, nullptr}, {1000});
+  EXPECT_EQ(found.rfind("leak_market_close_if_not_ending row 999 cut 1000", 0), 0u) << found;
 }
 
 }  // namespace

@@ -316,5 +316,48 @@ TEST(PatternEngine, BadInputIsRejected) {
   EXPECT_EQ(*h, (std::vector<int>{1, 5, 21}));
 }
 
+// The market regimes go through the features' availability join (one function, one
+// staleness rule). Where the market is fresh they are exactly what the former carry-forward
+// join gave, recomputed here: QQQ and SPY end together, so all of QQQ's regimes (and its
+// cells) are unchanged; AAPL runs two years past SPY's end, where its regimes were SPY's last
+// ones frozen and are now UNKNOWN from the sixth calendar day on.
+TEST(PatternEngine, MarketRegimesUnchangedWhereTheMarketIsFreshUnknownWhereItIsStale) {
+  const data::BarSeries spy = Load("SPY");
+  const auto spy_trend = features::TrendRegimes(spy.close);
+  const auto spy_vol = features::VolRegimes(spy.adj_close);
+  const std::vector<int> horizons = {1, 5};
+  for (const char* symbol : {"QQQ", "AAPL"}) {
+    SCOPED_TRACE(symbol);
+    const data::BarSeries bars = Load(symbol);
+    auto records = ExtractRecords(bars, horizons, &spy);
+    ASSERT_TRUE(records.ok()) << records.error().message;
+    std::size_t j = 0, stale = 0, compared = 0;
+    for (std::size_t t = 0; t < bars.size(); ++t) {
+      while (j < spy.size() && spy.available[j] <= bars.available[t]) ++j;  // the former join
+      const auto carried_trend = j == 0 ? features::TrendRegime::kUnknown : spy_trend[j - 1];
+      const auto carried_vol = j == 0 ? features::VolRegime::kUnknown : spy_vol[j - 1];
+      if (j > 0 && bars.DayAt(t) > spy.DayAt(j - 1) + features::kDefaultContextMaxAgeDays) {
+        ++stale;
+        EXPECT_EQ(records->trend[t], features::TrendRegime::kUnknown) << FormatDate(bars.DayAt(t));
+        EXPECT_EQ(records->vol[t], features::VolRegime::kUnknown) << FormatDate(bars.DayAt(t));
+        continue;
+      }
+      ++compared;
+      ASSERT_EQ(records->trend[t], carried_trend) << FormatDate(bars.DayAt(t));
+      ASSERT_EQ(records->vol[t], carried_vol) << FormatDate(bars.DayAt(t));
+    }
+    EXPECT_GT(compared, 6000u);
+    if (std::string(symbol) == "QQQ") {
+      EXPECT_EQ(stale, 0u);
+    } else {
+      EXPECT_GT(stale, 550u);  // 2024-03-28 .. 2026-07-21
+      EXPECT_NE(records->trend.back(), spy_trend.back());  // no longer SPY's last regime
+    }
+  }
+  auto refused = ExtractRecords(Load("QQQ"), horizons, &spy, -1);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("maximum age"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace qat::patterns

@@ -6,7 +6,8 @@
 // the trend and volatility regimes at that bar (qat/features/regimes.h). The regimes are
 // those of the symbol itself, or — when a market series is given — those of the market
 // series at the latest market bar whose `available` time is <= the event bar's `available`
-// time (UNKNOWN if there is none).
+// time, if that bar is at most `market_max_age_days` calendar days older (the features' rule,
+// the same function: features::ContextBarsOnAvailability; UNKNOWN if there is none).
 //
 // Outcome at horizon h: r = adj_close[t+h] / adj_close[t] - 1, signed by the direction
 // (bearish events: -r), known at the `available` time of bar t+h. Events whose outcome is
@@ -69,6 +70,7 @@
 #include "qat/core/result.h"
 #include "qat/core/time.h"
 #include "qat/data/bar_series.h"
+#include "qat/features/features.h"
 #include "qat/features/regimes.h"
 
 namespace qat::patterns {
@@ -103,9 +105,11 @@ struct SeriesRecords {
 };
 
 // Events, regimes and outcomes of `bars`. `market` (may be null) supplies the regimes as
-// described above. Fails on an empty series, bad horizons or an empty market series.
+// described above. Fails on an empty series, bad horizons, an empty market series or a
+// negative maximum age.
 Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<const int> horizons,
-                                     const data::BarSeries* market = nullptr);
+                                     const data::BarSeries* market = nullptr,
+                                     int market_max_age_days = features::kDefaultContextMaxAgeDays);
 
 enum class EdgeStatus { kStrong, kModerate, kWeak, kNoEdge, kInsufficientData };
 std::string_view EdgeStatusName(EdgeStatus status);  // "STRONG", ..., "INSUFFICIENT_DATA"

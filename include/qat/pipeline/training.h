@@ -27,6 +27,7 @@
 #include "qat/core/file_set.h"
 #include "qat/core/result.h"
 #include "qat/data/bar_series.h"
+#include "qat/features/features.h"
 #include "qat/labels/labels.h"
 #include "qat/models/classifier.h"
 #include "qat/models/dataset.h"
@@ -43,7 +44,9 @@ using Progress = std::function<void(const std::string&)>;
 struct Universe {
   std::vector<data::BarSeries> series;  // in the order asked for
   data::BarSeries market, vix;
-  Days data_end = 0;  // last day all of `series` share
+  // Last day all of `series` share. Training does not cut at it (each symbol runs to its own
+  // last bar); the demo does, because its backtest trades every symbol over the same sessions.
+  Days data_end = 0;
 
   // series, then market and vix: the manifest's inputs
   std::vector<data::BarSeries> Inputs() const;
@@ -66,9 +69,14 @@ Result<ClassifierFold> TrainAndTestClassifier(const models::Dataset& ds, const s
                                               const models::ClassifierParams& params);
 
 struct TrainConfig {
+  // Each symbol at most once. A symbol too short to give one labelled row is skipped (and
+  // listed in the results); one not stored at all is an error.
   std::vector<std::string> symbols = {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA"};
   std::string market = "SPY";
   std::string vix = "^VIX";
+  // A market or VIX bar older than this many calendar days is missing, not carried forward
+  // (features::MarketContext::max_age_days, docs/features.md).
+  int context_max_age_days = features::kDefaultContextMaxAgeDays;
   labels::ClassLabelConfig labels;  // horizon 5 bars
   int lookback_days = 730;
   // Test blocks: the last 30% of the sessions in 12 consecutive folds; embargo >= horizon.
@@ -129,15 +137,27 @@ struct TrainResult {
   std::vector<TrainFoldResult> folds;
   models::ClassificationReport oos;
   QuantileReport oos_quantiles;
-  Days data_end = 0;
+  // Per symbol asked for: its rows, its own first and last labelled day, the rows without
+  // market context, or why it was skipped (models::SeriesRows).
+  std::vector<models::SeriesRows> series;
+  Days first_day = 0, last_day = 0;  // of all labelled rows
   WindowModels final_models;
+  // The symbols with rows in the final window (the last lookback_days of labelled rows): with
+  // ragged ends, only those that run that long.
+  std::vector<std::string> final_symbols;
   std::vector<data::BarSeries> inputs;
 
-  // {horizon, symbols, rows, features, folds[], oos, final_model}; the caller adds manifest.
+  std::size_t RowsMissingContext() const;
+
+  // {horizon, symbols, rows, first_day, last_day, symbols_used[], skipped_symbols[],
+  // rows_missing_context, ..., features, folds[], oos, final_model}; the caller adds manifest.
   nlohmann::json ToJson(const TrainConfig& config) const;
 };
 
-// Validates and trains; fails naming a missing symbol or a window too small to train on.
+// Validates and trains; fails on a symbol given twice, naming a missing symbol, when no symbol
+// has enough history, or on a window too small to train on. Each symbol contributes its rows
+// up to its own last bar; the folds are cut on the union of the symbols' sessions, so a fold
+// after a symbol's last day simply holds none of its rows.
 // The walk-forward folds and the final window train as independent tasks on up to
 // config.jobs threads;
 // progress lines and results come in fold order, identical for any jobs.
@@ -170,6 +190,9 @@ struct ForecastResult {
   Days price_day = 0;       // the bar the forecast is made from
   double price = 0;         // its close
   Days model_as_of = 0;     // last day of the final model's training window
+  // Context series with no bar fresh enough for the forecast's bar (their features are NaN).
+  std::vector<std::string> context_missing;
+  int context_max_age_days = 0;
   std::array<double, models::kNumQuantiles> return_quantiles{};
   std::vector<std::array<double, models::kNumQuantiles>> levels;  // steps 1..h
   double prob_up = 0;
