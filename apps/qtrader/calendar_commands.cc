@@ -7,6 +7,7 @@
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/quality.h"
+#include "qat/data/symbol.h"
 #include "qat/data/resample.h"
 #include "qat/store/actions.h"
 #include "qat/store/bars.h"
@@ -85,9 +86,14 @@ int RunCheck(const CheckOptions& o) {
     fixed_clock = std::make_unique<FixedClock>(NewYorkTime(*day + 1, 0) - 1);
     options.as_of = fixed_clock.get();
   }
+  auto symbol = data::ValidateSymbol(o.symbol);
+  if (!symbol.ok()) {
+    std::fprintf(stderr, "error: --symbol: %s\n", symbol.error().message.c_str());
+    return kExitUsage;
+  }
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  auto report = store::CheckStoredSeries(*db, ToUpper(o.symbol), *interval, options);
+  auto report = store::CheckStoredSeries(*db, *symbol, *interval, options);
   if (!report.ok()) return Report(report.error());
   std::fputs(data::FormatReport(*report, o.all ? 0 : kCheckLinesPerKind).c_str(), stdout);
   return report->clean() ? kExitOk : kExitFailure;
@@ -98,9 +104,14 @@ int RunResample(const ResampleCommandOptions& o) {
   if (!from.ok()) return Report(Fail("--from: {}", from.error().message));
   auto to = data::ParseInterval(o.to);
   if (!to.ok()) return Report(Fail("--to: {}", to.error().message));
+  auto valid = data::ValidateSymbol(o.symbol);
+  if (!valid.ok()) {
+    std::fprintf(stderr, "error: --symbol: %s\n", valid.error().message.c_str());
+    return kExitUsage;
+  }
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  const std::string symbol = ToUpper(o.symbol);
+  const std::string symbol = *valid;
   // Resampled from the adjusted bars: one basis whatever the source interval holds.
   auto bars = store::LoadAdjustedBars(*db, {symbol, *from, std::nullopt, std::nullopt});
   if (!bars.ok()) return Report(bars.error());

@@ -9,6 +9,7 @@
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
+#include "qat/data/symbol.h"
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
 
@@ -57,7 +58,9 @@ int RunImport(const ImportOptions& o) {
   if (!interval.ok()) return Usage(Fail("--interval: {}", interval.error().message));
   auto basis = data::ParsePriceBasis(o.basis);
   if (!basis.ok()) return Usage(Fail("--basis: {}", basis.error().message));
-  const std::string symbol = ToUpper(Trim(o.symbol));
+  auto valid = data::ValidateSymbol(o.symbol);
+  if (!valid.ok()) return Usage(Fail("--symbol: {}", valid.error().message));
+  const std::string symbol = *valid;
   SystemClock clock;
   store::SeriesWrite write;
   write.origin.basis = *basis;
@@ -78,6 +81,7 @@ int RunImport(const ImportOptions& o) {
     read_options.symbol = symbol;
     read_options.interval = *interval;
     read_options.repair_ohlc = o.repair_ohlc;
+    read_options.not_after = clock.Now();  // a bar dated after today is refused, with its line
     std::fprintf(stderr, "reading %s\n", o.input.c_str());
     auto read = data::ReadBarsCsvFile(o.input, read_options);
     if (!read.ok()) return Report(read.error());
@@ -146,7 +150,9 @@ Result<Timestamp> ParseBound(const std::string& text, bool end_of_day, data::Int
 int RunBars(const BarsOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Report(interval.error());
-  store::BarQuery query{ToUpper(o.symbol), *interval, std::nullopt, std::nullopt};
+  auto symbol = data::ValidateSymbol(o.symbol);
+  if (!symbol.ok()) return Usage(Fail("--symbol: {}", symbol.error().message));
+  store::BarQuery query{*symbol, *interval, std::nullopt, std::nullopt};
   if (!o.start.empty()) {
     auto t = ParseBound(o.start, false, *interval);
     if (!t.ok()) return Report(Fail("--start: {}", t.error().message));

@@ -9,15 +9,18 @@
 
 #include "commands.h"
 #include "output_file.h"
+#include "paths.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
+#include "qat/data/symbol.h"
 #include "qat/features/features.h"
+#include "qat/store/actions.h"
 
 namespace qat::cli {
 namespace {
 
 struct FeatureOptions {
-  std::string input, market, vix, output, interval = "1d";
+  std::string input, market, vix, output, interval = "1d", symbol, db;
   bool list = false;
 };
 
@@ -73,9 +76,41 @@ void WriteFrame(const data::BarSeries& bars, const features::FeatureFrame& frame
   }
 }
 
+// --symbol: the symbol and its context from the store, through the one price basis every
+// analytic reads (store::LoadAdjustedBars). A context symbol given explicitly must be stored;
+// the defaults (SPY, ^VIX) are left out, saying so, when they are not.
+struct StoredInputs {
+  data::BarSeries bars;
+  std::optional<data::BarSeries> market, vix;
+};
+Result<StoredInputs> LoadFromStore(const FeatureOptions& o) {
+  QAT_ASSIGN_OR_RETURN(auto symbol, data::ValidateSymbol(o.symbol));
+  QAT_ASSIGN_OR_RETURN(auto db, OpenStoreOption(o.db, store::OpenMode::kExisting));
+  StoredInputs in;
+  QAT_ASSIGN_OR_RETURN(in.bars, store::LoadAdjustedDaily(db, symbol));
+  auto context = [&](const std::string& given, const char* fallback,
+                     std::optional<data::BarSeries>& out) -> Status {
+    QAT_ASSIGN_OR_RETURN(auto name, data::ValidateSymbol(given.empty() ? fallback : given));
+    auto bars = store::LoadAdjustedDaily(db, name);
+    if (bars.ok()) {
+      out = std::move(*bars);
+    } else if (given.empty()) {
+      std::fprintf(stderr, "note: %s is not stored: its context features are left empty\n", name.c_str());
+    } else {
+      return bars.error();
+    }
+    return Ok();
+  };
+  QAT_RETURN_IF_ERROR(context(o.market, "SPY", in.market));
+  QAT_RETURN_IF_ERROR(context(o.vix, "^VIX", in.vix));
+  return in;
+}
+
 int RunFeatures(const FeatureOptions& o) {
   if (o.list) return RunList();
-  if (o.input.empty()) return Report(Fail("features: --input FILE.csv is required (or --list)"));
+  if (o.input.empty() == o.symbol.empty()) {
+    return Usage(Fail("features: give --input FILE.csv (a file) or --symbol SYMBOL (from the store), or --list"));
+  }
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Usage(Fail("--interval: {}", interval.error().message));
   if (*interval != data::Interval::k1d) {
@@ -83,19 +118,32 @@ int RunFeatures(const FeatureOptions& o) {
                       "intraday bars to 1d first ('qtrader resample')",
                       data::IntervalName(*interval)));
   }
-  if (auto same = CheckOutputIsNotInput(o.output, {{"--input", o.input}, {"--market", o.market}, {"--vix", o.vix}});
-      !same.ok()) {
+  std::optional<data::BarSeries> bars, market, vix;
+  if (!o.symbol.empty()) {
+    for (const auto& [option, value] : {std::pair{"--symbol", o.symbol}, {"--market", o.market}, {"--vix", o.vix}}) {
+      if (auto valid = data::ValidateSymbol(value); !valid.ok() && !(value.empty() && option[2] != 's')) {
+        return Usage(Fail("{}: {}", option, valid.error().message));
+      }
+    }
+    auto stored = LoadFromStore(o);
+    if (!stored.ok()) return Report(stored.error());
+    bars = std::move(stored->bars);
+    market = std::move(stored->market);
+    vix = std::move(stored->vix);
+  } else if (auto same = CheckOutputIsNotInput(o.output, {{"--input", o.input}, {"--market", o.market}, {"--vix", o.vix}});
+             !same.ok()) {
     return Usage(same.error());
+  } else {
+    auto read = ReadDaily(o.input, false, false);
+    if (!read.ok()) return Report(read.error());
+    bars = std::move(*read);
   }
-  auto bars = ReadDaily(o.input, false, false);
-  if (!bars.ok()) return Report(bars.error());
-  std::optional<data::BarSeries> market, vix;
-  if (!o.market.empty()) {
+  if (o.symbol.empty() && !o.market.empty()) {
     auto read = ReadDaily(o.market, false, false);
     if (!read.ok()) return Report(read.error());
     market = std::move(read).value();
   }
-  if (!o.vix.empty()) {
+  if (o.symbol.empty() && !o.vix.empty()) {
     auto read = ReadDaily(o.vix, true, true);
     if (!read.ok()) return Report(read.error());
     vix = std::move(read).value();
@@ -127,8 +175,12 @@ void AddFeatureCommands(CLI::App& app) {
       "Compute every registered feature of a daily CSV (date,open,high,low,close[,adj_close,volume]) "
       "and write `date` plus one column per feature (empty where undefined), or --list the registry.");
   cmd->add_option("--input", options->input, "daily bars CSV of the symbol");
+  cmd->add_option("--symbol", options->symbol,
+                  "instead of --input: the symbol's daily bars from the store, adjusted as every analytic "
+                  "reads them (then --market and --vix name stored symbols, default SPY and ^VIX)");
   cmd->add_option("--market", options->market, "daily bars CSV of the market (SPY) for cross-asset features");
   cmd->add_option("--vix", options->vix, "daily ^VIX CSV (open/high/low repaired where inconsistent)");
+  AddDbOption(cmd, options->db);
   cmd->add_option("--output", options->output, "output CSV (default: standard output); never one of the inputs");
   cmd->add_option("--interval", options->interval,
                   "bar interval of the inputs: features are daily, so only 1d is accepted (an intraday "

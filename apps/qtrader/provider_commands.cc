@@ -9,6 +9,7 @@
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
+#include "qat/data/symbol.h"
 #include "qat/providers/fetch.h"
 #include "qat/store/actions.h"
 #include "qat/store/bars.h"
@@ -35,17 +36,19 @@ int Report(const Error& error) {
   std::fprintf(stderr, "error: %s\n", error.message.c_str());
   return kExitFailure;
 }
+int Usage(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitUsage;
+}
 
 int RunFetch(const FetchOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Report(interval.error());
   providers::FetchPlan plan;
   plan.interval = *interval;
-  for (std::string_view s : Split(o.symbols, ',')) {
-    std::string symbol = ToUpper(Trim(s));
-    if (!symbol.empty()) plan.symbols.push_back(symbol);
-  }
-  if (plan.symbols.empty()) return Report(Fail("--symbols: give at least one symbol (SPY,AAPL)"));
+  auto symbols = data::ParseSymbolList(o.symbols);
+  if (!symbols.ok()) return Usage(Fail("--symbols: {}", symbols.error().message));
+  plan.symbols = std::move(*symbols);
   if (o.provider == "auto") {
     plan.providers = {"yahoo", "stooq"};
     if (std::getenv("ALPHAVANTAGE_API_KEY") != nullptr) plan.providers.push_back("alphavantage");
@@ -102,16 +105,18 @@ int RunFetch(const FetchOptions& o) {
 }
 
 int RunActions(const ActionsOptions& o) {
+  auto symbol = data::ValidateSymbol(o.symbol);
+  if (!symbol.ok()) return Usage(Fail("--symbol: {}", symbol.error().message));
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  auto actions = store::LoadActions(*db, ToUpper(o.symbol));
+  auto actions = store::LoadActions(*db, *symbol);
   if (!actions.ok()) return Report(actions.error());
   std::printf("date,type,value\n");
   for (const auto& a : *actions) {
     std::printf("%s,%s,%s\n", FormatDate(a.date).c_str(), std::string(store::ActionTypeName(a.type)).c_str(),
                 FormatShortest(a.value).c_str());
   }
-  if (actions->empty()) std::fprintf(stderr, "no corporate actions stored for %s\n", ToUpper(o.symbol).c_str());
+  if (actions->empty()) std::fprintf(stderr, "no corporate actions stored for %s\n", symbol->c_str());
   return kExitOk;
 }
 
@@ -125,9 +130,11 @@ int RunAdjusted(const AdjustedOptions& o) {
     if (!day.ok()) return Report(Fail("--as-of: {}", day.error().message));
     options.as_of = *day;
   }
+  auto symbol = data::ValidateSymbol(o.symbol);
+  if (!symbol.ok()) return Usage(Fail("--symbol: {}", symbol.error().message));
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  auto bars = store::LoadAdjustedBars(*db, {ToUpper(o.symbol), *interval, std::nullopt, std::nullopt}, options);
+  auto bars = store::LoadAdjustedBars(*db, {*symbol, *interval, std::nullopt, std::nullopt}, options);
   if (!bars.ok()) return Report(bars.error());
   data::WriteBarsCsv(*bars, std::cout);
   std::cout.flush();

@@ -109,6 +109,9 @@ TEST_F(BasisInvariance, NvdaFetchedRawAndImportedAdjustedGiveTheSameFeaturesAndC
   const std::string features = FeatureDump(a, "NVDA");
   EXPECT_GT(features.size(), 10000u);
   EXPECT_EQ(features, FeatureDump(b, "NVDA"));
+  const std::string printed = Q(a, {"features", "--symbol", "NVDA"}).out;  // the same, as the CLI prints it
+  EXPECT_GT(printed.size(), 10000u);
+  EXPECT_EQ(printed, Q(b, {"features", "--symbol", "NVDA"}).out);
   for (const TempDir* home : {&a, &b}) Q(*home, {"patterns", "build", "--symbols", "NVDA"});
   const std::string cells = CellDump(a);
   EXPECT_GT(cells.size(), 1000u);
@@ -182,6 +185,7 @@ TEST_F(BasisInvariance, TslaImportedRawAndImportedAdjustedTrainTheSameModels) {
   ImportAdjusted(a, b, "TSLA");
   ImportContext(b);
   EXPECT_EQ(FeatureDump(a, "TSLA"), FeatureDump(b, "TSLA"));
+  EXPECT_EQ(Q(a, {"features", "--symbol", "TSLA"}).out, Q(b, {"features", "--symbol", "TSLA"}).out);
   for (const TempDir* home : {&a, &b}) {
     Q(*home, {"patterns", "build", "--symbols", "TSLA"});
     Q(*home, {"train", "--symbols", "TSLA", "--rounds", "20", "--quiet", "--model-dir", (home->path() / "m").string()});

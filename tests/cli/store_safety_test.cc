@@ -94,6 +94,29 @@ TEST(StoreSafety, ImportNeverOverwritesColumnsTheFileLacks) {
   EXPECT_EQ(RunCli({"bars", "--symbol", "SPY", "--end", "1993-03-31"}, home.path()).out, before);
 }
 
+// A row dated after today was accepted, and `fetch` then answered "up to date" for ever.
+TEST(StoreSafety, ARowDatedAfterTodayIsRefusedAndNothingStored) {
+  TempDir home;
+  ASSERT_EQ(RunCli({"import", "--symbol", "SPY", "--input", RepoPath("data/daily/SPY.csv").string()}, home.path())
+                .exit_code, 0);
+  const std::string before = RunCli({"bars", "--symbol", "SPY"}, home.path()).out;
+  WriteFile(home.path() / "future.csv", "date,open,high,low,close,adj_close,volume\n"
+                                        "2024-03-25,521,522,519,520,520,1000\n9999-12-31,521,522,519,520,520,1000\n");
+  auto run = RunCli({"import", "--symbol", "SPY", "--input", (home.path() / "future.csv").string()}, home.path());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(Contains(run.err, "future.csv:3: column 'date': 9999-12-31 is after today")) << run.err;
+  EXPECT_LT(run.err.size(), 1000u);  // one line, not two million warnings
+  EXPECT_EQ(RunCli({"bars", "--symbol", "SPY"}, home.path()).out, before);
+  // Symbols the CLI could not address are refused before anything is read.
+  auto bad = RunCli({"import", "--symbol", "A,B", "--input", RepoPath("data/daily/SPY.csv").string()}, home.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(Contains(bad.err, "--symbol: symbol 'A,B'")) << bad.err;
+  for (const char* real : {"BRK-B", "BRK.B", "EURUSD=X"}) {
+    EXPECT_EQ(RunCli({"import", "--symbol", real, "--input", (home.path() / "future.csv").string()}, home.path())
+                  .exit_code, 1) << real;  // the symbol passes; the future row fails
+  }
+}
+
 TEST(StoreSafety, ResampledBarsDoNotMergeIntoASeriesFromAnotherSource) {
   TempDir home;
   ASSERT_EQ(RunCli({"import", "--symbol", "SPY", "--input", RepoPath("data/daily/SPY.csv").string()}, home.path())
