@@ -6,6 +6,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.h"
 #include "paths.h"
@@ -96,6 +97,18 @@ int RunTrainCommand(const TrainOptions& o) {
   };
   auto result = pipeline::RunTraining(*db, config, progress);
   if (!result.ok()) return Error(result.error().message);
+  // With ragged histories the final window (the latest lookback_days) may hold only the
+  // symbols that run longest: say so, since forecast serves every symbol from these models.
+  std::size_t used = 0;
+  for (const auto& s : result->series) used += s.skipped.empty() ? 1 : 0;
+  if (result->final_symbols.size() < used) {
+    std::fprintf(stderr,
+                 "warning: the final models train on %zu of %zu symbols (%s), the only ones with bars in "
+                 "%s..%s; the others end earlier: fetch fresher bars before trusting forecasts for them\n",
+                 result->final_symbols.size(), used, fmt::format("{}", fmt::join(result->final_symbols, ",")).c_str(),
+                 FormatDate(result->final_models.train_start).c_str(),
+                 FormatDate(result->final_models.train_end).c_str());
+  }
   SystemClock clock;
   const Timestamp now = clock.Now();
   const nlohmann::json config_json = config.ToJson();

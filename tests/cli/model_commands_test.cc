@@ -110,6 +110,8 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithTheIssueFields) {
   // Only AAPL and MSFT have rows in the last 730 days (2024-07-15 .. 2026-07-14), and the
   // results say so.
   EXPECT_EQ(results["final_model"]["symbols"], nlohmann::json::array({"AAPL", "MSFT"}));
+  EXPECT_NE(runs_[0].err.find("warning: the final models train on 2 of 6 symbols (AAPL,MSFT)"), std::string::npos)
+      << runs_[0].err;
   EXPECT_NE(runs_[0].out.find("of 2 of 6 symbols: AAPL,MSFT;"), std::string::npos) << runs_[0].out;
   const double coverage = results["oos"]["interval_coverage_80"];
   EXPECT_GT(coverage, 0.6);
