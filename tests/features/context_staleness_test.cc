@@ -12,17 +12,13 @@
 #include "qat/data/csv.h"
 #include "qat/features/features.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::features {
 namespace {
 
-data::BarSeries Load(const std::string& relative, bool repair = false) {
-  data::CsvReadOptions options;
-  options.repair_ohlc = repair;
-  auto read = data::ReadBarsCsv(qat::testing::RepoPath(relative), options);
-  EXPECT_TRUE(read.ok()) << relative << ": " << read.error().message;
-  return read.ok() ? std::move(read).value() : data::BarSeries{};
-}
+using qat::testing::RepoBars;
+
 
 Days Day(const char* text) { return *ParseDate(text); }
 
@@ -59,8 +55,8 @@ std::string Seen(const data::BarSeries& bars, const data::BarSeries& context, co
 // hour of clock time; from Friday 2024-03-08 (EST) to Thursday 2024-03-14 (EDT) is 6 calendar
 // days but 6 days less an hour.
 TEST(ContextStaleness, AContextBarIsUsedForMaxAgeCalendarDaysThenMissing) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries qqq = Load("data/daily/QQQ.csv");
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries qqq = RepoBars("data/daily/QQQ.csv");
   ASSERT_FALSE(spy.empty());
   ASSERT_FALSE(qqq.empty());
   const data::BarSeries gapped = Without(Without(spy, "2023-11-06", "2023-11-09"), "2024-03-11", "2024-03-14");
@@ -109,10 +105,10 @@ TEST(ContextStaleness, AContextBarIsUsedForMaxAgeCalendarDaysThenMissing) {
 // The default never trips on the bundled data while a context runs (weekends and holidays
 // stay within it: no row sees a bar older than 3 days), so the rule changes nothing there.
 TEST(ContextStaleness, DefaultNeverTripsOnTheBundledDataWhileTheContextRuns) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "", true);
   for (const char* symbol : {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA"}) {
-    const data::BarSeries bars = Load(std::string("data/daily/") + symbol + ".csv");
+    const data::BarSeries bars = RepoBars(std::string("data/daily/") + symbol + ".csv");
     ASSERT_FALSE(bars.empty()) << symbol;
     for (const data::BarSeries* context : {&spy, &vix}) {
       const auto index = ContextBarsOnAvailability(bars, *context, kDefaultContextMaxAgeDays);
@@ -135,9 +131,9 @@ TEST(ContextStaleness, DefaultNeverTripsOnTheBundledDataWhileTheContextRuns) {
 // last 21-bar return was carried onto every later AAPL row; now the market features are NaN
 // from the sixth calendar day on, and the VIX features stay defined.
 TEST(ContextStaleness, MarketFeaturesOfAnEndedMarketAreMissingNotFrozen) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
-  const data::BarSeries aapl = Load("data/daily/AAPL.csv");
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "", true);
+  const data::BarSeries aapl = RepoBars("data/daily/AAPL.csv");
   ASSERT_EQ(FormatDate(spy.DayAt(spy.size() - 1)), "2024-03-22");
   auto frame = ComputeFeatures(aapl, {&spy, &vix});
   ASSERT_TRUE(frame.ok()) << frame.error().message;

@@ -13,9 +13,12 @@
 #include "qat/data/csv.h"
 #include "qat/features/features.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::features {
 namespace {
+
+using qat::testing::RepoBars;
 
 bool SameBits(double a, double b) {
   if (std::isnan(a) && std::isnan(b)) return true;
@@ -75,22 +78,15 @@ std::vector<std::size_t> CutPoints(std::size_t n) {
   return cuts;
 }
 
-data::BarSeries Load(const std::string& relative, bool repair = false) {
-  data::CsvReadOptions options;
-  options.repair_ohlc = repair;
-  auto read = data::ReadBarsCsv(qat::testing::RepoPath(relative), options);
-  EXPECT_TRUE(read.ok()) << relative << ": " << read.error().message;
-  return read.ok() ? std::move(read).value() : data::BarSeries{};
-}
 
 TEST(FeatureLookAhead, PrefixesOfRealSeriesMatchTheFullComputation) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "", true);
   ASSERT_FALSE(spy.empty());
   ASSERT_FALSE(vix.empty());
   for (const char* symbol : {"SPY", "AAPL", "TSLA", "QQQ"}) {
     SCOPED_TRACE(symbol);
-    const data::BarSeries bars = Load(std::string("data/daily/") + symbol + ".csv");
+    const data::BarSeries bars = RepoBars(std::string("data/daily/") + symbol + ".csv");
     ASSERT_GT(bars.size(), 2000u);
     const MarketContext context{&spy, &vix};
     EXPECT_EQ(FirstLookAhead(ComputeFeatures, bars, context, CutPoints(bars.size())), "");
@@ -98,14 +94,14 @@ TEST(FeatureLookAhead, PrefixesOfRealSeriesMatchTheFullComputation) {
 }
 
 TEST(FeatureLookAhead, WithoutContextToo) {
-  const data::BarSeries bars = Load("data/daily/MSFT.csv");
+  const data::BarSeries bars = RepoBars("data/daily/MSFT.csv");
   ASSERT_FALSE(bars.empty());
   EXPECT_EQ(FirstLookAhead(ComputeFeatures, bars, {}, CutPoints(bars.size())), "");
 }
 
 // The check itself must catch a leak: a frame that adds a feature peeking one bar ahead.
 TEST(FeatureLookAhead, CheckCatchesAFeatureThatPeeksAhead) {
-  const data::BarSeries bars = Load("data/daily/GOOGL.csv");
+  const data::BarSeries bars = RepoBars("data/daily/GOOGL.csv");
   ASSERT_FALSE(bars.empty());
   Compute leaky = [](const data::BarSeries& b, const MarketContext& c) -> Result<FeatureFrame> {
     QAT_ASSIGN_OR_RETURN(auto frame, ComputeFeatures(b, c));
@@ -122,8 +118,8 @@ TEST(FeatureLookAhead, CheckCatchesAFeatureThatPeeksAhead) {
 // The context join is also checked: a market series joined one bar early (on `start`
 // instead of `available`) would leak, and the cut-at-the-same-date context must expose it.
 TEST(FeatureLookAhead, CheckCatchesAContextJoinedTooEarly) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries qqq = Load("data/daily/QQQ.csv");
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries qqq = RepoBars("data/daily/QQQ.csv");
   ASSERT_FALSE(spy.empty());
   Compute leaky = [](const data::BarSeries& b, const MarketContext& c) -> Result<FeatureFrame> {
     QAT_ASSIGN_OR_RETURN(auto frame, ComputeFeatures(b, c));
@@ -147,9 +143,9 @@ TEST(FeatureLookAhead, CheckCatchesAContextJoinedTooEarly) {
 // 2026) and a VIX with two real weeks removed, prefixes still match the full computation,
 // cut exactly at and around both places where the context turns stale, for several ages.
 TEST(FeatureLookAhead, StalenessRuleAddsNoLookAhead) {
-  const data::BarSeries spy_full = Load("data/daily/SPY.csv");
-  const data::BarSeries vix_full = Load("data/macro/VIX.csv", true);
-  const data::BarSeries aapl = Load("data/daily/AAPL.csv");
+  const data::BarSeries spy_full = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix_full = RepoBars("data/macro/VIX.csv", "", true);
+  const data::BarSeries aapl = RepoBars("data/daily/AAPL.csv");
   ASSERT_FALSE(aapl.empty());
   const Days spy_end = *ParseDate("2012-06-29");
   std::size_t spy_n = 0;
@@ -190,8 +186,8 @@ TEST(FeatureLookAhead, StalenessRuleAddsNoLookAhead) {
 // *later* context bar follows within 5 days (judging freshness by the next bar's date) knows,
 // at the last bar before a gap or the end, that the gap is coming.
 TEST(FeatureLookAhead, CheckCatchesAStalenessRuleThatPeeksAhead) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries qqq = Load("data/daily/QQQ.csv");
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries qqq = RepoBars("data/daily/QQQ.csv");
   Compute leaky = [](const data::BarSeries& b, const MarketContext& c) -> Result<FeatureFrame> {
     QAT_ASSIGN_OR_RETURN(auto frame, ComputeFeatures(b, c));
     std::vector<double> close(b.size(), std::nan(""));

@@ -10,17 +10,13 @@
 #include "qat/data/csv.h"
 #include "qat/features/features.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::features {
 namespace {
 
-data::BarSeries Load(const std::string& relative, bool repair = false) {
-  data::CsvReadOptions options;
-  options.repair_ohlc = repair;
-  auto read = data::ReadBarsCsv(qat::testing::RepoPath(relative), options);
-  EXPECT_TRUE(read.ok()) << relative;
-  return read.ok() ? std::move(read).value() : data::BarSeries{};
-}
+using qat::testing::RepoBars;
+
 
 // Whether a feature reads a context series (its lookback counts only the symbol's own bars).
 bool UsesContext(const FeatureSpec& spec) {
@@ -55,11 +51,11 @@ TEST(FeatureRegistry, AtLeastFiftyUniqueDescribedFeatures) {
 // On real data each feature's first defined row is at or after its declared lookback; for
 // the symbol's own features (no context), exactly at it: the declared lookback is the true one.
 TEST(FeatureRegistry, DeclaredLookbacksHoldOnRealData) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "", true);
   for (const char* symbol : {"SPY", "AAPL", "MSFT", "TSLA"}) {
     SCOPED_TRACE(symbol);
-    const data::BarSeries bars = Load(std::string("data/daily/") + symbol + ".csv");
+    const data::BarSeries bars = RepoBars(std::string("data/daily/") + symbol + ".csv");
     auto frame = ComputeFeatures(bars, {&spy, &vix});
     ASSERT_TRUE(frame.ok()) << frame.error().message;
     ASSERT_EQ(frame->names.size(), FeatureRegistry().size());
@@ -78,7 +74,7 @@ TEST(FeatureRegistry, DeclaredLookbacksHoldOnRealData) {
 }
 
 TEST(FeatureRegistry, ContextFeaturesAreNaNWithoutContext) {
-  const data::BarSeries bars = Load("data/daily/QQQ.csv");
+  const data::BarSeries bars = RepoBars("data/daily/QQQ.csv");
   auto frame = ComputeFeatures(bars, {});
   ASSERT_TRUE(frame.ok());
   int context_features = 0;
@@ -91,8 +87,8 @@ TEST(FeatureRegistry, ContextFeaturesAreNaNWithoutContext) {
 }
 
 TEST(FeatureRegistry, KnownValuesOnSpy) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "", true);
   auto frame = ComputeFeatures(spy, {&spy, &vix});
   ASSERT_TRUE(frame.ok());
   const std::size_t t = spy.size() - 1;
@@ -145,14 +141,14 @@ TEST(FeaturesCli, WritesDateAndEveryFeature) {
   const std::string text = qat::testing::ReadFile(out);
   auto lines = Split(text, '\n');
   while (!lines.empty() && lines.back().empty()) lines.pop_back();
-  const data::BarSeries qqq = Load("data/daily/QQQ.csv");
+  const data::BarSeries qqq = RepoBars("data/daily/QQQ.csv");
   ASSERT_EQ(lines.size(), qqq.size() + 1);
   auto header = Split(lines[0], ',');
   ASSERT_EQ(header.size(), FeatureRegistry().size() + 1);
   EXPECT_EQ(header[0], "date");
   // The last row equals the library's values, written with 17 significant digits.
-  const data::BarSeries spy = Load("data/daily/SPY.csv");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", true);
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "", true);
   auto frame = ComputeFeatures(qqq, {&spy, &vix});
   ASSERT_TRUE(frame.ok());
   const std::size_t t = qqq.size() - 1;

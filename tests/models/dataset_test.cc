@@ -9,22 +9,17 @@
 #include "qat/data/csv.h"
 #include "qat/models/dataset.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::models {
 namespace {
 
-data::BarSeries Load(const std::string& relative, const std::string& symbol, bool repair = false) {
-  data::CsvReadOptions options;
-  options.symbol = symbol;
-  options.repair_ohlc = repair;
-  auto read = data::ReadBarsCsv(qat::testing::RepoPath(relative), options);
-  EXPECT_TRUE(read.ok()) << relative << ": " << read.error().message;
-  return read.ok() ? std::move(read).value() : data::BarSeries{};
-}
+using qat::testing::RepoBars;
+
 
 // MSFT's last `n` real bars under another name: a symbol listed recently.
 data::BarSeries Recent(std::size_t n, const std::string& symbol) {
-  data::BarSeries bars = Load("data/daily/MSFT.csv", "MSFT");
+  data::BarSeries bars = RepoBars("data/daily/MSFT.csv", "MSFT");
   data::BarSeries out = bars.Slice(bars.size() - n, bars.size());
   out.symbol = symbol;
   return out;
@@ -37,8 +32,8 @@ std::size_t RowsOf(const Dataset& ds, std::size_t series) {
 }
 
 TEST(Dataset, AShortSeriesIsSkippedWithItsReasonWhenAsked) {
-  const std::vector<data::BarSeries> series = {Load("data/daily/QQQ.csv", "QQQ"), Recent(120, "NEWCO"),
-                                               Load("data/daily/TSLA.csv", "TSLA")};
+  const std::vector<data::BarSeries> series = {RepoBars("data/daily/QQQ.csv", "QQQ"), Recent(120, "NEWCO"),
+                                               RepoBars("data/daily/TSLA.csv", "TSLA")};
   DatasetOptions options;
   // By default one short series fails the build, naming it.
   auto strict = BuildDataset(series, {}, options);
@@ -78,7 +73,7 @@ TEST(Dataset, NothingLeftFailsNamingEverySymbol) {
   EXPECT_NE(m.find("NEWER: 250 daily bars"), std::string::npos) << m;
   // Long enough in bars but outside the day range: skipped too, saying so.
   options.last_day = *ParseDate("2000-01-01");
-  const std::vector<data::BarSeries> late = {Load("data/daily/TSLA.csv", "TSLA")};
+  const std::vector<data::BarSeries> late = {RepoBars("data/daily/TSLA.csv", "TSLA")};
   auto none = BuildDataset(late, {}, options);
   ASSERT_FALSE(none.ok());
   EXPECT_NE(none.error().message.find("TSLA: no labelled row between the start and 2000-01-01"), std::string::npos)
@@ -89,9 +84,9 @@ TEST(Dataset, NothingLeftFailsNamingEverySymbol) {
 // its rows to its own last labelled bar, and the rows without a fresh SPY or VIX bar are
 // counted per symbol by date.
 TEST(Dataset, EachSeriesRunsToItsOwnLastDayAndCountsMissingContext) {
-  const data::BarSeries spy = Load("data/daily/SPY.csv", "SPY");
-  const data::BarSeries vix = Load("data/macro/VIX.csv", "^VIX", true);
-  const std::vector<data::BarSeries> series = {Load("data/daily/TSLA.csv", "TSLA"), Load("data/daily/AAPL.csv", "AAPL")};
+  const data::BarSeries spy = RepoBars("data/daily/SPY.csv", "SPY");
+  const data::BarSeries vix = RepoBars("data/macro/VIX.csv", "^VIX", true);
+  const std::vector<data::BarSeries> series = {RepoBars("data/daily/TSLA.csv", "TSLA"), RepoBars("data/daily/AAPL.csv", "AAPL")};
   DatasetOptions options;
   auto ds = BuildDataset(series, {&spy, &vix}, options);
   ASSERT_TRUE(ds.ok()) << ds.error().message;

@@ -16,21 +16,16 @@
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::pipeline {
 namespace {
 
+using qat::testing::RepoBars;
+
 using qat::testing::RepoPath;
 using qat::testing::TempDir;
 
-data::BarSeries Load(const std::string& relative, const std::string& symbol, bool repair = false) {
-  data::CsvReadOptions options;
-  options.symbol = symbol;
-  options.repair_ohlc = repair;
-  auto read = data::ReadBarsCsv(RepoPath(relative), options);
-  EXPECT_TRUE(read.ok()) << relative << ": " << read.error().message;
-  return read.ok() ? std::move(read).value() : data::BarSeries{};
-}
 
 class RaggedTraining : public ::testing::Test {
  protected:
@@ -39,11 +34,11 @@ class RaggedTraining : public ::testing::Test {
     auto db = store::OpenStore(dir_->path() / "qtrader.db");
     ASSERT_TRUE(db.ok()) << db.error().message;
     for (const char* symbol : {"SPY", "AAPL", "TSLA", "GOOGL"}) {
-      ASSERT_TRUE(store::UpsertBars(*db, Load(std::string("data/daily/") + symbol + ".csv", symbol)).ok());
+      ASSERT_TRUE(store::UpsertBars(*db, RepoBars(std::string("data/daily/") + symbol + ".csv", symbol)).ok());
     }
-    ASSERT_TRUE(store::UpsertBars(*db, Load("data/macro/VIX.csv", "^VIX", true)).ok());
+    ASSERT_TRUE(store::UpsertBars(*db, RepoBars("data/macro/VIX.csv", "^VIX", true)).ok());
     // Two recently listed symbols: MSFT's last 120 and 250 real bars under other names.
-    const data::BarSeries msft = Load("data/daily/MSFT.csv", "MSFT");
+    const data::BarSeries msft = RepoBars("data/daily/MSFT.csv", "MSFT");
     for (const auto& [symbol, n] : {std::pair{"NEWCO", 120}, std::pair{"NEWER", 250}}) {
       data::BarSeries recent = msft.Slice(msft.size() - n, msft.size());
       recent.symbol = symbol;

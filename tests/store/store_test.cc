@@ -10,18 +10,16 @@
 #include "qat/store/store.h"
 #include "store/migrations.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::store {
 namespace {
 
+using qat::testing::RepoBars;
+
 using qat::testing::RepoPath;
 using qat::testing::TempDir;
 
-data::BarSeries LoadCsv(const char* file, const char* symbol) {
-  auto r = data::ReadBarsCsv(RepoPath(file), {.symbol = symbol});
-  EXPECT_TRUE(r.ok()) << r.error().message;
-  return *r;
-}
 
 TEST(Store, MigratesAndReopens) {
   TempDir dir;
@@ -55,7 +53,7 @@ TEST(Store, UpsertIsIdempotentAndUpdatesInPlace) {
   TempDir dir;
   auto db = OpenStore(dir.path() / "s.db");
   ASSERT_TRUE(db.ok());
-  data::BarSeries spy = LoadCsv("data/daily/SPY.csv", "SPY");
+  data::BarSeries spy = RepoBars("data/daily/SPY.csv", "SPY");
   auto first = UpsertBars(*db, spy);
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->inserted, 7843);
@@ -89,7 +87,7 @@ TEST(Store, LoadsRangesAndNamesMissingSymbols) {
   TempDir dir;
   auto db = OpenStore(dir.path() / "s.db");
   ASSERT_TRUE(db.ok());
-  ASSERT_TRUE(UpsertBars(*db, LoadCsv("data/daily/QQQ.csv", "QQQ")).ok());
+  ASSERT_TRUE(UpsertBars(*db, RepoBars("data/daily/QQQ.csv", "QQQ")).ok());
   auto from = *ParseDate("2024-01-01");
   auto to = *ParseDate("2024-01-31");
   auto jan = LoadBars(*db, {"QQQ", data::Interval::k1d, Timestamp{from} * kSecondsPerDay,
@@ -157,7 +155,7 @@ TEST(Store, AnEarlierStoreIsMigratedWithTheBasisItsSplitsShow) {
   auto nvda = providers::ParseYahooChart(
       qat::testing::YahooBody("historical-via-chart-NVDA-split-2021-02-01-to-2022-01-31.csv.json"), req, 1'790'000'000);
   ASSERT_TRUE(nvda.ok());
-  const auto spy = LoadCsv("data/daily/SPY.csv", "SPY").Slice(0, 300);
+  const auto spy = RepoBars("data/daily/SPY.csv", "SPY").Slice(0, 300);
   {
     auto db = Database::Open(path);
     ASSERT_TRUE(db.ok());

@@ -16,9 +16,12 @@
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::store {
 namespace {
+
+using qat::testing::RepoBars;
 
 using qat::testing::RepoPath;
 using qat::testing::TempDir;
@@ -26,11 +29,6 @@ using qat::testing::TempDir;
 constexpr char kNvda[] = "historical-via-chart-NVDA-split-2021-02-01-to-2022-01-31.csv.json";
 constexpr char kAaplSplit[] = "chart-AAPL-2020-08-31-to-2020-11-07.json";
 
-data::BarSeries Csv(const char* file, const char* symbol) {
-  auto r = data::ReadBarsCsv(RepoPath(file), {.symbol = symbol});
-  EXPECT_TRUE(r.ok()) << r.error().message;
-  return *r;
-}
 
 // A recorded Yahoo response as the provider turns it into raw bars and actions.
 providers::FetchResult Yahoo(const char* fixture, const char* symbol, const char* from, const char* to) {
@@ -66,7 +64,7 @@ TEST(WriteSeries, ColumnsTheSourceLacksNeverOverwriteStoredValues) {
   TempDir dir;
   auto db = OpenStore(dir.path() / "s.db");
   ASSERT_TRUE(db.ok());
-  const auto spy = Csv("data/daily/SPY.csv", "SPY").Slice(0, 50);
+  const auto spy = RepoBars("data/daily/SPY.csv", "SPY").Slice(0, 50);
   ASSERT_TRUE(WriteSeries(*db, Write(spy, data::PriceBasis::kSplit, "csv:SPY.csv")).ok());
   // The same sessions from a file without adj_close and volume, one close corrected.
   std::ostringstream text;
@@ -98,7 +96,7 @@ TEST(WriteSeries, SourcesThatDisagreeOnSharedSessionsAreRefusedAndNothingIsWritt
   auto db = OpenStore(dir.path() / "s.db");
   ASSERT_TRUE(db.ok());
   // Stooq's AAPL (split- and dividend-adjusted as of 2026) through September 2020 ...
-  const auto stooq = Until(Csv("data/daily/AAPL.csv", "AAPL"), "2020-09-30");
+  const auto stooq = Until(RepoBars("data/daily/AAPL.csv", "AAPL"), "2020-09-30");
   ASSERT_TRUE(WriteSeries(*db, Write(stooq, data::PriceBasis::kSplitDividend, "csv:AAPL.csv", *ParseDate("2026-07-21"))).ok());
   const std::string before = Dump(*db, "AAPL");
   // ... then Yahoo's raw bars from the 4:1 split of 2020-08-31 on, with the split.
@@ -161,7 +159,7 @@ TEST(WriteSeries, BarsOfAnotherSourceThatShareNoSessionAreRefused) {
   TempDir dir;
   auto db = OpenStore(dir.path() / "s.db");
   ASSERT_TRUE(db.ok());
-  const auto spy = Csv("data/daily/SPY.csv", "SPY");
+  const auto spy = RepoBars("data/daily/SPY.csv", "SPY");
   ASSERT_TRUE(WriteSeries(*db, Write(spy.Slice(0, 100), data::PriceBasis::kSplit, "csv:SPY.csv")).ok());
   auto refused = WriteSeries(*db, Write(spy.Slice(150, 200), data::PriceBasis::kSplit, "resample:5m"));
   ASSERT_FALSE(refused.ok());
@@ -207,12 +205,12 @@ TEST(WriteSeries, SplitsThatContradictTheDeclaredBasisAreRefused) {
 TEST(ContentHash, AFlippedByteInAStoredPriceIsAnErrorNamingTheSeries) {
   TempDir dir;
   const auto path = dir.path() / "s.db";
-  const auto spy = Csv("data/daily/SPY.csv", "SPY");
+  const auto spy = RepoBars("data/daily/SPY.csv", "SPY");
   {
     auto db = OpenStore(path);
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE(UpsertBars(*db, spy).ok());
-    ASSERT_TRUE(UpsertBars(*db, Csv("data/daily/QQQ.csv", "QQQ")).ok());
+    ASSERT_TRUE(UpsertBars(*db, RepoBars("data/daily/QQQ.csv", "QQQ")).ok());
   }  // closed: the WAL is checkpointed into the file
   // The big-endian bytes of a close that occurs once in the file.
   std::string bytes = qat::testing::ReadFile(path);
