@@ -74,7 +74,7 @@ void PrintStrategy(const pipeline::StrategyResult& s) {
 int RunDemoCommand(const DemoOptions& o) {
   if (!o.db.empty() && !o.import_into_db) {
     std::fprintf(stderr, "error: demo --db %s: the demo imports the bundled files into the store it uses, "
-                 "replacing overlapping bars; add --import-into-db to do that to this store (without --db the "
+                 "updating the bars it holds for the same sessions; add --import-into-db to do that to this store (without --db the "
                  "demo uses a store of its own in its run folder)\n", o.db.c_str());
     return kExitUsage;
   }
@@ -169,7 +169,7 @@ void AddDemoCommand(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   demo->add_flag("--quiet", o->quiet, "Print only the summary");
   demo->add_flag("--import-into-db", o->import_into_db,
-                 "With --db: import the bundled files into that store (replacing overlapping bars) and run "
+                 "With --db: import the bundled files into that store (bars it holds for the same sessions are updated where they agree, refused where they do not) and run "
                  "there, instead of in a store of the run's own");
   demo->footer(
       "Imports the bundled files into a store of its own, builds features and 5-bar\n"

@@ -105,7 +105,7 @@ Status JudgeSplitsOnWrite(Database& db, const SeriesWrite& w, const std::string&
       if (e.consistent()) continue;
       const auto& seg = series->segments[e.segment];
       return Fail("{} {}: the stored bars from {} ({} .. {}) are {}. The split was not stored and nothing was "
-                  "written; re-import those bars with the basis they have (--basis, --replace)",
+                  "written; re-import those bars with the basis they have (import --basis ... --replace)",
                   symbol, data::IntervalName(interval), seg.source, When(series->bars, series->bars.start[seg.begin]),
                   When(series->bars, series->bars.start[seg.end - 1]),
                   data::DescribeSplitEvidence(e, seg));
@@ -138,7 +138,8 @@ Status CheckJoin(const SeriesWrite& w, const data::StoredSeries& stored,
     return Fail("{}: the new bars from {} ({}) and the stored bars from {} disagree on the {} session{} they share, "
                 "{} .. {}: adjusted closes differ by a median ratio of {:.4f} (on {}: {} new, {} stored; "
                 "tolerance {:.2f}%). Nothing was written: joined, they would show a jump that never traded. Keep one "
-                "source per series (--replace replaces the stored {} series) or give the basis the data has (--basis)",
+                "source per series (--replace replaces the stored {} series), or, for a file, import it with the "
+                "basis its prices have (import --basis)",
                 what, w.origin.source, data::PriceBasisName(w.origin.basis), stored_names, o.sessions,
                 o.sessions == 1 ? "" : "s", When(bars, o.first), When(bars, o.last), o.median_ratio,
                 When(bars, o.last), FormatShortest(o.b_last_close), FormatShortest(o.a_last_close),
