@@ -33,11 +33,6 @@ struct ResampleCommandOptions {
 constexpr std::size_t kCheckLinesPerKind = 20;
 constexpr std::size_t kImportLinesPerKind = 5;
 
-int Report(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitFailure;
-}
-
 Result<std::vector<Days>> ParseDateList(const std::string& text) {
   std::vector<Days> out;
   if (Trim(text).empty()) return out;

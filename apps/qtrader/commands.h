@@ -21,6 +21,11 @@ inline constexpr int kExitUsage = 2;
 // Set by the subcommand that ran; main() returns it.
 int& CommandExitCode();
 
+// Print "error: MESSAGE" on stderr and return the exit code: Report gives 2 for an error of
+// code kInvalidInput (bad usage) and 1 for any other; Usage always 2.
+int Report(const Error& error);
+int Usage(const Error& error);
+
 void AddDataCommands(CLI::App& app);  // import, bars
 void AddTaCommands(CLI::App& app);    // ta
 void AddDemoCommand(CLI::App& app);   // demo

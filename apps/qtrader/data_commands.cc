@@ -33,16 +33,6 @@ std::string RangeText(const data::BarSeries& s) {
   return text(0) + " .. " + text(s.size() - 1);
 }
 
-int Report(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitFailure;
-}
-
-int Usage(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitUsage;
-}
-
 Result<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail("{}: cannot open file", path);

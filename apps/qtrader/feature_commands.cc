@@ -24,15 +24,6 @@ struct FeatureOptions {
   bool list = false;
 };
 
-int Report(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitFailure;
-}
-int Usage(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitUsage;
-}
-
 // Reads a daily CSV; the symbol is the file name's stem. `repair` widens high/low to contain
 // open/close (the VIX source has known bad opens) and reports each repaired row.
 Result<data::BarSeries> ReadDaily(const std::string& path, bool repair, bool quiet_repairs) {

@@ -10,6 +10,16 @@
 #include "qat/core/strings.h"
 
 namespace qat::cli {
+int Report(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return error.code == ErrorCode::kInvalidInput ? kExitUsage : kExitFailure;
+}
+
+int Usage(const Error& error) {
+  std::fprintf(stderr, "error: %s\n", error.message.c_str());
+  return kExitUsage;
+}
+
 int& CommandExitCode() {
   static int code = kExitOk;
   return code;

@@ -43,11 +43,6 @@ std::filesystem::path ModelDir(const std::string& option) {
   return option.empty() ? DataHome() / "models" : std::filesystem::path(option);
 }
 
-int Error(const std::string& message) {
-  std::fprintf(stderr, "error: %s\n", message.c_str());
-  return kExitFailure;
-}
-
 int RunTrainCommand(const TrainOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   pipeline::TrainConfig config;
@@ -86,17 +81,17 @@ int RunTrainCommand(const TrainOptions& o) {
               config.symbols.size(), o.horizon, o.lookback_days, static_cast<unsigned long long>(o.seed),
               config.jobs, config.jobs == 1 ? "" : "s");
   auto db = store::OpenStore(db_path, store::OpenMode::kExisting);
-  if (!db.ok()) return Error(db.error().message);
+  if (!db.ok()) return Report(db.error());
   // The model set is built beside its folder and replaces it whole at the end; an unwritable
   // model folder fails here, before any training.
   auto set = FileSetWriter::Begin(pipeline::ModelSetDir(dir, o.horizon));
-  if (!set.ok()) return Error(set.error().message);
+  if (!set.ok()) return Report(set.error());
   auto progress = [&](const std::string& line) {
     if (!o.quiet) std::printf("  %s\n", line.c_str());
     std::fflush(stdout);
   };
   auto result = pipeline::RunTraining(*db, config, progress);
-  if (!result.ok()) return Error(result.error().message);
+  if (!result.ok()) return Report(result.error());
   // With ragged histories the final window (the latest lookback_days) may hold only the
   // symbols that run longest: say so, since forecast serves every symbol from these models.
   std::size_t used = 0;
@@ -115,9 +110,9 @@ int RunTrainCommand(const TrainOptions& o) {
   nlohmann::json results = result->ToJson(config);
   results["manifest"] = reports::MakeManifest(result->inputs, config_json, o.seed, now);
   auto written = pipeline::WriteArtifacts(*result, config, results, *set);
-  if (!written.ok()) return Error(written.error().message);
+  if (!written.ok()) return Report(written.error());
   auto run_id = pipeline::LogTrainingRun(*db, config, results, dir, *written, now);
-  if (!run_id.ok()) return Error("logging the training run: " + run_id.error().message);
+  if (!run_id.ok()) return Report(run_id.error().WithContext("logging the training run"));
   const auto& q = result->oos_quantiles;
   std::string skipped;
   std::size_t n_skipped = 0;
@@ -158,9 +153,9 @@ int RunForecastCommand(const ForecastOptions& o) {
     return kExitUsage;
   }
   auto db = store::OpenStore(ResolveDbPath(o.db), store::OpenMode::kExisting);
-  if (!db.ok()) return Error(db.error().message);
+  if (!db.ok()) return Report(db.error());
   auto f = pipeline::RunForecast(*db, ModelDir(o.model_dir), *symbol, o.horizon);
-  if (!f.ok()) return Error(f.error().message);
+  if (!f.ok()) return Report(f.error());
   if (o.json) {
     std::printf("%s\n", f->ToJson().dump(2).c_str());
     return kExitOk;

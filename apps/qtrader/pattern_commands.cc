@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/patterns.h"
 #include "qat/core/strings.h"
 #include "qat/core/time.h"
 #include "qat/data/csv.h"
@@ -25,17 +26,6 @@
 namespace qat::cli {
 namespace {
 
-constexpr const char* kSpanAll = "all";
-constexpr const char* kSpanRecent = "recent";
-
-int Report(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitFailure;
-}
-int Usage(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitUsage;
-}
 
 // YYYY-MM-DD: the end of that New York day; otherwise an ISO 8601 timestamp.
 Result<Timestamp> ParseAsOf(const std::string& text) {
@@ -141,82 +131,22 @@ int RunBuild(const BuildOptions& o) {
   }
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  std::optional<data::BarSeries> market;
-  if (!market_name.empty()) {
-    auto m = store::LoadAdjustedBars(*db, {market_name, *interval, std::nullopt, std::nullopt});
-    if (!m.ok()) return Report(m.error());
-    market = std::move(*m);
-  }
-  for (const auto& symbol : symbols) {
-    auto bars = store::LoadAdjustedBars(*db, {symbol, *interval, std::nullopt, std::nullopt});
-    if (!bars.ok()) return Report(bars.error());
-    auto stats =
-        patterns::UpdatePatternRecords(*db, *bars, *horizons, market ? &*market : nullptr, market_name);
-    if (!stats.ok()) return Report(Fail("{}: {}", symbol, stats.error().message));
-    std::printf("%s %s: %s, %lld new bars, %lld new events, %lld new outcomes\n", symbol.c_str(),
-                o.interval.c_str(), stats->rebuilt ? "built" : "updated",
-                static_cast<long long>(stats->new_bars), static_cast<long long>(stats->new_events),
-                static_cast<long long>(stats->new_outcomes));
-  }
-  auto records = patterns::LoadPatternRecords(*db);
-  if (!records.ok()) return Report(records.error());
-  patterns::CellOptions all_options;
-  auto cells = patterns::ComputeCells(*records, all_options);
-  if (!cells.ok()) return Report(cells.error());
-  patterns::CellOptions recent_options;
-  recent_options.since = patterns::RecentSince(*records, std::nullopt, o.recent_years);
-  auto recent = patterns::ComputeCells(*records, recent_options);
-  if (!recent.ok()) return Report(recent.error());
-  if (auto s = patterns::SaveCells(*db, kSpanAll, *cells); !s.ok()) return Report(s.error());
-  if (auto s = patterns::SaveCells(*db, kSpanRecent, *recent); !s.ok()) return Report(s.error());
+  app::BuildPatternStatsRequest request{symbols, *interval, market_name, *horizons, o.recent_years};
+  auto built = app::BuildPatternStats(*db, request, [&](const app::SymbolBuilt& s) {
+    std::printf("%s %s: %s, %lld new bars, %lld new events, %lld new outcomes\n", s.symbol.c_str(),
+                o.interval.c_str(), s.stats.rebuilt ? "built" : "updated", static_cast<long long>(s.stats.new_bars),
+                static_cast<long long>(s.stats.new_events), static_cast<long long>(s.stats.new_outcomes));
+  });
+  if (!built.ok()) return Report(built.error());
   std::printf("cells over %zu stored series: %zu (%s); recent %g years (events from %s): %zu cells (%s)\n",
-              records->size(), cells->size(), StatusSummary(*cells).c_str(), o.recent_years,
-              FormatDate(static_cast<Days>(*recent_options.since / kSecondsPerDay)).c_str(), recent->size(),
-              StatusSummary(*recent).c_str());
+              built->series, built->all.size(), StatusSummary(built->all).c_str(), o.recent_years,
+              FormatDate(static_cast<Days>(built->recent_since / kSecondsPerDay)).c_str(), built->recent.size(),
+              StatusSummary(built->recent).c_str());
   return kExitOk;
-}
-
-Result<std::vector<patterns::CellStats>> OpenCells(const std::string& db_option, const char* span) {
-  const auto db_path = ResolveDbPath(db_option);
-  QAT_ASSIGN_OR_RETURN(auto db, store::OpenStore(db_path, store::OpenMode::kExisting));
-  QAT_ASSIGN_OR_RETURN(auto cells, patterns::LoadCells(db, span));
-  if (cells.empty() && std::string(span) == kSpanAll) {
-    return Fail("{}: no pattern statistics stored (run 'qtrader patterns build' first)", db_path.string());
-  }
-  return cells;
 }
 
 std::string Num(double x, const char* format = "{:.4f}") {
   return std::isnan(x) ? std::string("n/a") : fmt::format(fmt::runtime(format), x);
-}
-
-nlohmann::json CellJson(const patterns::CellStats& c) {
-  auto num = [](double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); };
-  return {{"pattern", c.pattern},
-          {"direction", c.direction},
-          {"timeframe", c.timeframe},
-          {"horizon", c.horizon},
-          {"regime", c.regime},
-          {"vol_regime", c.vol_regime},
-          {"n", c.n},
-          {"wins", c.wins},
-          {"win_rate", num(c.win_rate)},
-          {"win_rate_lo", num(c.win_rate_lo)},
-          {"win_rate_hi", num(c.win_rate_hi)},
-          {"mean_return", num(c.mean_return)},
-          {"median_return", num(c.median_return)},
-          {"sharpe", num(c.sharpe)},
-          {"ic", num(c.ic)},
-          {"baseline_return", num(c.baseline_return)},
-          {"excess_return", num(c.excess_return)},
-          {"t_stat", num(c.t_stat)},
-          {"p_value", num(c.p_value)},
-          {"q_value", num(c.q_value)},
-          {"status", patterns::EdgeStatusName(c.status)},
-          {"shrinkage_parent", c.shrinkage_parent},
-          {"shrunk_win_rate", num(c.shrunk_win_rate)},
-          {"shrunk_mean_return", num(c.shrunk_mean_return)},
-          {"prior_weight", num(c.prior_weight)}};
 }
 
 std::string CellText(const patterns::CellStats& c) {
@@ -241,103 +171,30 @@ struct EdgeOptions {
   bool json = false;
 };
 
-const patterns::CellStats* FindCell(const std::vector<patterns::CellStats>& cells, const std::string& pattern,
-                                    const std::string& direction, const std::string& timeframe, int horizon,
-                                    const std::string& regime, const std::string& vol) {
-  for (const auto& c : cells) {
-    if (c.pattern == pattern && c.direction == direction && c.timeframe == timeframe &&
-        c.horizon == horizon && c.regime == regime && c.vol_regime == vol) {
-      return &c;
-    }
-  }
-  return nullptr;
-}
-
 int RunEdge(const EdgeOptions& o) {
-  const auto* spec = ta::FindPattern(o.pattern);
-  if (spec == nullptr) return Usage(Fail("unknown pattern '{}' (TA-Lib names, e.g. CDLHAMMER)", o.pattern));
-  const std::string pattern(spec->name);
-  std::vector<std::string> directions;
-  const std::string dir = ToLower(o.direction);
-  if (dir.empty()) {
-    directions = {"bullish", "bearish"};
-  } else if (dir == "bullish" || dir == "bearish") {
-    directions = {dir};
-  } else {
-    return Usage(Fail("--direction must be bullish or bearish (got '{}')", o.direction));
-  }
-  const std::string regime = ToUpper(o.regime), vol = ToUpper(o.vol_regime);
-  if (regime != "ALL" && !features::ParseTrendRegime(regime).ok()) {
-    return Usage(Fail("--regime must be ALL, BULL, BEAR, SIDEWAYS or UNKNOWN (got '{}')", o.regime));
-  }
-  if (vol != "ALL" && !features::ParseVolRegime(vol).ok()) {
-    return Usage(Fail("--vol-regime must be ALL, LOW, NORMAL, HIGH or UNKNOWN (got '{}')", o.vol_regime));
-  }
-  auto cells = OpenCells(o.db, kSpanAll);
-  if (!cells.ok()) return Report(cells.error());
-  auto recent = OpenCells(o.db, kSpanRecent);
-  if (!recent.ok()) return Report(recent.error());
-
-  // Exact context, then (regime, ALL), then (ALL, ALL).
-  std::vector<std::pair<std::string, std::string>> chain = {{regime, vol}};
-  if (vol != "ALL") chain.push_back({regime, "ALL"});
-  if (regime != "ALL") chain.push_back({"ALL", "ALL"});
-  nlohmann::json answers = nlohmann::json::array();
-  std::string text;
-  bool any = false;
-  for (const auto& d : directions) {
-    const patterns::CellStats* answer = nullptr;
-    std::string why;
-    for (const auto& [r, v] : chain) {
-      const auto* c = FindCell(*cells, pattern, d, o.timeframe, o.horizon, r, v);
-      if (c != nullptr && c->n >= o.min_n) {
-        answer = c;
-        break;
-      }
-      why += fmt::format("{}{}/{} has n={} < {}", why.empty() ? "" : "; ", r, v, c ? c->n : 0, o.min_n);
-    }
-    bool fell_back_to_small = false;
-    if (answer == nullptr) {
-      // Nothing large enough: answer with the broadest cell that exists, marked as such.
-      answer = FindCell(*cells, pattern, d, o.timeframe, o.horizon, "ALL", "ALL");
-      fell_back_to_small = answer != nullptr;
-    }
-    if (answer == nullptr) {
-      if (directions.size() == 1) {
-        return Report(Fail("{} {} has no events at timeframe {} horizon {} in the store", pattern, d,
-                           o.timeframe, o.horizon));
-      }
-      continue;
-    }
-    any = true;
-    const auto* rec =
-        FindCell(*recent, pattern, d, o.timeframe, o.horizon, answer->regime, answer->vol_regime);
-    const bool exact = answer->regime == regime && answer->vol_regime == vol;
-    nlohmann::json j;
-    j["requested"] = {{"pattern", pattern},   {"direction", d},   {"timeframe", o.timeframe},
-                      {"horizon", o.horizon}, {"regime", regime}, {"vol_regime", vol},
-                      {"min_n", o.min_n}};
-    j["answered_by"] = fmt::format("{}/{}", answer->regime, answer->vol_regime);
-    j["exact"] = exact;
-    j["fallback_reason"] = why;
-    j["below_min_n"] = fell_back_to_small;
-    j["cell"] = CellJson(*answer);
-    j["recent"] = rec ? CellJson(*rec) : nlohmann::json(nullptr);
-    answers.push_back(j);
-    text += fmt::format("{} {} {} horizon {}: asked {}/{}, answered by cell {}/{}{}\n", pattern, d,
-                        o.timeframe, o.horizon, regime, vol, answer->regime, answer->vol_regime,
-                        exact ? " (exact)" : fmt::format(" (fallback: {})", why));
-    if (fell_back_to_small) text += fmt::format("  warning: no cell reaches n >= {}\n", o.min_n);
-    text += CellText(*answer);
-    text += rec ? "  recent window (edge decay):\n" + CellText(*rec) : "  recent window: no events\n";
-  }
-  if (!any)
-    return Report(
-        Fail("{} has no events at timeframe {} horizon {} in the store", pattern, o.timeframe, o.horizon));
+  app::PatternEdgeRequest request{o.pattern, o.direction, o.regime, o.vol_regime, o.timeframe, o.horizon, o.min_n};
+  if (auto valid = app::NormalizeEdgeRequest(request); !valid.ok()) return Report(valid.error());
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  auto answers = app::PatternEdge(*db, request);
+  if (!answers.ok()) return Report(answers.error());
   if (o.json) {
-    std::cout << (answers.size() == 1 ? answers[0] : answers).dump(2) << '\n';
-  } else {
-    std::fputs(text.c_str(), stdout);
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& a : *answers) all.push_back(app::ToJson(a));
+    std::cout << (all.size() == 1 ? all[0] : all).dump(2) << '\n';
+    return kExitOk;
+  }
+  for (const auto& a : *answers) {
+    const auto& q = a.asked;
+    std::printf("%s", fmt::format("{} {} {} horizon {}: asked {}/{}, answered by cell {}/{}{}\n", q.pattern,
+                                  q.direction, q.timeframe, q.horizon, q.regime, q.vol_regime, a.cell.regime,
+                                  a.cell.vol_regime,
+                                  a.exact ? " (exact)" : fmt::format(" (fallback: {})", a.fallback_reason))
+                          .c_str());
+    if (a.below_min_n) std::printf("  warning: no cell reaches n >= %d\n", q.min_n);
+    std::fputs(CellText(a.cell).c_str(), stdout);
+    std::fputs(a.recent ? ("  recent window (edge decay):\n" + CellText(*a.recent)).c_str() : "  recent window: no events\n",
+               stdout);
   }
   return kExitOk;
 }
@@ -350,26 +207,18 @@ struct TopOptions {
 
 int RunTop(const TopOptions& o) {
   if (o.min_n < 1 || o.limit < 1) return Usage(Fail("--min-n and --limit must be >= 1"));
-  auto cells = OpenCells(o.db, kSpanAll);
-  if (!cells.ok()) return Report(cells.error());
-  std::vector<const patterns::CellStats*> picked;
-  for (const auto& c : *cells) {
-    if (c.horizon == o.horizon && c.timeframe == o.timeframe && c.n >= o.min_n && c.mean_return > 0 &&
-        c.excess_return > 0 && !std::isnan(c.q_value)) {
-      picked.push_back(&c);
-    }
-  }
-  std::stable_sort(picked.begin(), picked.end(), [](const auto* a, const auto* b) {
-    if (a->q_value != b->q_value) return a->q_value < b->q_value;
-    return a->p_value < b->p_value;
-  });
-  if (picked.size() > static_cast<std::size_t>(o.limit)) picked.resize(static_cast<std::size_t>(o.limit));
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  auto top = app::TopEdges(*db, {o.timeframe, o.horizon, o.min_n, o.limit});
+  if (!top.ok()) return Report(top.error());
   if (o.json) {
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto* c : picked) rows.push_back(CellJson(*c));
+    for (const auto& c : *top) rows.push_back(app::ToJson(c));
     std::cout << rows.dump(2) << '\n';
     return kExitOk;
   }
+  std::vector<const patterns::CellStats*> picked;
+  for (const auto& c : *top) picked.push_back(&c);
   std::printf("%-20s %-8s %-9s %-8s %6s %7s %15s %9s %9s %7s %9s %9s  %s\n", "pattern", "dir", "regime",
               "vol", "n", "win", "win 95% CI", "mean", "excess", "sharpe", "p", "q", "status");
   for (const auto* c : picked) {

@@ -32,15 +32,6 @@ struct AdjustedOptions {
   bool dividends = false;
 };
 
-int Report(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitFailure;
-}
-int Usage(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitUsage;
-}
-
 int RunFetch(const FetchOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Report(interval.error());

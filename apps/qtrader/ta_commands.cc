@@ -21,11 +21,6 @@ struct TaOptions {
   bool list = false;
 };
 
-int Report(const Error& error) {
-  std::fprintf(stderr, "error: %s\n", error.message.c_str());
-  return kExitFailure;
-}
-
 int ListColumns() {
   for (const auto& col : ta::OutputColumns()) {
     std::printf("%-20s %s\n", std::string(col.name).c_str(), std::string(col.function).c_str());

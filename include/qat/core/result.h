@@ -5,6 +5,7 @@
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -12,14 +13,37 @@
 
 namespace qat {
 
+// What kind of failure an Error is: a front end picks its answer from it (the CLI exits 2 for
+// invalid input, 1 otherwise) without reading the message.
+enum class ErrorCode {
+  kFailed,        // the work failed (the default)
+  kInvalidInput,  // a request that can never succeed as given: a bad option value, an unknown name
+  kNotFound,      // something asked for is not there (a symbol, a store, a file)
+  kIo,            // reading or writing a file failed
+  kExternal,      // a service or library outside qtrader failed (HTTP, XGBoost)
+  kCorrupt,       // stored data fails its own checks
+};
+
 struct Error {
   std::string message;
+  ErrorCode code = ErrorCode::kFailed;
+
+  // "context: message", same code: what a caller adds as the error travels up (the symbol,
+  // the fold and its dates, the file).
+  Error WithContext(std::string_view context) const {
+    return Error{std::string(context) + ": " + message, code};
+  }
 };
 
 // Builds an Error from a fmt format string: `return Fail("{}:{}: bad value", file, line);`
 template <typename... Args>
 Error Fail(fmt::format_string<Args...> format, Args&&... args) {
   return Error{fmt::format(format, std::forward<Args>(args)...)};
+}
+// The same with a code: `return Fail(ErrorCode::kInvalidInput, "horizon {} is not 1..21", h);`
+template <typename... Args>
+Error Fail(ErrorCode code, fmt::format_string<Args...> format, Args&&... args) {
+  return Error{fmt::format(format, std::forward<Args>(args)...), code};
 }
 
 template <typename T>
