@@ -10,12 +10,12 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/training.h"
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/symbol.h"
 #include "qat/models/xgboost.h"
 #include "qat/pipeline/training.h"
-#include "qat/reports/manifest.h"
 #include "qat/store/store.h"
 
 namespace qat::cli {
@@ -82,37 +82,23 @@ int RunTrainCommand(const TrainOptions& o) {
               config.jobs, config.jobs == 1 ? "" : "s");
   auto db = store::OpenStore(db_path, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  // The model set is built beside its folder and replaces it whole at the end; an unwritable
-  // model folder fails here, before any training.
-  auto set = FileSetWriter::Begin(pipeline::ModelSetDir(dir, o.horizon));
-  if (!set.ok()) return Report(set.error());
   auto progress = [&](const std::string& line) {
     if (!o.quiet) std::printf("  %s\n", line.c_str());
     std::fflush(stdout);
   };
-  auto result = pipeline::RunTraining(*db, config, progress);
-  if (!result.ok()) return Report(result.error());
-  // With ragged histories the final window (the latest lookback_days) may hold only the
-  // symbols that run longest: say so, since forecast serves every symbol from these models.
-  std::size_t used = 0;
-  for (const auto& s : result->series) used += s.skipped.empty() ? 1 : 0;
-  if (result->final_symbols.size() < used) {
+  SystemClock clock;
+  auto trained = app::TrainAndPublish(*db, {config, dir, clock.Now()}, progress);
+  if (!trained.ok()) return Report(trained.error());
+  const auto* result = &trained->result;
+  if (result->final_symbols.size() < trained->symbols_used) {
     std::fprintf(stderr,
                  "warning: the final models train on %zu of %zu symbols (%s), the only ones with bars in "
                  "%s..%s; the others end earlier: fetch fresher bars before trusting forecasts for them\n",
-                 result->final_symbols.size(), used, fmt::format("{}", fmt::join(result->final_symbols, ",")).c_str(),
+                 result->final_symbols.size(), trained->symbols_used,
+                 fmt::format("{}", fmt::join(result->final_symbols, ",")).c_str(),
                  FormatDate(result->final_models.train_start).c_str(),
                  FormatDate(result->final_models.train_end).c_str());
   }
-  SystemClock clock;
-  const Timestamp now = clock.Now();
-  const nlohmann::json config_json = config.ToJson();
-  nlohmann::json results = result->ToJson(config);
-  results["manifest"] = reports::MakeManifest(result->inputs, config_json, o.seed, now);
-  auto written = pipeline::WriteArtifacts(*result, config, results, *set);
-  if (!written.ok()) return Report(written.error());
-  auto run_id = pipeline::LogTrainingRun(*db, config, results, dir, *written, now);
-  if (!run_id.ok()) return Report(run_id.error().WithContext("logging the training run"));
   const auto& q = result->oos_quantiles;
   std::string skipped;
   std::size_t n_skipped = 0;
@@ -141,8 +127,8 @@ int RunTrainCommand(const TrainOptions& o) {
               q.baseline_interval_coverage_80);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("\nwrote %zu files to %s (training run %lld logged in %s) in %.1f s\n", written->size(),
-              set->target().c_str(), static_cast<long long>(*run_id), db_path.c_str(), seconds);
+  std::printf("\nwrote %zu files to %s (training run %lld logged in %s) in %.1f s\n", trained->files.size(),
+              trained->set_dir.c_str(), static_cast<long long>(trained->run_id), db_path.c_str(), seconds);
   return kExitOk;
 }
 
