@@ -1,17 +1,12 @@
 // demo: the whole pipeline on the bundled real data, with a readable summary.
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/demo.h"
 #include "qat/core/clock.h"
-#include "qat/core/file_set.h"
-#include "qat/data/csv.h"
 #include "qat/pipeline/demo.h"
-#include "qat/reports/manifest.h"
-#include "qat/store/bars.h"
-#include "qat/store/store.h"
 
 #ifndef QAT_DEFAULT_DATA_DIR
 #define QAT_DEFAULT_DATA_DIR "data"
@@ -28,43 +23,6 @@ struct DemoOptions {
   bool quiet = false, import_into_db = false;
 };
 
-struct BundledFile {
-  const char* symbol;
-  const char* path;
-  bool repair_ohlc;
-  data::PriceBasis basis;
-};
-
-// The bundled files the demo needs, with the basis data/PROVENANCE.md gives each source
-// (Yahoo downloads split-adjusted, Stooq split- and dividend-adjusted); ^VIX's source has
-// known bad opens.
-constexpr BundledFile kBundled[] = {
-    {"SPY", "daily/SPY.csv", false, data::PriceBasis::kSplit},
-    {"QQQ", "daily/QQQ.csv", false, data::PriceBasis::kSplit},
-    {"AAPL", "daily/AAPL.csv", false, data::PriceBasis::kSplitDividend},
-    {"MSFT", "daily/MSFT.csv", false, data::PriceBasis::kSplitDividend},
-    {"GOOGL", "daily/GOOGL.csv", false, data::PriceBasis::kSplit},
-    {"TSLA", "daily/TSLA.csv", false, data::PriceBasis::kSplit},
-    {"^VIX", "macro/VIX.csv", true, data::PriceBasis::kSplit},
-};
-
-Status ImportBundled(store::Database& db, const std::filesystem::path& data_dir) {
-  for (const auto& file : kBundled) {
-    data::CsvReadOptions options;
-    options.symbol = file.symbol;
-    options.repair_ohlc = file.repair_ohlc;
-    QAT_ASSIGN_OR_RETURN(auto read, data::ReadBarsCsvFile(data_dir / file.path, options));
-    store::SeriesWrite write;
-    write.bars = std::move(read.series);
-    write.origin.basis = file.basis;
-    write.origin.source = "csv:" + std::filesystem::path(file.path).filename().string();
-    write.has_adj_close = read.has_adj_close;
-    write.has_volume = read.has_volume;
-    QAT_RETURN_IF_ERROR(store::WriteSeries(db, write));
-  }
-  return Ok();
-}
-
 void PrintStrategy(const pipeline::StrategyResult& s) {
   std::printf("  %-28s %+8.1f%%  %6.2f  %7.1f%%  %6zu  %8s\n", s.name.c_str(),
               100 * s.metrics.total_return, s.metrics.sharpe, 100 * s.metrics.max_drawdown,
@@ -78,36 +36,26 @@ int RunDemoCommand(const DemoOptions& o) {
                  "demo uses a store of its own in its run folder)\n", o.db.c_str());
     return kExitUsage;
   }
-  const auto home = DataHome();
+  app::DemoRequest request;
+  request.data_dir = o.data_dir;
+  request.runs_dir = DataHome() / "runs";
+  if (o.import_into_db) request.user_store = ResolveDbPath(o.db);
+  request.config.labels.horizon = o.horizon;
+  request.config.walk_forward.embargo_sessions = std::max(request.config.walk_forward.embargo_sessions, o.horizon);
+  request.config.classifier.seed = o.seed;
+  request.config.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(request.config.classifier.threads);
   SystemClock clock;
-  const Timestamp now = clock.Now();
-  std::string stamp = FormatTimestampUtc(now);
-  stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == '-' || c == ':'; }), stamp.end());
-  // The run folder is built beside its final name and moved there whole at the end.
-  auto run = FileSetWriter::Begin(home / "runs" / ("demo-" + stamp));
-  if (!run.ok()) return std::fprintf(stderr, "error: %s\n", run.error().message.c_str()), kExitFailure;
-  const auto db_path = o.import_into_db ? ResolveDbPath(o.db) : run->PathFor("store.db");
+  request.now = clock.Now();
+  const auto& config = request.config;
   std::printf("qtrader demo: bundled real data -> features -> XGBoost walk-forward -> backtest\n");
-  std::printf("store: %s\n", o.import_into_db ? db_path.c_str() : (run->target() / "store.db").c_str());
-  auto db = store::OpenStore(db_path, store::OpenMode::kCreate);
-  if (!db.ok()) return std::fprintf(stderr, "error: %s\n", db.error().message.c_str()), kExitFailure;
-  if (auto imported = ImportBundled(*db, o.data_dir); !imported.ok()) {
-    std::fprintf(stderr, "error: importing bundled data from %s: %s\n", o.data_dir.c_str(),
-                 imported.error().message.c_str());
-    return kExitFailure;
-  }
-  pipeline::DemoConfig config;
-  config.labels.horizon = o.horizon;
-  config.walk_forward.embargo_sessions = std::max(config.walk_forward.embargo_sessions, o.horizon);
-  config.classifier.seed = o.seed;
-  config.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(config.classifier.threads);
+  std::printf("store: %s\n", app::DemoStorePath(request).c_str());
   auto progress = [&](const std::string& line) {
     if (!o.quiet) std::printf("  %s\n", line.c_str());
     std::fflush(stdout);
   };
-  auto result = pipeline::RunDemo(*db, config, progress);
-  if (!result.ok()) return std::fprintf(stderr, "error: %s\n", result.error().message.c_str()), kExitFailure;
-  const auto& r = *result;
+  auto demo = app::RunDemoInFolder(request, progress);
+  if (!demo.ok()) return Report(demo.error());
+  const auto& r = demo->result;
 
   std::printf("\nClassifier (BUY/SELL/HOLD at %d bars), out of sample, per fold:\n", o.horizon);
   std::printf("  %-4s %-23s %7s %9s %9s %10s\n", "fold", "test period", "rows", "accuracy",
@@ -134,19 +82,9 @@ int RunDemoCommand(const DemoOptions& o) {
   PrintStrategy(r.spy_buy_and_hold);
   std::printf("  (price returns, dividends not credited to any line; past results do not predict future ones)\n");
 
-  // Result and manifest, with the store (closed first, so that it is one file) when it is the run's own.
-  nlohmann::json config_json = config.ToJson();
-  auto wrote = run->Write("result.json", r.ToJson().dump(2) + "\n");
-  if (wrote.ok()) {
-    wrote = run->Write("manifest.json", reports::MakeManifest(r.inputs, config_json, o.seed, now).dump(2) + "\n");
-  }
-  if (!wrote.ok()) return std::fprintf(stderr, "error: %s\n", wrote.error().message.c_str()), kExitFailure;
-  { store::Database closing = std::move(*db); }  // closed: the WAL is checkpointed into the file
-  auto committed = run->Commit();
-  if (!committed.ok()) return std::fprintf(stderr, "error: %s\n", committed.error().message.c_str()), kExitFailure;
   std::string names;
-  for (const auto& name : *committed) names += (names.empty() ? "" : ",") + name;
-  std::printf("\nwrote %s/{%s,SHA256SUMS}\n", run->target().c_str(), names.c_str());
+  for (const auto& name : demo->files) names += (names.empty() ? "" : ",") + name;
+  std::printf("\nwrote %s/{%s,SHA256SUMS}\n", demo->run_dir.c_str(), names.c_str());
   return kExitOk;
 }
 
