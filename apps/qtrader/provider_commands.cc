@@ -10,7 +10,7 @@
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
 #include "qat/data/symbol.h"
-#include "qat/providers/fetch.h"
+#include "qat/app/fetch.h"
 #include "qat/store/actions.h"
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
@@ -35,7 +35,7 @@ struct AdjustedOptions {
 int RunFetch(const FetchOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Report(interval.error());
-  providers::FetchPlan plan;
+  app::FetchPlan plan;
   plan.interval = *interval;
   auto symbols = data::ParseSymbolList(o.symbols);
   if (!symbols.ok()) return Usage(Fail("--symbols: {}", symbols.error().message));
@@ -77,11 +77,11 @@ int RunFetch(const FetchOptions& o) {
   }
   auto db = OpenStoreOption(o.db, store::OpenMode::kCreate);
   if (!db.ok()) return Report(db.error());
-  auto progress = [](const providers::SymbolOutcome& s) {
-    std::printf("%s\n", providers::DescribeOutcome(s).c_str());
+  auto progress = [](const app::SymbolOutcome& s) {
+    std::printf("%s\n", app::DescribeOutcome(s).c_str());
     std::fflush(stdout);
   };
-  auto outcomes = providers::FetchSymbols(*db, plan, ctx, progress);
+  auto outcomes = app::FetchSymbols(*db, plan, ctx, progress);
   int failed = 0;
   std::string failures;
   for (const auto& s : outcomes) {

@@ -94,8 +94,8 @@ Result<FetchResult> Convert(std::vector<Row> rows, const FetchRequest& r, const 
     bar.adj_close = adjusted > 0 ? adjusted : bar.close;
     QAT_ASSIGN_OR_RETURN(double dividend, number("dividend amount", false));
     QAT_ASSIGN_OR_RETURN(double split, number("split coefficient", false));
-    if (dividend > 0) out.actions.push_back({r.symbol, day, store::ActionType::kDividend, dividend});
-    if (split > 0 && split != 1) out.actions.push_back({r.symbol, day, store::ActionType::kSplit, split});
+    if (dividend > 0) out.actions.push_back({r.symbol, day, data::ActionType::kDividend, dividend});
+    if (split > 0 && split != 1) out.actions.push_back({r.symbol, day, data::ActionType::kSplit, split});
     bar.available = data::AvailableTime(r.interval, bar.start);
     raw.Append(bar);
   }

@@ -173,7 +173,7 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
       if (!(num > 0 && den > 0)) return Fail("{}: split {} has ratio {}/{}", source, key, num, den);
       const Days day = DayOf(s.value("date", Timestamp{0}), gmtoffset);
       splits.emplace_back(day, num / den);
-      out.actions.push_back({r.symbol, day, store::ActionType::kSplit, num / den});
+      out.actions.push_back({r.symbol, day, data::ActionType::kSplit, num / den});
     }
   }
   auto later_splits = [&](Days d) {
@@ -188,7 +188,7 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
       const double amount = d.value("amount", 0.0);
       if (!(amount > 0)) return Fail("{}: dividend {} has amount {}", source, key, amount);
       const Days day = DayOf(d.value("date", Timestamp{0}), gmtoffset);
-      out.actions.push_back({r.symbol, day, store::ActionType::kDividend, amount * later_splits(day)});
+      out.actions.push_back({r.symbol, day, data::ActionType::kDividend, amount * later_splits(day)});
     }
   }
   std::sort(out.actions.begin(), out.actions.end(), [](const auto& a, const auto& b) {

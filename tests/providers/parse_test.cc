@@ -48,10 +48,10 @@ TEST(ProvidersYahoo, SplitAndDividendEvents) {
   EXPECT_EQ(r->bars.size(), 49u);
   ASSERT_EQ(r->actions.size(), 2u);
   EXPECT_EQ(FormatDate(r->actions[0].date), "2020-08-31");
-  EXPECT_EQ(r->actions[0].type, store::ActionType::kSplit);
+  EXPECT_EQ(r->actions[0].type, data::ActionType::kSplit);
   EXPECT_EQ(r->actions[0].value, 4);
   EXPECT_EQ(FormatDate(r->actions[1].date), "2020-11-06");
-  EXPECT_EQ(r->actions[1].type, store::ActionType::kDividend);
+  EXPECT_EQ(r->actions[1].type, data::ActionType::kDividend);
   EXPECT_EQ(r->actions[1].value, 0.205);
 }
 
@@ -84,7 +84,7 @@ TEST(ProvidersYahoo, MsftDividends) {
   const std::vector<std::pair<std::string, double>> want = {
       {"2021-02-17", 0.56}, {"2021-05-19", 0.56}, {"2021-08-18", 0.56}, {"2021-11-17", 0.62}};
   for (std::size_t i = 0; i < want.size(); ++i) {
-    EXPECT_EQ(r->actions[i].type, store::ActionType::kDividend);
+    EXPECT_EQ(r->actions[i].type, data::ActionType::kDividend);
     EXPECT_EQ(FormatDate(r->actions[i].date), want[i].first);
     EXPECT_EQ(r->actions[i].value, want[i].second);
   }

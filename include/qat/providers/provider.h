@@ -19,7 +19,7 @@
 #include "qat/core/result.h"
 #include "qat/data/bar_series.h"
 #include "qat/providers/http.h"
-#include "qat/store/actions.h"
+#include "qat/data/corporate_action.h"
 
 namespace qat::providers {
 
@@ -32,7 +32,7 @@ struct FetchRequest {
 
 struct FetchResult {
   data::BarSeries bars;  // validated, ascending, inside [from, to]; may be empty
-  std::vector<store::CorporateAction> actions;
+  std::vector<data::CorporateAction> actions;
   std::vector<std::string> notes;  // rows left out and why, repaired rows
   std::string url;                 // the request, redacted
 };

@@ -1,10 +1,13 @@
-#include "qat/providers/fetch.h"
+#include "qat/app/fetch.h"
 
 #include <algorithm>
 
 #include "qat/store/actions.h"
 
-namespace qat::providers {
+namespace qat::app {
+
+using providers::MakeProvider;
+using providers::Provider;
 namespace {
 
 // The stored series' first and last bar starts (nullopt when none is stored), read through
@@ -77,7 +80,7 @@ Timestamp DefaultFrom(data::Interval interval, Timestamp now) {
 }
 
 std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& plan,
-                                        const ProviderContext& ctx,
+                                        const providers::ProviderContext& ctx,
                                         const std::function<void(const SymbolOutcome&)>& progress) {
   std::vector<SymbolOutcome> outcomes;
   // One provider object per name for the whole run, so each rate limiter sees every call.
@@ -217,4 +220,4 @@ std::string DescribeOutcome(const SymbolOutcome& s) {
   return line;
 }
 
-}  // namespace qat::providers
+}  // namespace qat::app

@@ -1,4 +1,5 @@
-// Incremental fetch of several symbols into the store, with provider fail-over.
+// Use case: incremental fetch of several symbols from the providers into the store, with
+// provider fail-over (the ingest step above both: providers know nothing of the store).
 #pragma once
 
 #include <functional>
@@ -11,7 +12,7 @@
 #include "qat/store/bars.h"
 #include "qat/store/sqlite.h"
 
-namespace qat::providers {
+namespace qat::app {
 
 struct FetchPlan {
   std::vector<std::string> symbols;    // upper case
@@ -56,10 +57,10 @@ Timestamp DefaultFrom(data::Interval interval, Timestamp now);
 // bars that disagree with the stored ones.
 // One symbol's failure does not stop the others. `progress` is called once per symbol.
 std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& plan,
-                                        const ProviderContext& ctx,
+                                        const providers::ProviderContext& ctx,
                                         const std::function<void(const SymbolOutcome&)>& progress);
 
 // One line: "SPY 1d yahoo: 252 bars 2021-02-01 .. 2022-01-31 (252 new, 0 updated, 0 unchanged); 1 split, 0 dividends"
 std::string DescribeOutcome(const SymbolOutcome& outcome);
 
-}  // namespace qat::providers
+}  // namespace qat::app
