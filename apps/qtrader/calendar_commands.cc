@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/ingest.h"
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/quality.h"
@@ -31,7 +32,6 @@ struct ResampleCommandOptions {
 
 // Lines of one kind shown before the rest are summarised (check --all shows every one).
 constexpr std::size_t kCheckLinesPerKind = 20;
-constexpr std::size_t kImportLinesPerKind = 5;
 
 Result<std::vector<Days>> ParseDateList(const std::string& text) {
   std::vector<Days> out;
@@ -106,64 +106,21 @@ int RunResample(const ResampleCommandOptions& o) {
   }
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  const std::string symbol = *valid;
-  // Resampled from the adjusted bars: one basis whatever the source interval holds.
-  auto bars = store::LoadAdjustedBars(*db, {symbol, *from, std::nullopt, std::nullopt});
-  if (!bars.ok()) return Report(bars.error());
-  auto actions = store::LoadActions(*db, symbol);
-  if (!actions.ok()) return Report(actions.error());
-  auto result = data::Resample(*bars, *to, {.extended_hours = o.extended_hours});
-  if (!result.ok()) return Report(result.error());
-  if (result->series.empty()) {
-    return Report(Fail("{} {}: no bars left to resample ({} outside the regular session, {} on "
-                       "closed days; --extended-hours keeps the former)",
-                       symbol, o.from, result->dropped_extended, result->dropped_closed_day));
-  }
-  store::SeriesWrite write;
-  write.bars = std::move(result->series);
-  write.origin.basis = data::PriceBasis::kSplit;
-  write.origin.source = fmt::format("resample:{}", data::IntervalName(*from));
-  // Every stored split is in the adjusted bars.
-  write.origin.adjusted_through = write.bars.DayAt(write.bars.size() - 1);
-  for (const auto& a : *actions) write.origin.adjusted_through = std::max(write.origin.adjusted_through, a.date);
-  write.replace = o.replace;
-  auto written = store::WriteSeries(*db, write);
-  if (!written.ok()) return Report(written.error());
-  const auto* stats = &written->bars;
+  auto done = app::ResampleStored(*db, {*valid, *from, *to, o.extended_hours, o.replace});
+  if (!done.ok()) return Report(done.error());
+  const auto& stats = done->written.bars;
   std::printf("resampled %s %s -> %s: %zu bars in, %zu bars out (%s; left out: %zu "
               "extended-hours bars, %zu bars on closed days): %lld new, %lld updated, %lld "
               "unchanged\n",
-              symbol.c_str(), std::string(data::IntervalName(*from)).c_str(),
-              std::string(data::IntervalName(*to)).c_str(), bars->size(),
-              write.bars.size(), o.extended_hours ? "with extended hours" : "regular session",
-              result->dropped_extended, result->dropped_closed_day,
-              static_cast<long long>(stats->inserted), static_cast<long long>(stats->updated),
-              static_cast<long long>(stats->unchanged));
+              valid->c_str(), std::string(data::IntervalName(*from)).c_str(),
+              std::string(data::IntervalName(*to)).c_str(), done->bars_in, done->write.bars.size(),
+              o.extended_hours ? "with extended hours" : "regular session", done->dropped_extended,
+              done->dropped_closed_day, static_cast<long long>(stats.inserted),
+              static_cast<long long>(stats.updated), static_cast<long long>(stats.unchanged));
   return kExitOk;
 }
 
 }  // namespace
-
-void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval) {
-  SystemClock clock;
-  store::SeriesCheckOptions options;
-  options.now = &clock;
-  auto report = store::CheckStoredSeries(db, symbol, interval, options);
-  if (!report.ok()) {
-    std::fprintf(stderr, "warning: quality check skipped: %s\n", report.error().message.c_str());
-    return;
-  }
-  for (const auto& line : data::FormatIssues(*report, kImportLinesPerKind)) {
-    std::fprintf(stderr, "warning: quality: %s\n", line.c_str());
-  }
-  if (!report->clean()) {
-    std::fprintf(stderr, "warning: quality: %zu issues in the stored %s %s series (details: "
-                 "qtrader check --symbol %s --interval %s)\n",
-                 report->issues.size(), symbol.c_str(),
-                 std::string(data::IntervalName(interval)).c_str(), symbol.c_str(),
-                 std::string(data::IntervalName(interval)).c_str());
-  }
-}
 
 void AddQualityCommands(CLI::App& app) {
   auto check_options = std::make_shared<CheckOptions>();

@@ -31,9 +31,6 @@ void AddTaCommands(CLI::App& app);    // ta
 void AddDemoCommand(CLI::App& app);   // demo
 void AddQualityCommands(CLI::App& app);  // check, resample
 
-// Runs the data-quality checks on the stored series and prints each finding to stderr as a
-// warning (used after a successful import).
-void PrintQualityWarnings(store::Database& db, const std::string& symbol, data::Interval interval);
 void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
 void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top
 void AddModelCommands(CLI::App& app); // train, forecast

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/ingest.h"
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
@@ -33,14 +34,8 @@ std::string RangeText(const data::BarSeries& s) {
   return text(0) + " .. " + text(s.size() - 1);
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail("{}: cannot open file", path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Fail("{}: read error", path);
-  return text.str();
-}
+// Lines of one kind of quality finding shown after an import (qtrader check lists them all).
+constexpr std::size_t kImportLinesPerKind = 5;
 
 int RunImport(const ImportOptions& o) {
   if (o.input.empty() && o.actions.empty()) return Usage(Fail("import: give --input FILE, --actions FILE or both"));
@@ -48,56 +43,26 @@ int RunImport(const ImportOptions& o) {
   if (!interval.ok()) return Usage(Fail("--interval: {}", interval.error().message));
   auto basis = data::ParsePriceBasis(o.basis);
   if (!basis.ok()) return Usage(Fail("--basis: {}", basis.error().message));
-  auto valid = data::ValidateSymbol(o.symbol);
-  if (!valid.ok()) return Usage(Fail("--symbol: {}", valid.error().message));
-  const std::string symbol = *valid;
+  auto symbol = data::ValidateSymbol(o.symbol);
+  if (!symbol.ok()) return Usage(Fail("--symbol: {}", symbol.error().message));
   SystemClock clock;
-  store::SeriesWrite write;
-  write.origin.basis = *basis;
-  write.origin.adjusted_through = NewYorkDay(clock.Now());
+  app::ImportRequest request{*symbol, *interval, o.input, o.actions, *basis, std::nullopt, o.source,
+                             o.repair_ohlc, o.replace, clock.Now()};
   if (!o.adjusted_through.empty()) {
     auto day = ParseDate(o.adjusted_through);
     if (!day.ok()) return Usage(Fail("--adjusted-through: {}", day.error().message));
     if (*basis == data::PriceBasis::kRaw) return Usage(Fail("--adjusted-through goes with --basis split or split-dividend"));
-    write.origin.adjusted_through = *day;
+    request.adjusted_through = *day;
   }
-  if (*basis == data::PriceBasis::kRaw) write.origin.adjusted_through = 0;
-  write.replace = o.replace;
-  write.bars.symbol = symbol;
-  write.bars.interval = *interval;
-  if (!o.input.empty()) {
-    write.origin.source = o.source.empty() ? "csv:" + std::filesystem::path(o.input).filename().string() : o.source;
-    data::CsvReadOptions read_options;
-    read_options.symbol = symbol;
-    read_options.interval = *interval;
-    read_options.repair_ohlc = o.repair_ohlc;
-    read_options.not_after = clock.Now();  // a bar dated after today is refused, with its line
-    std::fprintf(stderr, "reading %s\n", o.input.c_str());
-    auto read = data::ReadBarsCsvFile(o.input, read_options);
-    if (!read.ok()) return Report(read.error());
-    for (const auto& warning : read->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
-    write.bars = std::move(read->series);
-    write.has_adj_close = read->has_adj_close;
-    write.has_volume = read->has_volume;
-  }
-  if (!o.actions.empty()) {
-    auto text = ReadWholeFile(o.actions);
-    if (!text.ok()) return Report(text.error());
-    auto actions = data::ParseActionsCsv(*text, o.actions, symbol);
-    if (!actions.ok()) return Report(actions.error());
-    write.actions = std::move(*actions);
-  }
-  const auto db_path = ResolveDbPath(o.db);
-  auto db = store::OpenStore(db_path, store::OpenMode::kCreate);
-  if (!db.ok()) return Report(db.error());
+  auto imported = app::ImportCsv(ResolveDbPath(o.db), request, [](const std::string& line) {
+    std::fprintf(stderr, "%s\n", line.c_str());
+    std::fflush(stderr);
+  });
+  if (!imported.ok()) return Report(imported.error());
+  for (const auto& warning : imported->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  const auto& write = imported->write;
+  const auto& report = imported->written;
   const data::BarSeries& series = write.bars;
-  if (!series.empty()) {
-    std::fprintf(stderr, "writing %zu bars of %s %s into %s\n", series.size(), series.symbol.c_str(),
-                 std::string(data::IntervalName(series.interval)).c_str(), db_path.c_str());
-  }
-  std::fflush(stderr);
-  auto report = store::WriteSeries(*db, write);
-  if (!report.ok()) return Report(report.error());
   if (!series.empty()) {
     std::printf("imported %s %s: %zu bars (%s) from %s, %s-adjusted%s: %lld new, %lld updated, %lld unchanged\n",
                 series.symbol.c_str(), std::string(data::IntervalName(series.interval)).c_str(), series.size(),
@@ -105,23 +70,34 @@ int RunImport(const ImportOptions& o) {
                 std::string(data::PriceBasisName(*basis)).c_str(),
                 *basis == data::PriceBasis::kRaw ? " (raw: as traded)" :
                     fmt::format(" through {}", FormatDate(write.origin.adjusted_through)).c_str(),
-                static_cast<long long>(report->bars.inserted), static_cast<long long>(report->bars.updated),
-                static_cast<long long>(report->bars.unchanged));
+                static_cast<long long>(report.bars.inserted), static_cast<long long>(report.bars.updated),
+                static_cast<long long>(report.bars.unchanged));
   }
-  if (report->replaced > 0) {
-    std::printf("  replaced the %lld bars stored before\n", static_cast<long long>(report->replaced));
+  if (report.replaced > 0) {
+    std::printf("  replaced the %lld bars stored before\n", static_cast<long long>(report.replaced));
   }
-  if (report->overlap_sessions > 0) {
+  if (report.overlap_sessions > 0) {
     std::printf("  join checked on %zu shared sessions with the stored bars: median close ratio %.4f\n",
-                report->overlap_sessions, report->overlap_ratio);
+                report.overlap_sessions, report.overlap_ratio);
   }
   if (!write.actions.empty()) {
     std::printf("imported %zu corporate actions of %s: %lld new, %lld updated, %lld unchanged\n",
-                write.actions.size(), symbol.c_str(), static_cast<long long>(report->actions.inserted),
-                static_cast<long long>(report->actions.updated), static_cast<long long>(report->actions.unchanged));
+                write.actions.size(), symbol->c_str(), static_cast<long long>(report.actions.inserted),
+                static_cast<long long>(report.actions.updated), static_cast<long long>(report.actions.unchanged));
   }
   std::fflush(stdout);
-  if (!series.empty()) PrintQualityWarnings(*db, series.symbol, series.interval);
+  if (series.empty()) return kExitOk;
+  const auto& quality = imported->quality;
+  for (const auto& line : data::FormatIssues(quality, kImportLinesPerKind)) {
+    std::fprintf(stderr, "warning: quality: %s\n", line.c_str());
+  }
+  if (!quality.clean()) {
+    const std::string interval_name(data::IntervalName(series.interval));
+    std::fprintf(stderr, "warning: quality: %zu issues in the stored %s %s series (details: qtrader check --symbol %s "
+                 "--interval %s)\n",
+                 quality.issues.size(), series.symbol.c_str(), interval_name.c_str(), series.symbol.c_str(),
+                 interval_name.c_str());
+  }
   return kExitOk;
 }
 
