@@ -10,12 +10,6 @@ std::vector<double> PctChange(std::span<const double> x, int k) {
   return out;
 }
 
-std::vector<double> LogReturns(std::span<const double> x) {
-  std::vector<double> out(x.size(), kNaN);
-  for (std::size_t t = 1; t < x.size(); ++t) out[t] = std::log(x[t] / x[t - 1]);
-  return out;
-}
-
 std::vector<double> RollingStd(std::span<const double> x, int window) {
   std::vector<double> out(x.size(), kNaN);
   const std::size_t w = static_cast<std::size_t>(window);

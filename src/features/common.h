@@ -1,6 +1,8 @@
 // Small column helpers shared by the feature families.
 #pragma once
 
+#include "qat/labels/labels.h"
+
 #include <cmath>
 #include <limits>
 #include <span>
@@ -13,7 +15,7 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // x[t] / x[t-k] - 1 (NaN for t < k).
 std::vector<double> PctChange(std::span<const double> x, int k);
 // log(x[t] / x[t-1]) (NaN at t = 0).
-std::vector<double> LogReturns(std::span<const double> x);
+using labels::LogReturns;  // the one log-return series (qat/labels/labels.h)
 // Sample standard deviation over the `window` values ending at t (NaN until defined or if any is NaN).
 std::vector<double> RollingStd(std::span<const double> x, int window);
 // a[t] / b[t] - 1, NaN where either is NaN or b is 0.

@@ -22,6 +22,12 @@ Result<std::vector<double>> ForwardReturn(std::span<const double> adj_close, int
   return out;
 }
 
+std::vector<double> LogReturns(std::span<const double> x) {
+  std::vector<double> out(x.size(), std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t t = 1; t < x.size(); ++t) out[t] = std::log(x[t] / x[t - 1]);
+  return out;
+}
+
 Result<ClassLabels> MakeClassLabels(std::span<const double> adj_close, const ClassLabelConfig& c) {
   if (c.vol_window < 2) return Fail("class labels: vol_window must be >= 2 (got {})", c.vol_window);
   if (!(c.threshold_sigmas >= 0)) return Fail("class labels: threshold_sigmas must be >= 0");
@@ -34,8 +40,7 @@ Result<ClassLabels> MakeClassLabels(std::span<const double> adj_close, const Cla
   out.threshold.assign(n, nan);
   out.end_index.resize(n);
   // Rolling mean/variance of log returns r[i] = log(adj[i]/adj[i-1]), window ending at t.
-  std::vector<double> r(n, nan);
-  for (std::size_t i = 1; i < n; ++i) r[i] = std::log(adj_close[i] / adj_close[i - 1]);
+  const std::vector<double> r = LogReturns(adj_close);
   for (std::size_t t = 0; t < n; ++t) {
     out.end_index[t] = t + static_cast<std::size_t>(c.horizon);
     if (t < w) continue;  // needs r[t-w+1 .. t], all defined from index 1

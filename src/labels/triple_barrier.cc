@@ -20,8 +20,8 @@ Action ActionOf(Barrier barrier) {
 // Sample standard deviation of the `window` log returns ending at t (NaN for t < window).
 std::vector<double> TrailingSigma(std::span<const double> adj_close, int window) {
   const std::size_t n = adj_close.size(), w = static_cast<std::size_t>(window);
-  std::vector<double> r(n, kNaN), sigma(n, kNaN);
-  for (std::size_t i = 1; i < n; ++i) r[i] = std::log(adj_close[i] / adj_close[i - 1]);
+  const std::vector<double> r = LogReturns(adj_close);
+  std::vector<double> sigma(n, kNaN);
   for (std::size_t t = w; t < n; ++t) {
     double mean = 0;
     for (std::size_t i = t + 1 - w; i <= t; ++i) mean += r[i];

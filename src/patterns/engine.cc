@@ -1,5 +1,7 @@
 #include "qat/patterns/engine.h"
 
+#include "qat/labels/labels.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -152,13 +154,10 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
   const std::size_t n = bars.size();
   r.horizons = sorted;
   for (int h : sorted) {
-    std::vector<double> fwd(n, kNaN);
+    QAT_ASSIGN_OR_RETURN(auto fwd, labels::ForwardReturn(bars.adj_close, h));
     std::vector<Timestamp> known(n, 0);
     const std::size_t hh = static_cast<std::size_t>(h);
-    for (std::size_t t = 0; t + hh < n; ++t) {
-      fwd[t] = bars.adj_close[t + hh] / bars.adj_close[t] - 1.0;
-      known[t] = bars.available[t + hh];
-    }
+    for (std::size_t t = 0; t + hh < n; ++t) known[t] = bars.available[t + hh];
     r.forward_return.push_back(std::move(fwd));
     r.known_at.push_back(std::move(known));
   }

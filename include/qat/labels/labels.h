@@ -40,6 +40,10 @@ const char* ActionName(Action action);  // "SELL", "HOLD", "BUY"
 // adj_close[t+h] / adj_close[t] - 1; NaN for t >= n - h. Fails if horizon < 1.
 Result<std::vector<double>> ForwardReturn(std::span<const double> adj_close, int horizon);
 
+// log(x[t] / x[t-1]) at t >= 1, NaN at 0: the one log-return series of labels, features and
+// the pattern engine.
+std::vector<double> LogReturns(std::span<const double> x);
+
 struct ClassLabelConfig {
   int horizon = 5;                // bars
   int vol_window = 21;            // bars of daily log returns for sigma
