@@ -12,21 +12,11 @@ Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std:
   QAT_ASSIGN_OR_RETURN(auto train, DMatrix::FromDense(x, y.size(), cols));
   QAT_RETURN_IF_ERROR(train.SetLabels(y));
   QAT_ASSIGN_OR_RETURN(auto booster, Booster::Create(train));
-  const std::pair<const char*, std::string> params[] = {
-      {"objective", "multi:softprob"},
-      {"num_class", std::to_string(classes)},
-      {"tree_method", "hist"},
-      {"max_depth", std::to_string(p.max_depth)},
-      {"max_bin", std::to_string(p.max_bin)},
-      {"eta", fmt::format("{}", p.eta)},
-      {"subsample", fmt::format("{}", p.subsample)},
-      {"colsample_bytree", fmt::format("{}", p.colsample_bytree)},
-      {"min_child_weight", fmt::format("{}", p.min_child_weight)},
-      {"nthread", std::to_string(p.threads)},
-      {"seed", std::to_string(p.seed)},
-      {"eval_metric", "mlogloss"},
-  };
-  for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name, value));
+  std::vector<std::pair<std::string, std::string>> params = {{"objective", "multi:softprob"},
+                                                             {"num_class", std::to_string(classes)}};
+  for (auto& setting : XGBoostParams(p.Tree())) params.push_back(std::move(setting));
+  params.emplace_back("eval_metric", "mlogloss");
+  for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name.c_str(), value));
   for (int round = 0; round < p.rounds; ++round) QAT_RETURN_IF_ERROR(booster.UpdateOneIter(round, train));
   return booster;
 }

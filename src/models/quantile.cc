@@ -185,21 +185,12 @@ Result<QuantileModel> TrainQuantileModel(std::span<const float> x, std::size_t c
     model.transform[k] = {offset, scale, 0.0};
     for (std::size_t i = 0; i < rows; ++i) z[i] = static_cast<float>((y[i] - offset) / scale);
     QAT_ASSIGN_OR_RETURN(auto booster, Booster::Create(train));
-    const std::pair<const char*, std::string> params[] = {
-        {"objective", "reg:squarederror"},  // only fixes the output transform (identity)
-        {"base_score", "0"},
-        {"tree_method", "hist"},
-        {"max_depth", std::to_string(p.max_depth)},
-        {"max_bin", std::to_string(p.max_bin)},
-        {"eta", fmt::format("{}", p.eta)},
-        {"subsample", fmt::format("{}", p.subsample)},
-        {"colsample_bytree", fmt::format("{}", p.colsample_bytree)},
-        {"min_child_weight", fmt::format("{}", p.min_child_weight)},
-        {"lambda", fmt::format("{}", p.lambda)},
-        {"nthread", std::to_string(p.threads)},
-        {"seed", std::to_string(p.seed)},
-    };
-    for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name, value));
+    // reg:squarederror only fixes the output transform (identity); the gradients are ours.
+    std::vector<std::pair<std::string, std::string>> params = {{"objective", "reg:squarederror"},
+                                                               {"base_score", "0"}};
+    for (auto& setting : XGBoostParams(p.Tree())) params.push_back(std::move(setting));
+    params.emplace_back("lambda", fmt::format("{}", p.lambda));
+    for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name.c_str(), value));
     int best_rounds = p.rounds;
     double best_loss = std::numeric_limits<double>::infinity();
     const std::size_t nv = valid_y.size();

@@ -273,6 +273,17 @@ QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const doub
 }
 
 nlohmann::json TrainConfig::ToJson() const {
+  nlohmann::json classifier_json = models::ToJson(classifier.Tree());
+  classifier_json["objective"] = "multi:softprob";
+  nlohmann::json quantiles_json = models::ToJson(quantiles.Tree());
+  quantiles_json.update({{"objective", "pinball (custom, BoostOneIter)"},
+                         {"levels", models::kQuantileLevels},
+                         {"lambda", quantiles.lambda},
+                         {"early_stopping_patience", quantiles.patience},
+                         {"evidence_z", quantiles.evidence_z},
+                         {"evidence_newey_west_lags", EvidenceLags(*this)},
+                         {"evidence_groups", "session"},
+                         {"evidence_cross_fitted", quantiles.cross_fit_evidence}});
   return {{"symbols", symbols},
           {"market", market},
           {"vix", vix},
@@ -288,22 +299,8 @@ nlohmann::json TrainConfig::ToJson() const {
           {"median_conformal_shift", shift_median},
           {"device_requested", device},
           {"device_used", "cpu"},
-          {"classifier",
-           {{"objective", "multi:softprob"}, {"tree_method", "hist"}, {"rounds", classifier.rounds},
-            {"max_depth", classifier.max_depth}, {"max_bin", classifier.max_bin}, {"eta", classifier.eta}, {"subsample", classifier.subsample},
-            {"colsample_bytree", classifier.colsample_bytree}, {"min_child_weight", classifier.min_child_weight},
-            {"threads", classifier.threads}, {"seed", classifier.seed}}},
-          {"quantiles",
-           {{"objective", "pinball (custom, BoostOneIter)"}, {"tree_method", "hist"},
-            {"levels", models::kQuantileLevels}, {"rounds", quantiles.rounds},
-            {"max_depth", quantiles.max_depth}, {"max_bin", quantiles.max_bin}, {"eta", quantiles.eta}, {"subsample", quantiles.subsample},
-            {"colsample_bytree", quantiles.colsample_bytree}, {"min_child_weight", quantiles.min_child_weight},
-            {"lambda", quantiles.lambda}, {"threads", quantiles.threads}, {"seed", quantiles.seed},
-            {"early_stopping_patience", quantiles.patience},
-            {"evidence_z", quantiles.evidence_z},
-            {"evidence_newey_west_lags", EvidenceLags(*this)},
-            {"evidence_groups", "session"},
-            {"evidence_cross_fitted", quantiles.cross_fit_evidence}}}};
+          {"classifier", classifier_json},
+          {"quantiles", quantiles_json}};
 }
 
 nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {

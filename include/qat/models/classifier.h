@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "qat/core/result.h"
+#include "qat/models/tree_params.h"
 #include "qat/models/xgboost.h"
 
 namespace qat::models {
@@ -20,6 +21,10 @@ struct ClassifierParams {
   int max_bin = 256;  // histogram bins per feature
   int threads = 2;
   std::uint64_t seed = 42;
+
+  TreeParams Tree() const {
+    return {rounds, max_depth, eta, subsample, colsample_bytree, min_child_weight, max_bin, threads, seed};
+  }
 };
 
 // Trains on `x` (rows x cols, row-major) with class labels 0..classes-1.

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "qat/core/result.h"
+#include "qat/models/tree_params.h"
 #include "qat/models/xgboost.h"
 
 namespace qat::models {
@@ -56,6 +57,10 @@ struct QuantileParams {
   // rounds chosen on the other half of the validation groups, so that choosing k* does not
   // inflate it. false: the test compares k* with 0 rounds on the rows that chose k*.
   bool cross_fit_evidence = false;
+
+  TreeParams Tree() const {
+    return {rounds, max_depth, eta, subsample, colsample_bytree, min_child_weight, max_bin, threads, seed};
+  }
 };
 
 // Paired comparison of a model's per-row losses with a baseline's on the same rows.
