@@ -29,7 +29,7 @@ int Usage(const Error& error);
 void AddDataCommands(CLI::App& app);  // import, bars
 void AddTaCommands(CLI::App& app);    // ta
 void AddDemoCommand(CLI::App& app);   // demo
-void AddQualityCommands(CLI::App& app);  // check, resample
+void AddQualityCommands(CLI::App& app);  // check, resample (quality_commands.cc)
 
 void AddProviderCommands(CLI::App& app);  // fetch, actions, adjusted
 void AddPatternCommands(CLI::App& app);  // patterns stats|build|edge|top

@@ -123,7 +123,7 @@ void AddTaCommands(CLI::App& app) {
   ta->add_flag("--list", options->list, "Print the 85 output columns and their functions, then exit");
   ta->footer(
       "Output: one row per input bar: `date` (or `timestamp`) and one column per output, named\n"
-      "and parameterized as the TA-Lib oracle (../shared/tools/oracle/README.md):\n"
+      "and parameterized as TA-Lib's functions (docs/ta.md):\n"
       "  CDL2CROWS .. CDLXSIDEGAP3METHODS  61 candlestick patterns: -200/-100/-80/0/80/100/200\n"
       "  SMA, EMA (20)  RSI (14)  ATR, NATR (14)  MACD_macd/_signal/_hist (12,26,9)\n"
       "  BBANDS_upper/_middle/_lower (20, 2, 2, SMA)  ADX, PLUS_DI, MINUS_DI, CCI, MFI (14)  OBV\n"

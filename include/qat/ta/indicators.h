@@ -9,7 +9,7 @@
 //     whole series (startIdx = 0, endIdx = n - 1). An input shorter than lookback + 1 gives
 //     an all-NaN output, not an error.
 //   * The arithmetic follows TA-Lib's order of operations; on every daily file we checked
-//     (45 symbols, ../shared/data/daily) every output is bit-identical to TA-Lib 0.6's. The
+//     (45 daily series; docs/ta.md) every output is bit-identical to TA-Lib 0.6's. The
 //     golden tests allow |a-b| <= 1e-6 + 1e-9*|b|, TA-Lib oracle's tolerance.
 //   * TA-Lib's global settings are fixed at their defaults: unstable periods 0, compatibility
 //     mode "default" (EMA seeded with the SMA of its first `period` values; Wilder smoothing

@@ -1,6 +1,6 @@
-// The `qtrader ta` output table: the 85 columns of the TA-Lib oracle
-// (../shared/tools/oracle/README.md), in its order: the 61 candlestick patterns, then 24
-// indicator outputs with the oracle's parameters:
+// The `qtrader ta` output table: 85 columns with TA-Lib's names and parameters (the golden
+// files under tests/testdata/ta/golden were made with TA-Lib itself, docs/ta.md), in this
+// order: the 61 candlestick patterns, then 24 indicator outputs:
 //
 //   SMA, EMA (20)  RSI (14)  ATR, NATR (14)  MACD_macd/_signal/_hist (12, 26, 9)
 //   BBANDS_upper/_middle/_lower (20, 2, 2, SMA)  ADX, PLUS_DI, MINUS_DI (14)  CCI (14)
