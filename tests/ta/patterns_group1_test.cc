@@ -22,7 +22,7 @@
 #include "qat/ta/candle.h"
 #include "qat/ta/patterns.h"
 #include "ta/golden.h"
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 namespace {

@@ -14,7 +14,7 @@
 #include "qat/ta/candle.h"
 #include "qat/ta/patterns.h"
 #include "ta/golden.h"
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 namespace {

@@ -13,7 +13,7 @@
 #include "qat/ta/candle.h"
 #include "qat/ta/patterns.h"
 #include "ta/golden.h"
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 namespace {

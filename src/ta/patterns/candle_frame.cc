@@ -1,5 +1,7 @@
 #include "ta/patterns/candle_frame.h"
 
+#include "qat/core/check.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -138,7 +140,7 @@ CandleFrame::CandleFrame(const OhlcView& bars, const CandleSettings& settings)
       lower_(upper_ + n_),
       hl_(lower_ + n_),
       shadows_(hl_ + n_) {
-  assert(bars.open.size() == n_ && bars.high.size() == n_ && bars.low.size() == n_);
+  QAT_CHECK(bars.open.size() == n_ && bars.high.size() == n_ && bars.low.size() == n_);
   ComputeGeometry(n_, open_, high_, low_, close_, geometry_.get(), geometry_.get() + n_,
                   geometry_.get() + 2 * n_, geometry_.get() + 3 * n_, geometry_.get() + 4 * n_);
 }
@@ -244,9 +246,9 @@ const double* CandleFrame::TotalsColumn(const CandleSetting& setting, std::size_
 
 const double* CandleFrame::Average(CandleSettingType type, std::size_t first, std::size_t offset) {
   const CandleSetting& setting = settings_[type];
-  assert(setting.avg_period >= 0);
+  QAT_CHECK(setting.avg_period >= 0);
   const auto period = static_cast<std::size_t>(setting.avg_period);
-  assert(first >= offset + period && first < n_);
+  QAT_CHECK(first >= offset + period && first < n_);
   if (period > 0) return TotalsColumn(setting, first - offset - period);
   // Period 0: the candle's own range times the factor; with factor 1 that is the range itself.
   const bool halve = setting.range_type == RangeType::kShadows;

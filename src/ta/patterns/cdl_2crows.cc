@@ -8,12 +8,12 @@
 //      its close) and closes inside candle 1's real body (strictly between its open and close).
 // Settings used: BodyLong. Returns -100 when all hold (the pattern is always bearish; the
 // trend before it is not examined), else 0.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDL2CROWSLookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kBodyLong) + 2;
+  return kernels::Period(settings, CandleSettingType::kBodyLong) + 2;
 }
 
 QAT_VECTOR_KERNEL void CDL2CROWSKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -37,7 +37,7 @@ QAT_VECTOR_KERNEL void CDL2CROWSKernel(patterns_detail::CandleFrame& f, std::spa
 }
 
 std::vector<int> CDL2CROWS(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDL2CROWSKernel);
 }
 

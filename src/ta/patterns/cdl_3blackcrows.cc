@@ -8,12 +8,12 @@
 //   close and open), and the three closes fall one after the other.
 // Settings used: ShadowVeryShort (one running average per crow). Returns -100 when all hold
 // (always bearish; the prior advance is not examined), else 0.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDL3BLACKCROWSLookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kShadowVeryShort) + 3;
+  return kernels::Period(settings, CandleSettingType::kShadowVeryShort) + 3;
 }
 
 QAT_VECTOR_KERNEL void CDL3BLACKCROWSKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -43,7 +43,7 @@ QAT_VECTOR_KERNEL void CDL3BLACKCROWSKernel(patterns_detail::CandleFrame& f, std
 }
 
 std::vector<int> CDL3BLACKCROWS(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDL3BLACKCROWSKernel);
 }
 

@@ -12,12 +12,12 @@
 // -100 for three inside down (candle 1 white), else 0; the trend is not examined.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDL3INSIDELookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(Period(settings, CandleSettingType::kBodyShort),
                   Period(settings, CandleSettingType::kBodyLong)) +
          2;
@@ -48,7 +48,7 @@ QAT_VECTOR_KERNEL void CDL3INSIDEKernel(patterns_detail::CandleFrame& f, std::sp
 }
 
 std::vector<int> CDL3INSIDE(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDL3INSIDEKernel);
 }
 

@@ -12,12 +12,12 @@
 // white, -100 when black (the colour of the run, as TA-Lib does), else 0.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDL3LINESTRIKELookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kNear) + 3;
+  return kernels::Period(settings, CandleSettingType::kNear) + 3;
 }
 
 QAT_VECTOR_KERNEL void CDL3LINESTRIKEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -50,7 +50,7 @@ QAT_VECTOR_KERNEL void CDL3LINESTRIKEKernel(patterns_detail::CandleFrame& f, std
 }
 
 std::vector<int> CDL3LINESTRIKE(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDL3LINESTRIKEKernel);
 }
 

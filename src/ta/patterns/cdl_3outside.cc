@@ -9,7 +9,7 @@
 //      engulfing, lower after the black one).
 // No candle settings are used (no averages). Returns +100 for three outside up (white
 // engulfing), -100 for three outside down, else 0; the trend is not examined.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
@@ -35,7 +35,7 @@ QAT_VECTOR_KERNEL void CDL3OUTSIDEKernel(patterns_detail::CandleFrame& f, std::s
 }
 
 std::vector<int> CDL3OUTSIDE(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDL3OUTSIDEKernel);
 }
 

@@ -14,12 +14,12 @@
 // (always bullish; the downtrend is not examined), else 0.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDL3STARSINSOUTHLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(std::max(Period(settings, CandleSettingType::kShadowVeryShort),
                            Period(settings, CandleSettingType::kShadowLong)),
                   std::max(Period(settings, CandleSettingType::kBodyLong),
@@ -62,7 +62,7 @@ QAT_VECTOR_KERNEL void CDL3STARSINSOUTHKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDL3STARSINSOUTH(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDL3STARSINSOUTHKernel);
 }
 

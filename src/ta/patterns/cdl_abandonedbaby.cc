@@ -14,12 +14,12 @@
 // not examined.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLABANDONEDBABYLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(std::max(Period(settings, CandleSettingType::kBodyDoji),
                            Period(settings, CandleSettingType::kBodyLong)),
                   Period(settings, CandleSettingType::kBodyShort)) +
@@ -69,8 +69,8 @@ void CDLABANDONEDBABYKernel(patterns_detail::CandleFrame& f, std::span<int> out)
 
 std::vector<int> CDLABANDONEDBABY(const OhlcView& bars, const CandleSettings& settings,
                                   double penetration) {
-  group1_detail::CheckPenetration(penetration);
-  std::vector<int> out(group1_detail::CheckedSize(bars, settings), 0);
+  kernels::CheckPenetration(penetration);
+  std::vector<int> out(kernels::CheckedSize(bars, settings), 0);
   if (out.empty()) return out;
   patterns_detail::CandleFrame frame(bars, settings);
   AbandonedBabyRule(frame, out, penetration);

@@ -18,12 +18,12 @@
 // the uptrend is not examined), else 0.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLADVANCEBLOCKLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(std::max(std::max(Period(settings, CandleSettingType::kShadowLong),
                                     Period(settings, CandleSettingType::kShadowShort)),
                            std::max(Period(settings, CandleSettingType::kFar),
@@ -72,7 +72,7 @@ QAT_VECTOR_KERNEL void CDLADVANCEBLOCKKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLADVANCEBLOCK(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLADVANCEBLOCKKernel);
 }
 

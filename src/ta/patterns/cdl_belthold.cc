@@ -7,12 +7,12 @@
 // for the black (bearish) form, else 0; the trend is not examined.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLBELTHOLDLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(Period(settings, CandleSettingType::kBodyLong),
                   Period(settings, CandleSettingType::kShadowVeryShort));
 }
@@ -40,7 +40,7 @@ QAT_VECTOR_KERNEL void CDLBELTHOLDKernel(patterns_detail::CandleFrame& f, std::s
 }
 
 std::vector<int> CDLBELTHOLD(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLBELTHOLDKernel);
 }
 

@@ -13,12 +13,12 @@
 //      candle 1's close (white case).
 // Settings used: BodyLong. Returns +100 when candle 5 is white (bullish), -100 when black,
 // else 0; the trend is not examined.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLBREAKAWAYLookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kBodyLong) + 4;
+  return kernels::Period(settings, CandleSettingType::kBodyLong) + 4;
 }
 
 QAT_VECTOR_KERNEL void CDLBREAKAWAYKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -54,7 +54,7 @@ QAT_VECTOR_KERNEL void CDLBREAKAWAYKernel(patterns_detail::CandleFrame& f, std::
 }
 
 std::vector<int> CDLBREAKAWAY(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLBREAKAWAYKernel);
 }
 

@@ -7,12 +7,12 @@
 // black form, else 0.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLCLOSINGMARUBOZULookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(Period(settings, CandleSettingType::kBodyLong),
                   Period(settings, CandleSettingType::kShadowVeryShort));
 }
@@ -40,7 +40,7 @@ QAT_VECTOR_KERNEL void CDLCLOSINGMARUBOZUKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLCLOSINGMARUBOZU(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLCLOSINGMARUBOZUKernel);
 }
 

@@ -9,12 +9,12 @@
 //   4. engulfs candle 3 entirely, shadows included: higher high and lower low.
 // Settings used: ShadowVeryShort (averages for candles 1, 2 and 3). Returns +100 when all
 // hold (always bullish; the downtrend is not examined), else 0.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLCONCEALBABYSWALLLookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kShadowVeryShort) + 3;
+  return kernels::Period(settings, CandleSettingType::kShadowVeryShort) + 3;
 }
 
 QAT_VECTOR_KERNEL void CDLCONCEALBABYSWALLKernel(patterns_detail::CandleFrame& f,
@@ -47,7 +47,7 @@ QAT_VECTOR_KERNEL void CDLCONCEALBABYSWALLKernel(patterns_detail::CandleFrame& f
 }
 
 std::vector<int> CDLCONCEALBABYSWALL(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLCONCEALBABYSWALLKernel);
 }
 

@@ -9,12 +9,12 @@
 // black, else 0; the trend is not examined.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLCOUNTERATTACKLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(Period(settings, CandleSettingType::kEqual),
                   Period(settings, CandleSettingType::kBodyLong)) +
          1;
@@ -44,7 +44,7 @@ QAT_VECTOR_KERNEL void CDLCOUNTERATTACKKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLCOUNTERATTACK(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLCOUNTERATTACKKernel);
 }
 

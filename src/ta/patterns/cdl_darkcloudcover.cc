@@ -7,12 +7,12 @@
 //      above its open but more than penetration x body(1) below its close.
 // Settings used: BodyLong; penetration defaults to 0.5 (below the middle of candle 1's body).
 // Returns -100 when all hold (always bearish; the uptrend is not examined), else 0.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLDARKCLOUDCOVERLookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kBodyLong) + 1;
+  return kernels::Period(settings, CandleSettingType::kBodyLong) + 1;
 }
 
 namespace {
@@ -49,8 +49,8 @@ QAT_VECTOR_KERNEL void CDLDARKCLOUDCOVERKernel(patterns_detail::CandleFrame& f,
 
 std::vector<int> CDLDARKCLOUDCOVER(const OhlcView& bars, const CandleSettings& settings,
                                    double penetration) {
-  group1_detail::CheckPenetration(penetration);
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
+  kernels::CheckPenetration(penetration);
+  const std::size_t n = kernels::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   if (n == 0) return out;
   patterns_detail::CandleFrame frame(bars, settings);

@@ -4,12 +4,12 @@
 // (by default 10% of their mean high-low range; "<=" so a body of exactly that size counts).
 // Settings used: BodyDoji. Returns +100 when it holds, else 0 (a doji has no direction; TA-Lib
 // reports it as 100).
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLDOJILookback(const CandleSettings& settings) {
-  return group1_detail::Period(settings, CandleSettingType::kBodyDoji);
+  return kernels::Period(settings, CandleSettingType::kBodyDoji);
 }
 
 QAT_VECTOR_KERNEL void CDLDOJIKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -23,7 +23,7 @@ QAT_VECTOR_KERNEL void CDLDOJIKernel(patterns_detail::CandleFrame& f, std::span<
 }
 
 std::vector<int> CDLDOJI(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLDOJIKernel);
 }
 

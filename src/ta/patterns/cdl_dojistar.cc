@@ -9,12 +9,12 @@
 // after a black one (bullish), else 0; the trend is not examined.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLDOJISTARLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(Period(settings, CandleSettingType::kBodyDoji),
                   Period(settings, CandleSettingType::kBodyLong)) +
          1;
@@ -43,7 +43,7 @@ QAT_VECTOR_KERNEL void CDLDOJISTARKernel(patterns_detail::CandleFrame& f, std::s
 }
 
 std::vector<int> CDLDOJISTAR(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLDOJISTARKernel);
 }
 

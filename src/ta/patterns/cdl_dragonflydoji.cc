@@ -6,12 +6,12 @@
 // Settings used: BodyDoji, ShadowVeryShort. Returns +100 when it holds, else 0.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLDRAGONFLYDOJILookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(Period(settings, CandleSettingType::kBodyDoji),
                   Period(settings, CandleSettingType::kShadowVeryShort));
 }
@@ -36,7 +36,7 @@ QAT_VECTOR_KERNEL void CDLDRAGONFLYDOJIKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLDRAGONFLYDOJI(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLDRAGONFLYDOJIKernel);
 }
 

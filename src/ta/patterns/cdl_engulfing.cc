@@ -9,7 +9,7 @@
 // beyond candle 1's, +-80 when one end is level with candle 1's (the weaker form described by
 // Greg Morris); + for a white candle 2 (bullish), - for black. Else 0; the trend is not
 // examined.
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
@@ -40,7 +40,7 @@ QAT_VECTOR_KERNEL void CDLENGULFINGKernel(patterns_detail::CandleFrame& f, std::
 }
 
 std::vector<int> CDLENGULFING(const OhlcView& bars, const CandleSettings& settings) {
-  group1_detail::CheckedSize(bars, settings);
+  kernels::CheckedSize(bars, settings);
   return patterns_detail::RunPattern(bars, settings, CDLENGULFINGKernel);
 }
 

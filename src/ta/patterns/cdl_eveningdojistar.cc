@@ -12,12 +12,12 @@
 // all hold (always bearish; the uptrend is not examined), else 0.
 #include <algorithm>
 
-#include "ta/patterns/group1.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLEVENINGDOJISTARLookback(const CandleSettings& settings) {
-  using group1_detail::Period;
+  using kernels::Period;
   return std::max(std::max(Period(settings, CandleSettingType::kBodyDoji),
                            Period(settings, CandleSettingType::kBodyLong)),
                   Period(settings, CandleSettingType::kBodyShort)) +
@@ -60,8 +60,8 @@ QAT_VECTOR_KERNEL void CDLEVENINGDOJISTARKernel(patterns_detail::CandleFrame& f,
 
 std::vector<int> CDLEVENINGDOJISTAR(const OhlcView& bars, const CandleSettings& settings,
                                     double penetration) {
-  group1_detail::CheckPenetration(penetration);
-  const std::size_t n = group1_detail::CheckedSize(bars, settings);
+  kernels::CheckPenetration(penetration);
+  const std::size_t n = kernels::CheckedSize(bars, settings);
   std::vector<int> out(n, 0);
   if (n == 0) return out;
   patterns_detail::CandleFrame frame(bars, settings);

@@ -15,11 +15,11 @@
 // runs the same rule on a frame of its own.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLEVENINGSTARLookback(const CandleSettings& s) {
@@ -61,8 +61,8 @@ void CDLEVENINGSTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
 }
 
 std::vector<int> CDLEVENINGSTAR(const OhlcView& b, const CandleSettings& s, double penetration) {
-  assert(penetration >= 0.0 && penetration <= 3e37);
-  const std::size_t n = group2_detail::CheckedSize(b);
+  kernels::CheckPenetration(penetration);
+  const std::size_t n = kernels::CheckedSize(b);
   std::vector<int> out(n, 0);
   if (n == 0) return out;
   patterns_detail::CandleFrame frame(b, s);

@@ -13,11 +13,11 @@
 // considered), else 0. Lookback: max(Near, Equal periods) + 2.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLGAPSIDESIDEWHITELookback(const CandleSettings& s) {
@@ -52,7 +52,7 @@ QAT_VECTOR_KERNEL void CDLGAPSIDESIDEWHITEKernel(patterns_detail::CandleFrame& f
 }
 
 std::vector<int> CDLGAPSIDESIDEWHITE(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLGAPSIDESIDEWHITEKernel);
 }
 

@@ -10,11 +10,11 @@
 // on the trend), else 0. Lookback: max(BodyDoji, ShadowVeryShort periods).
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLGRAVESTONEDOJILookback(const CandleSettings& s) {
@@ -39,7 +39,7 @@ QAT_VECTOR_KERNEL void CDLGRAVESTONEDOJIKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLGRAVESTONEDOJI(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLGRAVESTONEDOJIKernel);
 }
 

@@ -12,14 +12,14 @@
 // Lookback: max(BodyShort, ShadowLong, ShadowVeryShort, Near periods) + 1.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
-int group2_detail::HammerShapeLookback(const CandleSettings& s) {
+int kernels::HammerShapeLookback(const CandleSettings& s) {
   return std::max({Period(s, T::kBodyShort), Period(s, T::kShadowLong),
                    Period(s, T::kShadowVeryShort), Period(s, T::kNear)}) +
          1;
@@ -59,7 +59,7 @@ template <bool kNearPriorHigh>
 }  // namespace
 
 // Compiled for AVX2 and the baseline (the hammer and hanging-man kernels call it).
-QAT_VECTOR_KERNEL void group2_detail::HammerShape(patterns_detail::CandleFrame& f,
+QAT_VECTOR_KERNEL void kernels::HammerShape(patterns_detail::CandleFrame& f,
                                                   std::span<int> out, bool near_prior_high) {
   const auto first = static_cast<std::size_t>(HammerShapeLookback(f.settings()));
   if (f.size() <= first) return;
@@ -70,14 +70,14 @@ QAT_VECTOR_KERNEL void group2_detail::HammerShape(patterns_detail::CandleFrame& 
   }
 }
 
-int CDLHAMMERLookback(const CandleSettings& s) { return group2_detail::HammerShapeLookback(s); }
+int CDLHAMMERLookback(const CandleSettings& s) { return kernels::HammerShapeLookback(s); }
 
 void CDLHAMMERKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
-  group2_detail::HammerShape(f, out, /*near_prior_high=*/false);
+  kernels::HammerShape(f, out, /*near_prior_high=*/false);
 }
 
 std::vector<int> CDLHAMMER(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHAMMERKernel);
 }
 

@@ -11,19 +11,19 @@
 // Settings used: BodyShort, ShadowLong, ShadowVeryShort (for candle i), Near (for i-1).
 // Returns -100 where it fires (the trend is not considered), else 0.
 // Lookback: max(BodyShort, ShadowLong, ShadowVeryShort, Near periods) + 1.
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-// The hammer's shape with the body near the prior high (group2_detail::HammerShape).
-int CDLHANGINGMANLookback(const CandleSettings& s) { return group2_detail::HammerShapeLookback(s); }
+// The hammer's shape with the body near the prior high (kernels::HammerShape).
+int CDLHANGINGMANLookback(const CandleSettings& s) { return kernels::HammerShapeLookback(s); }
 
 void CDLHANGINGMANKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
-  group2_detail::HammerShape(f, out, /*near_prior_high=*/true);
+  kernels::HammerShape(f, out, /*near_prior_high=*/true);
 }
 
 std::vector<int> CDLHANGINGMAN(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHANGINGMANKernel);
 }
 

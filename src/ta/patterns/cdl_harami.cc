@@ -17,19 +17,19 @@
 // Lookback: max(BodyShort, BodyLong periods) + 1.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
-int group2_detail::HaramiLookback(const CandleSettings& s, CandleSettingType second_body) {
+int kernels::HaramiLookback(const CandleSettings& s, CandleSettingType second_body) {
   return std::max(Period(s, second_body), Period(s, T::kBodyLong)) + 1;
 }
 
 // Compiled for AVX2 and the baseline (the harami and harami-cross kernels call it).
-QAT_VECTOR_KERNEL void group2_detail::Harami(patterns_detail::CandleFrame& f, std::span<int> out,
+QAT_VECTOR_KERNEL void kernels::Harami(patterns_detail::CandleFrame& f, std::span<int> out,
                                              CandleSettingType second_body) {
   const std::size_t n = f.size();
   const auto first = static_cast<std::size_t>(HaramiLookback(f.settings(), second_body));
@@ -59,14 +59,14 @@ QAT_VECTOR_KERNEL void group2_detail::Harami(patterns_detail::CandleFrame& f, st
   }
 }
 
-int CDLHARAMILookback(const CandleSettings& s) { return group2_detail::HaramiLookback(s, T::kBodyShort); }
+int CDLHARAMILookback(const CandleSettings& s) { return kernels::HaramiLookback(s, T::kBodyShort); }
 
 void CDLHARAMIKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
-  group2_detail::Harami(f, out, T::kBodyShort);
+  kernels::Harami(f, out, T::kBodyShort);
 }
 
 std::vector<int> CDLHARAMI(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHARAMIKernel);
 }
 

@@ -13,23 +13,23 @@
 // Settings used: BodyLong (for i-1), BodyDoji (for i).
 // Returns +100/+80 (bullish), -100/-80 (bearish), else 0.
 // Lookback: max(BodyDoji, BodyLong periods) + 1.
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 using T = CandleSettingType;
 
-// The harami rule with a doji bound on the second body (group2_detail::Harami).
+// The harami rule with a doji bound on the second body (kernels::Harami).
 int CDLHARAMICROSSLookback(const CandleSettings& s) {
-  return group2_detail::HaramiLookback(s, T::kBodyDoji);
+  return kernels::HaramiLookback(s, T::kBodyDoji);
 }
 
 void CDLHARAMICROSSKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
-  group2_detail::Harami(f, out, T::kBodyDoji);
+  kernels::Harami(f, out, T::kBodyDoji);
 }
 
 std::vector<int> CDLHARAMICROSS(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHARAMICROSSKernel);
 }
 

@@ -10,11 +10,11 @@
 // Lookback: max(BodyShort, ShadowVeryLong periods).
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLHIGHWAVELookback(const CandleSettings& s) {
@@ -43,7 +43,7 @@ QAT_VECTOR_KERNEL void CDLHIGHWAVEKernel(patterns_detail::CandleFrame& f, std::s
 }
 
 std::vector<int> CDLHIGHWAVE(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHIGHWAVEKernel);
 }
 

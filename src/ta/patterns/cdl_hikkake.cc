@@ -14,7 +14,7 @@
 // Returns +100/-100 for a setup, +200/-200 for a confirmation, else 0. Lookback: 5 (the three
 // bars before the first output are scanned for setups so that confirmations near the start
 // are found, as TA-Lib does).
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
@@ -47,11 +47,11 @@ QAT_VECTOR_KERNEL void CDLHIKKAKEKernel(patterns_detail::CandleFrame& f, std::sp
   for (std::size_t i = first; i < n; ++i) o[i] = Setup(high, low, i);
   // The setup at bar k (computed for the three bars before `first`, which are not written).
   const auto setup_at = [&](std::size_t k) { return k < first ? Setup(high, low, k) : o[k]; };
-  group2_detail::ConfirmHikkake(o, first, n, high, low, close, setup_at);
+  kernels::ConfirmHikkake(o, first, n, high, low, close, setup_at);
 }
 
 std::vector<int> CDLHIKKAKE(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHIKKAKEKernel);
 }
 

@@ -19,11 +19,11 @@
 // setups, as TA-Lib does.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLHIKKAKEMODLookback(const CandleSettings& s) { return std::max(1, Period(s, T::kNear)) + 5; }
@@ -64,11 +64,11 @@ QAT_VECTOR_KERNEL void CDLHIKKAKEMODKernel(patterns_detail::CandleFrame& f, std:
   const auto setup_at = [&](std::size_t k) {
     return k < first ? Setup(high, low, close, near, k) : o[k];
   };
-  group2_detail::ConfirmHikkake(o, first, n, high, low, close, setup_at);
+  kernels::ConfirmHikkake(o, first, n, high, low, close, setup_at);
 }
 
 std::vector<int> CDLHIKKAKEMOD(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHIKKAKEMODKernel);
 }
 

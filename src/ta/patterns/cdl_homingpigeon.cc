@@ -13,11 +13,11 @@
 // Lookback: max(BodyShort, BodyLong periods) + 1.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLHOMINGPIGEONLookback(const CandleSettings& s) {
@@ -44,7 +44,7 @@ QAT_VECTOR_KERNEL void CDLHOMINGPIGEONKernel(patterns_detail::CandleFrame& f, st
 }
 
 std::vector<int> CDLHOMINGPIGEON(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLHOMINGPIGEONKernel);
 }
 

@@ -12,11 +12,11 @@
 // Lookback: max(ShadowVeryShort, Equal periods) + 2.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLIDENTICAL3CROWSLookback(const CandleSettings& s) {
@@ -52,7 +52,7 @@ QAT_VECTOR_KERNEL void CDLIDENTICAL3CROWSKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLIDENTICAL3CROWS(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLIDENTICAL3CROWSKernel);
 }
 

@@ -11,11 +11,11 @@
 // Lookback: max(Equal, BodyLong periods) + 1.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLINNECKLookback(const CandleSettings& s) {
@@ -43,7 +43,7 @@ QAT_VECTOR_KERNEL void CDLINNECKKernel(patterns_detail::CandleFrame& f, std::spa
 }
 
 std::vector<int> CDLINNECK(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLINNECKKernel);
 }
 

@@ -11,11 +11,11 @@
 // Lookback: max(BodyShort, ShadowLong, ShadowVeryShort periods) + 1.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLINVERTEDHAMMERLookback(const CandleSettings& s) {
@@ -48,7 +48,7 @@ QAT_VECTOR_KERNEL void CDLINVERTEDHAMMERKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLINVERTEDHAMMER(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLINVERTEDHAMMERKernel);
 }
 

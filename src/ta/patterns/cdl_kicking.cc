@@ -14,11 +14,11 @@
 // Lookback: max(ShadowVeryShort, BodyLong periods) + 1.
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLKICKINGLookback(const CandleSettings& s) {
@@ -82,7 +82,7 @@ QAT_VECTOR_KERNEL void CDLKICKINGBYLENGTHKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLKICKING(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLKICKINGKernel);
 }
 

@@ -13,7 +13,7 @@
 // Returns +100 (the longer marubozu is white) or -100 (it is black), else 0.
 // Settings used: BodyLong, ShadowVeryShort (one running total per candle for each).
 // Lookback: max(ShadowVeryShort, BodyLong periods) + 1.
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
@@ -22,7 +22,7 @@ namespace qat::ta {
 int CDLKICKINGBYLENGTHLookback(const CandleSettings& s) { return CDLKICKINGLookback(s); }
 
 std::vector<int> CDLKICKINGBYLENGTH(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLKICKINGBYLENGTHKernel);
 }
 

@@ -10,11 +10,11 @@
 // Settings used: ShadowVeryShort (for candle i-1).
 // Returns +100 where it fires (the trend is not considered), else 0.
 // Lookback: ShadowVeryShort period + 4.
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLLADDERBOTTOMLookback(const CandleSettings& s) { return Period(s, T::kShadowVeryShort) + 4; }
@@ -42,7 +42,7 @@ QAT_VECTOR_KERNEL void CDLLADDERBOTTOMKernel(patterns_detail::CandleFrame& f, st
 }
 
 std::vector<int> CDLLADDERBOTTOM(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLLADDERBOTTOMKernel);
 }
 

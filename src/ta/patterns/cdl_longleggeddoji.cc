@@ -10,11 +10,11 @@
 // Lookback: max(BodyDoji, ShadowLong periods).
 #include <algorithm>
 
-#include "ta/patterns/group2.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
-using group2_detail::Period;
+using kernels::Period;
 using T = CandleSettingType;
 
 int CDLLONGLEGGEDDOJILookback(const CandleSettings& s) {
@@ -42,7 +42,7 @@ QAT_VECTOR_KERNEL void CDLLONGLEGGEDDOJIKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLLONGLEGGEDDOJI(const OhlcView& b, const CandleSettings& s) {
-  group2_detail::CheckedSize(b);
+  kernels::CheckedSize(b);
   return patterns_detail::RunPattern(b, s, CDLLONGLEGGEDDOJIKernel);
 }
 

@@ -5,12 +5,12 @@
 // measured on the first candle (default: 0.05 x the mean high-low range of the 5 candles
 // before it). Returns +100 on the second candle; the pattern has no bearish form.
 // Lookback: Equal period + 1.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLMATCHINGLOWLookback(const CandleSettings& settings) {
-  return group3::Period(settings, CandleSettingType::kEqual) + 1;
+  return kernels::Period(settings, CandleSettingType::kEqual) + 1;
 }
 
 QAT_VECTOR_KERNEL void CDLMATCHINGLOWKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -31,7 +31,7 @@ QAT_VECTOR_KERNEL void CDLMATCHINGLOWKernel(patterns_detail::CandleFrame& f, std
 }
 
 std::vector<int> CDLMATCHINGLOW(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLMATCHINGLOWKernel);
 }
 

@@ -13,13 +13,13 @@
 //  - 5 opens above 4's close and closes above the highest high of 2, 3 and 4.
 // Returns +100 on candle 5; there is no bearish form.
 // Lookback: max(BodyShort, BodyLong periods) + 4.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLMATHOLDLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          4;
 }
 
@@ -71,8 +71,8 @@ QAT_VECTOR_KERNEL void CDLMATHOLDKernel(patterns_detail::CandleFrame& f, std::sp
 
 std::vector<int> CDLMATHOLD(const OhlcView& bars, const CandleSettings& settings,
                             double penetration) {
-  assert(group3::ValidPenetration(penetration));
-  const std::size_t n = group3::CheckedSize(bars);
+  kernels::CheckPenetration(penetration);
+  const std::size_t n = kernels::CheckedSize(bars);
   std::vector<int> out(n, 0);
   if (n == 0) return out;
   patterns_detail::CandleFrame frame(bars, settings);

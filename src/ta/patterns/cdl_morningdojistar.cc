@@ -10,14 +10,14 @@
 //    1's real body, i.e. well into 1's body.
 // Returns +100 on candle 3; there is no bearish form (that is CDLEVENINGDOJISTAR).
 // Lookback: max(BodyDoji, BodyLong, BodyShort periods) + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLMORNINGDOJISTARLookback(const CandleSettings& settings) {
-  return std::max(std::max(group3::Period(settings, CandleSettingType::kBodyDoji),
-                           group3::Period(settings, CandleSettingType::kBodyLong)),
-                  group3::Period(settings, CandleSettingType::kBodyShort)) +
+  return std::max(std::max(kernels::Period(settings, CandleSettingType::kBodyDoji),
+                           kernels::Period(settings, CandleSettingType::kBodyLong)),
+                  kernels::Period(settings, CandleSettingType::kBodyShort)) +
          2;
 }
 
@@ -57,8 +57,8 @@ QAT_VECTOR_KERNEL void CDLMORNINGDOJISTARKernel(patterns_detail::CandleFrame& f,
 
 std::vector<int> CDLMORNINGDOJISTAR(const OhlcView& bars, const CandleSettings& settings,
                                     double penetration) {
-  assert(group3::ValidPenetration(penetration));
-  const std::size_t n = group3::CheckedSize(bars);
+  kernels::CheckPenetration(penetration);
+  const std::size_t n = kernels::CheckedSize(bars);
   std::vector<int> out(n, 0);
   if (n == 0) return out;
   patterns_detail::CandleFrame frame(bars, settings);

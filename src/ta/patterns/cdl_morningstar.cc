@@ -9,13 +9,13 @@
 //    it), and it closes above 1's close plus `penetration` (default 0.3) times 1's body.
 // Returns +100 on candle 3; there is no bearish form (that is CDLEVENINGSTAR).
 // Lookback: max(BodyShort, BodyLong periods) + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLMORNINGSTARLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          2;
 }
 
@@ -54,8 +54,8 @@ QAT_VECTOR_KERNEL void CDLMORNINGSTARKernel(patterns_detail::CandleFrame& f, std
 
 std::vector<int> CDLMORNINGSTAR(const OhlcView& bars, const CandleSettings& settings,
                                 double penetration) {
-  assert(group3::ValidPenetration(penetration));
-  const std::size_t n = group3::CheckedSize(bars);
+  kernels::CheckPenetration(penetration);
+  const std::size_t n = kernels::CheckedSize(bars);
   std::vector<int> out(n, 0);
   if (n == 0) return out;
   patterns_detail::CandleFrame frame(bars, settings);

@@ -6,13 +6,13 @@
 // candle (default: 0.05 x mean high-low range of the 5 candles before the first).
 // Returns -100 on the second candle; there is no bullish form.
 // Lookback: max(Equal, BodyLong periods) + 1.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLONNECKLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kEqual),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kEqual),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          1;
 }
 
@@ -38,7 +38,7 @@ QAT_VECTOR_KERNEL void CDLONNECKKernel(patterns_detail::CandleFrame& f, std::spa
 }
 
 std::vector<int> CDLONNECK(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLONNECKKernel);
 }
 

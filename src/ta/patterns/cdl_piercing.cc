@@ -6,12 +6,12 @@
 // midpoint (close > first close + half the first body) but below the first open.
 // Returns +100 on the second candle; there is no bearish form (that is CDLDARKCLOUDCOVER).
 // Lookback: BodyLong period + 1.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLPIERCINGLookback(const CandleSettings& settings) {
-  return group3::Period(settings, CandleSettingType::kBodyLong) + 1;
+  return kernels::Period(settings, CandleSettingType::kBodyLong) + 1;
 }
 
 QAT_VECTOR_KERNEL void CDLPIERCINGKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -36,7 +36,7 @@ QAT_VECTOR_KERNEL void CDLPIERCINGKernel(patterns_detail::CandleFrame& f, std::s
 }
 
 std::vector<int> CDLPIERCING(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLPIERCINGKernel);
 }
 

@@ -7,14 +7,14 @@
 // give or take the Near average (default 0.2 x mean high-low range of the 5 candles
 // before it). Returns +100 when it fires (TA-Lib gives it no direction).
 // Lookback: max(BodyDoji, ShadowLong, Near periods).
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLRICKSHAWMANLookback(const CandleSettings& settings) {
-  return std::max(std::max(group3::Period(settings, CandleSettingType::kBodyDoji),
-                           group3::Period(settings, CandleSettingType::kShadowLong)),
-                  group3::Period(settings, CandleSettingType::kNear));
+  return std::max(std::max(kernels::Period(settings, CandleSettingType::kBodyDoji),
+                           kernels::Period(settings, CandleSettingType::kShadowLong)),
+                  kernels::Period(settings, CandleSettingType::kNear));
 }
 
 QAT_VECTOR_KERNEL void CDLRICKSHAWMANKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -47,7 +47,7 @@ QAT_VECTOR_KERNEL void CDLRICKSHAWMANKernel(patterns_detail::CandleFrame& f, std
 }
 
 std::vector<int> CDLRICKSHAWMAN(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLRICKSHAWMANKernel);
 }
 

@@ -11,13 +11,13 @@
 //    closes beyond 1's close (s*close5 > s*close1).
 // Returns +100 (rising three methods, 1 white) or -100 (falling three methods, 1 black) on
 // candle 5. Lookback: max(BodyShort, BodyLong periods) + 4.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLRISEFALL3METHODSLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          4;
 }
 
@@ -70,7 +70,7 @@ QAT_VECTOR_KERNEL void CDLRISEFALL3METHODSKernel(patterns_detail::CandleFrame& f
 }
 
 std::vector<int> CDLRISEFALL3METHODS(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLRISEFALL3METHODSKernel);
 }
 

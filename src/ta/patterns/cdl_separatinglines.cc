@@ -9,14 +9,14 @@
 // candles before it).
 // Returns +100 when the second candle is white, -100 when black.
 // Lookback: max(ShadowVeryShort, BodyLong, Equal periods) + 1.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLSEPARATINGLINESLookback(const CandleSettings& settings) {
-  return std::max(std::max(group3::Period(settings, CandleSettingType::kShadowVeryShort),
-                           group3::Period(settings, CandleSettingType::kBodyLong)),
-                  group3::Period(settings, CandleSettingType::kEqual)) +
+  return std::max(std::max(kernels::Period(settings, CandleSettingType::kShadowVeryShort),
+                           kernels::Period(settings, CandleSettingType::kBodyLong)),
+                  kernels::Period(settings, CandleSettingType::kEqual)) +
          1;
 }
 
@@ -50,7 +50,7 @@ QAT_VECTOR_KERNEL void CDLSEPARATINGLINESKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLSEPARATINGLINES(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLSEPARATINGLINESKernel);
 }
 

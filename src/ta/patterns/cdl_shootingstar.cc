@@ -7,14 +7,14 @@
 // gaps up above the previous candle's real body.
 // Returns -100; there is no bullish form (the inverted hammer is the bullish relative).
 // Lookback: max(BodyShort, ShadowLong, ShadowVeryShort periods) + 1.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLSHOOTINGSTARLookback(const CandleSettings& settings) {
-  return std::max(std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                           group3::Period(settings, CandleSettingType::kShadowLong)),
-                  group3::Period(settings, CandleSettingType::kShadowVeryShort)) +
+  return std::max(std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                           kernels::Period(settings, CandleSettingType::kShadowLong)),
+                  kernels::Period(settings, CandleSettingType::kShadowVeryShort)) +
          1;
 }
 
@@ -41,7 +41,7 @@ QAT_VECTOR_KERNEL void CDLSHOOTINGSTARKernel(patterns_detail::CandleFrame& f, st
 }
 
 std::vector<int> CDLSHOOTINGSTAR(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLSHOOTINGSTARKernel);
 }
 

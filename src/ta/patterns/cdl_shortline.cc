@@ -6,13 +6,13 @@
 // before it, i.e. half the mean of upper + lower shadow).
 // Returns +100 for a white candle, -100 for a black one.
 // Lookback: max(BodyShort, ShadowShort periods).
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLSHORTLINELookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                  group3::Period(settings, CandleSettingType::kShadowShort));
+  return std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                  kernels::Period(settings, CandleSettingType::kShadowShort));
 }
 
 QAT_VECTOR_KERNEL void CDLSHORTLINEKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -35,7 +35,7 @@ QAT_VECTOR_KERNEL void CDLSHORTLINEKernel(patterns_detail::CandleFrame& f, std::
 }
 
 std::vector<int> CDLSHORTLINE(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLSHORTLINEKernel);
 }
 

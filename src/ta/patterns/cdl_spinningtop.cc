@@ -4,12 +4,12 @@
 // candles before it) with both the upper and the lower shadow longer than the body.
 // Returns +100 for a white candle, -100 for a black one.
 // Lookback: BodyShort period.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLSPINNINGTOPLookback(const CandleSettings& settings) {
-  return group3::Period(settings, CandleSettingType::kBodyShort);
+  return kernels::Period(settings, CandleSettingType::kBodyShort);
 }
 
 QAT_VECTOR_KERNEL void CDLSPINNINGTOPKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -30,7 +30,7 @@ QAT_VECTOR_KERNEL void CDLSPINNINGTOPKernel(patterns_detail::CandleFrame& f, std
 }
 
 std::vector<int> CDLSPINNINGTOP(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLSPINNINGTOPKernel);
 }
 

@@ -12,15 +12,15 @@
 //    and rides on 2's shoulder: open3 >= close2 - body3 - Near average measured on 2.
 // Returns -100 on candle 3; there is no bullish form.
 // Lookback: max(BodyLong, BodyShort, ShadowVeryShort, Near periods) + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLSTALLEDPATTERNLookback(const CandleSettings& settings) {
-  return std::max(std::max(group3::Period(settings, CandleSettingType::kBodyLong),
-                           group3::Period(settings, CandleSettingType::kBodyShort)),
-                  std::max(group3::Period(settings, CandleSettingType::kShadowVeryShort),
-                           group3::Period(settings, CandleSettingType::kNear))) +
+  return std::max(std::max(kernels::Period(settings, CandleSettingType::kBodyLong),
+                           kernels::Period(settings, CandleSettingType::kBodyShort)),
+                  std::max(kernels::Period(settings, CandleSettingType::kShadowVeryShort),
+                           kernels::Period(settings, CandleSettingType::kNear))) +
          2;
 }
 
@@ -54,7 +54,7 @@ QAT_VECTOR_KERNEL void CDLSTALLEDPATTERNKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLSTALLEDPATTERN(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLSTALLEDPATTERNKernel);
 }
 

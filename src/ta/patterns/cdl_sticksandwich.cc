@@ -5,12 +5,12 @@
 // measured on 1 (default 0.05 x the mean high-low range of the 5 candles before it).
 // Returns +100 on candle 3; there is no bearish form.
 // Lookback: Equal period + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLSTICKSANDWICHLookback(const CandleSettings& settings) {
-  return group3::Period(settings, CandleSettingType::kEqual) + 2;
+  return kernels::Period(settings, CandleSettingType::kEqual) + 2;
 }
 
 QAT_VECTOR_KERNEL void CDLSTICKSANDWICHKernel(patterns_detail::CandleFrame& f,
@@ -33,7 +33,7 @@ QAT_VECTOR_KERNEL void CDLSTICKSANDWICHKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLSTICKSANDWICH(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLSTICKSANDWICHKernel);
 }
 

@@ -6,14 +6,14 @@
 // average, by default twice the candle's own real body).
 // Returns +100 when it fires; there is no bearish form.
 // Lookback: max(BodyDoji, ShadowVeryShort, ShadowVeryLong periods).
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLTAKURILookback(const CandleSettings& settings) {
-  return std::max(std::max(group3::Period(settings, CandleSettingType::kBodyDoji),
-                           group3::Period(settings, CandleSettingType::kShadowVeryShort)),
-                  group3::Period(settings, CandleSettingType::kShadowVeryLong));
+  return std::max(std::max(kernels::Period(settings, CandleSettingType::kBodyDoji),
+                           kernels::Period(settings, CandleSettingType::kShadowVeryShort)),
+                  kernels::Period(settings, CandleSettingType::kShadowVeryLong));
 }
 
 QAT_VECTOR_KERNEL void CDLTAKURIKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -34,7 +34,7 @@ QAT_VECTOR_KERNEL void CDLTAKURIKernel(patterns_detail::CandleFrame& f, std::spa
 }
 
 std::vector<int> CDLTAKURI(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLTAKURIKernel);
 }
 

@@ -11,12 +11,12 @@
 // Lookback: Near period + 2.
 #include <cmath>
 
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLTASUKIGAPLookback(const CandleSettings& settings) {
-  return group3::Period(settings, CandleSettingType::kNear) + 2;
+  return kernels::Period(settings, CandleSettingType::kNear) + 2;
 }
 
 QAT_VECTOR_KERNEL void CDLTASUKIGAPKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -49,7 +49,7 @@ QAT_VECTOR_KERNEL void CDLTASUKIGAPKernel(patterns_detail::CandleFrame& f, std::
 }
 
 std::vector<int> CDLTASUKIGAP(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLTASUKIGAPKernel);
 }
 

@@ -8,13 +8,13 @@
 // the first body).
 // Returns -100 on the second candle; there is no bullish form.
 // Lookback: max(Equal, BodyLong periods) + 1.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLTHRUSTINGLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kEqual),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kEqual),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          1;
 }
 
@@ -39,7 +39,7 @@ QAT_VECTOR_KERNEL void CDLTHRUSTINGKernel(patterns_detail::CandleFrame& f, std::
 }
 
 std::vector<int> CDLTHRUSTING(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLTHRUSTINGKernel);
 }
 

@@ -8,12 +8,12 @@
 //  - bullish: 2's real body gaps down below 1's and the bottom of 3's body is above the
 //    bottom of 2's body -> +100.
 // Three dojis without either shape give 0. Lookback: BodyDoji period + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLTRISTARLookback(const CandleSettings& settings) {
-  return group3::Period(settings, CandleSettingType::kBodyDoji) + 2;
+  return kernels::Period(settings, CandleSettingType::kBodyDoji) + 2;
 }
 
 QAT_VECTOR_KERNEL void CDLTRISTARKernel(patterns_detail::CandleFrame& f, std::span<int> out) {
@@ -45,7 +45,7 @@ QAT_VECTOR_KERNEL void CDLTRISTARKernel(patterns_detail::CandleFrame& f, std::sp
 }
 
 std::vector<int> CDLTRISTAR(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLTRISTARKernel);
 }
 

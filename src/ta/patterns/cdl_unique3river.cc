@@ -9,13 +9,13 @@
 //    it) and opens above 2's low.
 // Returns +100 on candle 3; there is no bearish form.
 // Lookback: max(BodyShort, BodyLong periods) + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLUNIQUE3RIVERLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          2;
 }
 
@@ -41,7 +41,7 @@ QAT_VECTOR_KERNEL void CDLUNIQUE3RIVERKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLUNIQUE3RIVER(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLUNIQUE3RIVERKernel);
 }
 

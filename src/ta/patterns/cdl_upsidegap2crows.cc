@@ -9,13 +9,13 @@
 //    closes above 1's close, so the gap over 1 is not closed.
 // Returns -100 on candle 3; there is no bullish form.
 // Lookback: max(BodyShort, BodyLong periods) + 2.
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
 int CDLUPSIDEGAP2CROWSLookback(const CandleSettings& settings) {
-  return std::max(group3::Period(settings, CandleSettingType::kBodyShort),
-                  group3::Period(settings, CandleSettingType::kBodyLong)) +
+  return std::max(kernels::Period(settings, CandleSettingType::kBodyShort),
+                  kernels::Period(settings, CandleSettingType::kBodyLong)) +
          2;
 }
 
@@ -41,7 +41,7 @@ QAT_VECTOR_KERNEL void CDLUPSIDEGAP2CROWSKernel(patterns_detail::CandleFrame& f,
 }
 
 std::vector<int> CDLUPSIDEGAP2CROWS(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLUPSIDEGAP2CROWSKernel);
 }
 

@@ -7,7 +7,7 @@
 // Returns +100 for the upside form (white 1 and 2), -100 for the downside form.
 // Lookback: 2.
 
-#include "ta/patterns/group3.h"
+#include "ta/patterns/pattern_functions.h"
 
 namespace qat::ta {
 
@@ -43,7 +43,7 @@ QAT_VECTOR_KERNEL void CDLXSIDEGAP3METHODSKernel(patterns_detail::CandleFrame& f
 }
 
 std::vector<int> CDLXSIDEGAP3METHODS(const OhlcView& bars, const CandleSettings& settings) {
-  group3::CheckedSize(bars);
+  kernels::CheckedSize(bars);
   return patterns_detail::RunPattern(bars, settings, CDLXSIDEGAP3METHODSKernel);
 }
 

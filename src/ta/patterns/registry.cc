@@ -3,16 +3,13 @@
 #include "qat/core/strings.h"
 #include "qat/ta/patterns.h"
 #include "ta/patterns/candle_frame.h"
-#include "ta/patterns/groups.h"
+#include "ta/patterns/pattern_table.h"
 
 namespace qat::ta {
 
 const std::vector<PatternSpec>& AllPatterns() {
   static const std::vector<PatternSpec> kAll = [] {
-    std::vector<PatternSpec> all;
-    AddPatternGroup1(all);
-    AddPatternGroup2(all);
-    AddPatternGroup3(all);
+    std::vector<PatternSpec> all = PatternTable();
     std::sort(all.begin(), all.end(),
               [](const PatternSpec& a, const PatternSpec& b) { return a.name < b.name; });
     return all;
