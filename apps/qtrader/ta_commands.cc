@@ -39,10 +39,7 @@ int RunTa(const TaOptions& o) {
     for (std::size_t i = 0; i < ta::OutputColumns().size(); ++i) selected.push_back(i);
   } else {
     auto picked = ta::SelectOutputs(o.only);
-    if (!picked.ok()) {
-      std::fprintf(stderr, "error: %s\n", picked.error().message.c_str());
-      return kExitUsage;
-    }
+    if (!picked.ok()) return Report(picked.error().WithContext("--only"));
     selected = std::move(picked).value();
   }
   data::CsvReadOptions read;

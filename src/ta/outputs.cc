@@ -206,11 +206,11 @@ const std::vector<ColumnSource>& ColumnSources() {
 std::span<const OutputColumn> OutputColumns() { return kColumns; }
 
 Result<std::vector<std::size_t>> SelectOutputs(std::span<const std::string> names) {
-  if (names.empty()) return Fail("--only: empty list (give function or column names, e.g. RSI,MACD)");
+  if (names.empty()) return Fail(ErrorCode::kInvalidInput, "empty list (give function or column names, e.g. RSI,MACD)");
   std::vector<bool> picked(kColumns.size(), false);
   for (const std::string& raw : names) {
     const std::string upper = ToUpper(Trim(raw));
-    if (upper.empty()) return Fail("--only: empty name in the list");
+    if (upper.empty()) return Fail(ErrorCode::kInvalidInput, "empty name in the list");
     bool found = false;
     for (std::size_t i = 0; i < kColumns.size(); ++i) {
       if (ToUpper(kColumns[i].name) == upper || ToUpper(kColumns[i].function) == upper) {
@@ -219,7 +219,7 @@ Result<std::vector<std::size_t>> SelectOutputs(std::span<const std::string> name
       }
     }
     if (!found) {
-      return Fail("--only: unknown function or column '{}' (valid: the 61 CDL* patterns, SMA, EMA, RSI, "
+      return Fail(ErrorCode::kInvalidInput, "unknown function or column '{}' (valid: the 61 CDL* patterns, SMA, EMA, RSI, "
                   "ATR, NATR, MACD, BBANDS, ADX, PLUS_DI, MINUS_DI, CCI, MFI, OBV, STOCH, WILLR, ROC, "
                   "MOM, AROONOSC, TRANGE, or a column such as MACD_hist)",
                   Trim(raw));

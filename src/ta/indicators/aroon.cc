@@ -1,5 +1,6 @@
 // AROON and AROONOSC over a window of period+1 bars (today and the `period` before it).
 // The most recent bar holding the window's extreme counts (ties go to the later bar).
+#include "qat/core/check.h"
 #include "ta/indicators/common.h"
 #include "ta/indicators/simd.h"
 
@@ -112,9 +113,11 @@ void internal::AroonOscKernel(std::span<const double> high, std::span<const doub
   const std::size_t n = high.size();
   const std::size_t p = static_cast<std::size_t>(period);
   if (p > internal::kSmallWindow) {
-    (void)AroonScan("AROONOSC", high, low, period, [&](long today, long hi, long lo) {
+    // The caller checked the lengths and the period, so the scan cannot fail.
+    const Status scanned = AroonScan("AROONOSC", high, low, period, [&](long today, long hi, long lo) {
       out[today] = factor * static_cast<double>(hi - lo);
     });
+    QAT_CHECK(scanned.ok());
     return;
   }
   // Short windows: scan each window of period+1 bars from its oldest bar, four bars per
