@@ -23,9 +23,15 @@ bool UsesContext(const FeatureSpec& spec) {
   return spec.inputs.find("SPY") != std::string::npos || spec.inputs.find("VIX") != std::string::npos;
 }
 
-TEST(FeatureRegistry, AtLeastFiftyUniqueDescribedFeatures) {
+// The registry is the model's column order: names and lookbacks exactly as listed in
+// tests/testdata/golden/feature_registry.txt (a change there retrains every model and must
+// update docs/features.md).
+TEST(FeatureRegistry, SeventyEightUniqueDescribedFeaturesInTheirRecordedOrder) {
   const auto& registry = FeatureRegistry();
-  EXPECT_GE(registry.size(), 50u);
+  std::string listed;
+  for (const auto& spec : registry) listed += spec.name + " " + std::to_string(spec.lookback) + "\n";
+  EXPECT_EQ(listed, qat::testing::ReadFile(qat::testing::RepoPath("tests/testdata/golden/feature_registry.txt")));
+  EXPECT_EQ(registry.size(), 78u);
   std::set<std::string> names;
   for (const auto& spec : registry) {
     EXPECT_TRUE(names.insert(spec.name).second) << "duplicate " << spec.name;
@@ -39,7 +45,7 @@ TEST(FeatureRegistry, AtLeastFiftyUniqueDescribedFeatures) {
                              "dist_sma_20", "dist_sma_50", "volume_ratio_20", "realized_vol_21",
                              "vix_level", "rel_strength_spy_21", "cdl_engulfing", "cdl_hammer", "cdl_doji"};
   for (std::size_t i = 0; i < std::size(kOriginal); ++i) EXPECT_EQ(registry[i].name, kOriginal[i]);
-  // Families the brief asks for, by name.
+  // Families the seed's users expect, by name.
   for (const char* name :
        {"ret_10", "ret_63", "rsi_14_percentile", "rsi_momentum", "volume_acceleration", "gap", "body_range",
         "corr_spy_63", "beta_spy_63", "vix_percentile", "vix_change_1", "trend_regime_bull", "trend_regime_bear",

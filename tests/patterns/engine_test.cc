@@ -56,7 +56,7 @@ void ExpectSameCells(const std::vector<CellStats>& a, const std::vector<CellStat
   }
 }
 
-// The acceptance check of the issue: for regime ALL / vol ALL, n, win rate and mean signed
+// Independent recount: for regime ALL / vol ALL, n, win rate and mean signed
 // return equal a plain recomputation from TA-Lib's pattern outputs and adj_close.
 TEST(PatternEngine, RegimeAllMatchesIndependentRecomputationOnRealData) {
   const std::vector<int> horizons = {1, 3, 5, 10, 21};

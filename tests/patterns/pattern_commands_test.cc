@@ -20,7 +20,7 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
-TEST(CliPatterns, StatsWritesOneRowPerCellWithTheIssueColumns) {
+TEST(CliPatterns, StatsWritesOneRowPerCellWithEveryDocumentedColumn) {
   TempDir home;
   const auto out = home.path() / "stats.csv";
   auto run = RunCli({"patterns", "stats", "--input", RepoPath("data/daily/QQQ.csv"), "--market",

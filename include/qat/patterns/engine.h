@@ -18,7 +18,7 @@
 // BULL, BEAR, SIDEWAYS or UNKNOWN and vol regime ALL, LOW, NORMAL, HIGH or UNKNOWN. Per cell:
 //   n, wins, win_rate = wins / n with its 95% Wilson interval,
 //   mean and median signed return, sd (n - 1 denominator),
-//   sharpe = mean / sd * sqrt(252 / h)  (per trade, annualized as the issue asks),
+//   sharpe = mean / sd * sqrt(252 / h)  (per trade, annualized: the convention users of the seed expect),
 //   baseline_return = the mean, over the cell's events, of the signed unconditional return:
 //     direction x (mean forward return at horizon h of the event's own symbol over all its
 //     bars in the cell's regime context whose outcome counts). It is what being long (or
@@ -149,7 +149,7 @@ Result<std::vector<CellStats>> ComputeCells(std::span<const SeriesRecords> serie
 // known in `series` when as_of is unset.
 Timestamp RecentSince(std::span<const SeriesRecords> series, std::optional<Timestamp> as_of, double years);
 
-// The CSV header (the issue's 18 columns, then wins, sd, baseline_return, excess_return,
+// The CSV header (the 18 columns the statistics engine was specified with, then wins, sd, baseline_return, excess_return,
 // excess_sd, shrinkage_parent, shrunk_win_rate, shrunk_mean_return, prior_weight) and one row
 // per cell; undefined numbers are empty.
 void WriteCellsCsv(std::span<const CellStats> cells, std::ostream& out);
