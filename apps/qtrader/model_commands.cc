@@ -23,7 +23,7 @@ namespace {
 
 struct TrainOptions {
   std::string symbols = "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA";
-  std::string db, model_dir, device = "cpu";
+  std::string db, model_dir;
   int horizon = 5;
   int lookback_days = 730;
   std::uint64_t seed = 42;
@@ -61,20 +61,10 @@ int RunTrainCommand(const TrainOptions& o) {
     config.classifier.rounds = o.rounds;
     config.quantiles.rounds = o.rounds;
   }
-  config.device = o.device;
   config.classifier.threads = o.threads;
   config.quantiles.threads = o.threads;
   config.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(o.threads);
-  if (o.device == "cuda") {
-    if (models::XGBoostHasCuda()) {
-      std::fprintf(stderr, "note: --device cuda: this qtrader trains on the CPU only; training on the CPU\n");
-    } else {
-      std::fprintf(stderr,
-                   "note: --device cuda: the linked XGBoost %s was built without CUDA (Debian's package has "
-                   "none); training on the CPU\n",
-                   models::XGBoostVersionString().c_str());
-    }
-  }
+
   const auto db_path = ResolveDbPath(o.db);
   const auto dir = ModelDir(o.model_dir);
   std::printf("qtrader train: %zu symbols, horizon %d bars, lookback %d days, seed %llu, %d window%s at once\n",
@@ -186,9 +176,6 @@ void AddModelCommands(CLI::App& app) {
   train->add_option("--model-dir", t->model_dir, "Where to write the models (default $QTRADER_HOME/models)");
   AddDbOption(train, t->db);
   train->add_option("--seed", t->seed, "XGBoost seed")->capture_default_str()->check(WholeNumber());
-  train->add_option("--device", t->device, "cpu or cuda (cuda falls back to the CPU, saying so)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"cpu", "cuda"}));
   train->add_option("--rounds", t->rounds, "Boosting rounds for every model (default: classifier 150, quantiles 100)")
       ->check(CLI::Range(1, 5000));
   train->add_option("--threads", t->threads, "XGBoost threads per training window")

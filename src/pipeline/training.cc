@@ -297,8 +297,7 @@ nlohmann::json TrainConfig::ToJson() const {
           {"embargo_sessions", walk_forward.embargo_sessions},
           {"calibration_fraction", calibration_fraction},
           {"median_conformal_shift", shift_median},
-          {"device_requested", device},
-          {"device_used", "cpu"},
+          {"device", "cpu"},
           {"classifier", classifier_json},
           {"quantiles", quantiles_json}};
 }

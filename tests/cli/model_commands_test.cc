@@ -294,14 +294,10 @@ TEST_F(CliModels, ClearErrors) {
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("not_a_feature"), std::string::npos) << refused.err;
   EXPECT_NE(refused.err.find("column 2"), std::string::npos) << refused.err;
-  // --device cuda says plainly that it trains on the CPU.
-  auto cuda = RunCli({"train", "--symbols", "SPY,AAPL", "--rounds", "2", "--device", "cuda", "--quiet",
-                      "--model-dir", Dir("g").string()}, home_->path());
-  EXPECT_EQ(cuda.exit_code, 0) << cuda.err;
-  EXPECT_NE(cuda.err.find("without CUDA"), std::string::npos) << cuda.err;
-  EXPECT_NE(cuda.err.find("training on the CPU"), std::string::npos) << cuda.err;
-  auto bad_device = RunCli({"train", "--device", "tpu"}, home_->path());
-  EXPECT_EQ(bad_device.exit_code, 2);
+  // Training runs on the CPU (Debian's XGBoost has no CUDA); there is no device to choose.
+  auto device = RunCli({"train", "--device", "cuda"}, home_->path());
+  EXPECT_EQ(device.exit_code, 2);
+  EXPECT_NE(device.err.find("unknown option '--device'"), std::string::npos) << device.err;
 }
 
 // The model set of a horizon is written whole or not at all (issue: trustworthy data, section 3).

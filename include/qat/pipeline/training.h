@@ -95,7 +95,6 @@ struct TrainConfig {
       .colsample_bytree = 0.4, .patience = 20, .evidence_z = 1.645, .cross_fit_evidence = true};
   // Whether q50 gets a conformal shift too (the outer quantiles always do).
   bool shift_median = false;
-  std::string device = "cpu";  // what was asked for; training always runs on the CPU
   // Training windows (the folds and the final window) trained at once, each on its own
   // thread. The results do not depend on it, so ToJson() leaves it out.
   int jobs = 1;
