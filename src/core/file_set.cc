@@ -220,11 +220,11 @@ Result<VerifiedFileSet> VerifyFileSet(const fs::path& dir) {
   for (const auto& [name, hash] : listed) {
     const fs::path path = dir / name;
     if (!fs::is_regular_file(path, ec)) {
-      return Fail("{}: '{}' is missing: the set is incomplete", dir.string(), name);
+      return Fail(ErrorCode::kCorrupt, "{}: '{}' is missing: the set is incomplete", dir.string(), name);
     }
     QAT_ASSIGN_OR_RETURN(std::string actual, HashFile(path));
     if (actual != hash) {
-      return Fail("{}: '{}' does not match {} (sha256 {}, listed {}): the set is damaged or mixed with "
+      return Fail(ErrorCode::kCorrupt, "{}: '{}' does not match {} (sha256 {}, listed {}): the set is damaged or mixed with "
                   "another run's files",
                   dir.string(), name, kFileSetManifest, actual.substr(0, 12), hash.substr(0, 12));
     }
@@ -233,7 +233,7 @@ Result<VerifiedFileSet> VerifyFileSet(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
     if (name == kFileSetManifest || listed.count(name)) continue;
-    return Fail("{}: '{}' is not listed in {}: the set is mixed with other files", dir.string(), name, kFileSetManifest);
+    return Fail(ErrorCode::kCorrupt, "{}: '{}' is not listed in {}: the set is mixed with other files", dir.string(), name, kFileSetManifest);
   }
   return out;
 }

@@ -92,7 +92,8 @@ Result<Booster> Booster::Create(const DMatrix& train) {
 }
 
 Result<Booster> Booster::Load(const std::filesystem::path& path) {
-  if (!std::filesystem::exists(path)) return Fail("{}: model file not found", path.string());
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Fail(ErrorCode::kNotFound, "{}: model file not found", path.string());
   BoosterHandle handle = nullptr;
   if (XGBoosterCreate(nullptr, 0, &handle) != 0) return XgbError("XGBoosterCreate");
   Booster booster(handle);

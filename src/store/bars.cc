@@ -270,8 +270,8 @@ Result<UpsertStats> UpsertBars(Database& db, const data::BarSeries& series) {
 Result<data::StoredSeries> LoadStoredSeries(Database& db, const std::string& symbol, data::Interval interval) {
   QAT_ASSIGN_OR_RETURN(auto stored, LoadIfAny(db, symbol, interval));
   if (!stored) {
-    return Fail("no {} bars stored for symbol '{}' (import or fetch them first)", data::IntervalName(interval),
-                symbol);
+    return Fail(ErrorCode::kNotFound, "no {} bars stored for symbol '{}' (import or fetch them first)",
+                data::IntervalName(interval), symbol);
   }
   return std::move(*stored);
 }

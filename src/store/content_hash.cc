@@ -93,12 +93,12 @@ Status CheckHash(Database& db, const std::string& symbol, std::string_view part,
                                                 : fmt::format("the {} {} bars", symbol, part);
   if (!recorded) {
     if (rows == 0) return Ok();
-    return Fail("{}: {} have no content hash: they were written outside qtrader. Nothing was read; "
+    return Fail(ErrorCode::kCorrupt, "{}: {} have no content hash: they were written outside qtrader. Nothing was read; "
                 "'qtrader check --store' checks the whole store",
                 db.path().string(), what);
   }
   if (recorded->rows != rows || recorded->sha256 != digest) {
-    return Fail("{}: {} fail their content check ({} rows read, {} recorded; SHA-256 {} read, {} recorded): "
+    return Fail(ErrorCode::kCorrupt, "{}: {} fail their content check ({} rows read, {} recorded; SHA-256 {} read, {} recorded): "
                 "the file was changed outside qtrader or is damaged. Nothing was read; 'qtrader check --store' "
                 "checks the whole store; restore the file from a backup or re-import the series",
                 db.path().string(), what, rows, recorded->rows, digest.substr(0, 12), recorded->sha256.substr(0, 12));

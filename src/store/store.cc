@@ -65,7 +65,8 @@ Result<Database> OpenStore(const std::filesystem::path& path, OpenMode mode) {
   }
   if (!exists) {
     if (mode == OpenMode::kExisting) {
-      return Fail("{}: no store here (import or fetch bars first: 'qtrader import', 'qtrader fetch'; or give --db)",
+      return Fail(ErrorCode::kNotFound,
+                  "{}: no store here (import or fetch bars first: 'qtrader import', 'qtrader fetch'; or give --db)",
                   path.string());
     }
     if (path.has_parent_path()) {
