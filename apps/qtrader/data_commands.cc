@@ -136,10 +136,13 @@ int RunBars(const BarsOptions& o) {
   if (o.output.empty()) {
     data::WriteBarsCsv(*bars, std::cout);
     std::cout.flush();
+    if (!std::cout) return Report(Fail(ErrorCode::kIo, "writing to standard output failed"));
   } else {
     std::ofstream out(o.output);
-    if (!out) return Report(Fail("{}: cannot write", o.output));
+    if (!out) return Report(Fail(ErrorCode::kIo, "{}: cannot write", o.output));
     data::WriteBarsCsv(*bars, out);
+    out.close();
+    if (!out) return Report(Fail(ErrorCode::kIo, "{}: write failed (disk full?)", o.output));
     std::fprintf(stderr, "wrote %zu bars to %s\n", bars->size(), o.output.c_str());
   }
   return kExitOk;

@@ -159,7 +159,8 @@ Status Booster::SaveJson(const std::filesystem::path& path) const {
   std::ofstream out(path, std::ios::binary);
   if (!out) return Fail("{}: cannot write model", path.string());
   out << json;
-  if (!out) return Fail("{}: write failed", path.string());
+  out.close();
+  if (!out) return Fail(ErrorCode::kIo, "{}: write failed (disk full?)", path.string());
   return Ok();
 }
 

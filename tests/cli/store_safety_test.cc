@@ -160,3 +160,27 @@ TEST(StoreSafety, AFlippedByteIsAnErrorNamingTheSeries) {
 
 }  // namespace
 }  // namespace qat::testing
+
+namespace qat::testing {
+namespace {
+
+// Every write is checked: a full disk (/dev/full) is an error, never "wrote".
+TEST(StoreSafety, AFullDiskIsAnErrorForEveryCommandThatWritesAFile) {
+  TempDir home;
+  ASSERT_EQ(RunCli({"import", "--symbol", "SPY", "--input", RepoPath("data/daily/SPY.csv").string()}, home.path())
+                .exit_code, 0);
+  const std::string spy = RepoPath("data/daily/SPY.csv").string();
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"bars", "--symbol", "SPY", "--output", "/dev/full"},
+           {"ta", "--input", spy, "--output", "/dev/full"},
+           {"features", "--input", spy, "--output", "/dev/full"},
+           {"patterns", "stats", "--input", spy, "--output", "/dev/full"}}) {
+    auto run = RunCli(args, home.path());
+    EXPECT_EQ(run.exit_code, 1) << args[0] << ": " << run.err;
+    EXPECT_TRUE(Contains(run.err, "/dev/full")) << args[0] << ": " << run.err;
+    EXPECT_FALSE(Contains(run.err, "wrote")) << args[0] << ": " << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace qat::testing
