@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "qat/data/csv.h"
-#include "qat/patterns/engine.h"
+#include "qat/patterns/pattern_stats.h"
 
 namespace {
 

@@ -2,8 +2,8 @@
 // bar's range are NaN on a bar with high == low.
 #include <algorithm>
 
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 
 namespace qat::features {
 namespace {

@@ -3,9 +3,9 @@
 // and then joined, so a feature at row t only sees context bars available by bars.available[t],
 // and only while they are fresh (MarketContext::max_age_days, features.h): a context that has
 // ended or skipped a week is NaN, not carried. Without a market or VIX, their features are NaN. Lookbacks count the symbol's own bars.
-#include "features/common.h"
+#include "features/column_math.h"
 #include "features/registry.h"
-#include "features/shared.h"
+#include "features/cached_columns.h"
 #include "qat/features/regimes.h"
 
 namespace qat::features {

@@ -1,8 +1,8 @@
 // Interactions: products of two features where one changes how much the other means. Each
 // description says why the product exists. (A tree model can find interactions itself, but
 // only with enough splits; these hand it the ones with a trading rationale.)
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 
 namespace qat::features {
 

@@ -1,7 +1,7 @@
 // Momentum and trend position: returns over 10 and 63 bars, risk-adjusted momentum, and the
 // close's distance to long moving averages and to its one-year extremes.
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 
 namespace qat::features {
 

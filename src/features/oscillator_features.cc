@@ -1,7 +1,7 @@
 // Indicator levels (TA-Lib-identical), their percentile ranks over the last 252 bars, and
 // their first and second differences.
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 #include "qat/features/regimes.h"
 
 namespace qat::features {

@@ -1,6 +1,6 @@
 // Candlestick patterns as features: TA-Lib's output / 100 (so +-1, +-0.8, +-2). The lookback
 // is the pattern's own (TA-Lib's warm-up with the default candle settings): NaN before it.
-#include "features/common.h"
+#include "features/column_math.h"
 #include "features/registry.h"
 #include "qat/core/strings.h"
 #include "qat/ta/patterns.h"

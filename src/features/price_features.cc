@@ -1,7 +1,7 @@
 // The symbol's own price and volume: returns, momentum, volatility, trend distance.
-#include "features/common.h"
+#include "features/column_math.h"
 #include "features/registry.h"
-#include "features/shared.h"
+#include "features/cached_columns.h"
 #include "qat/ta/indicators.h"
 
 namespace qat::features {

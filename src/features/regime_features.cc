@@ -2,8 +2,8 @@
 // The symbol's own regimes are one-hot (1 in the active regime's column, 0 in the others,
 // NaN in all while UNKNOWN); the market's (SPY's, when a market is given) are coded:
 // trend +1 BULL, 0 SIDEWAYS, -1 BEAR; volatility +1 HIGH, 0 NORMAL, -1 LOW.
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 #include "qat/features/regimes.h"
 
 namespace qat::features {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "features/common.h"
+#include "features/column_math.h"
 #include "qat/ta/indicators.h"
 
 namespace qat::features {

@@ -2,8 +2,8 @@
 // and position, and where today's volatility ranks within the last year.
 #include <cmath>
 
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 #include "qat/features/regimes.h"
 
 namespace qat::features {

@@ -1,6 +1,6 @@
 // Volume: changes of the volume ratio, its percentile, and on-balance-volume flow.
-#include "features/common.h"
-#include "features/shared.h"
+#include "features/column_math.h"
+#include "features/cached_columns.h"
 #include "qat/features/regimes.h"
 
 namespace qat::features {

@@ -1,4 +1,4 @@
-#include "qat/patterns/engine.h"
+#include "qat/patterns/pattern_stats.h"
 
 #include <gtest/gtest.h>
 

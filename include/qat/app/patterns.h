@@ -13,8 +13,8 @@
 
 #include "qat/core/result.h"
 #include "qat/data/interval.h"
-#include "qat/patterns/engine.h"
-#include "qat/patterns/store.h"
+#include "qat/patterns/pattern_stats.h"
+#include "qat/patterns/stored_stats.h"
 #include "qat/store/sqlite.h"
 
 namespace qat::app {

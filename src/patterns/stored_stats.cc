@@ -1,4 +1,4 @@
-#include "qat/patterns/store.h"
+#include "qat/patterns/stored_stats.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-// Pattern statistics in the store (migration 2): per symbol and timeframe the bar contexts
+// Pattern statistics in the store (migration 3): per symbol and timeframe the bar contexts
 // (regimes), the pattern events and the outcomes per horizon; and the computed cells.
 //
 // UpdatePatternRecords() is incremental: it recomputes patterns and regimes over the whole
@@ -21,7 +21,7 @@
 
 #include "qat/core/result.h"
 #include "qat/data/bar_series.h"
-#include "qat/patterns/engine.h"
+#include "qat/patterns/pattern_stats.h"
 #include "qat/store/sqlite.h"
 
 namespace qat::patterns {

@@ -89,7 +89,7 @@ struct PatternEvent {
 };
 
 // Everything the engine needs of one symbol at one timeframe: per-bar context, outcomes per
-// horizon, and the events. This is also what the store keeps (qat/patterns/store.h).
+// horizon, and the events. This is also what the store keeps (qat/patterns/stored_stats.h).
 struct SeriesRecords {
   std::string symbol;
   std::string timeframe;

@@ -1,8 +1,8 @@
-#include "features/shared.h"
+#include "features/cached_columns.h"
 
 #include <cmath>
 
-#include "features/common.h"
+#include "features/column_math.h"
 #include "qat/features/regimes.h"
 #include "qat/ta/patterns.h"
 

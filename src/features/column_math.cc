@@ -1,4 +1,4 @@
-#include "features/common.h"
+#include "features/column_math.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-// Small column helpers shared by the feature families.
+// Small column helpers (returns, ratios, rolling windows) shared by the feature families.
 #pragma once
 
 #include "qat/labels/labels.h"
