@@ -291,8 +291,8 @@ Result<CsvReadResult> ParseChecked(std::string_view text, std::string_view sourc
                                      FormatShortest(high_side ? bar.high : bar.low),
                                      FormatShortest(other));
       if (!options.repair_ohlc) {
-        return Fail("{}:{}: column '{}': {} ({}); --repair-ohlc widens high/low to contain "
-                    "open and close",
+        return Fail("{}:{}: column '{}': {} ({}); the repair option (import --repair-ohlc) widens "
+                    "high/low to contain open and close",
                     source, n, column_name, what, time_text);
       }
       bar.high = std::max({bar.high, bar.open, bar.close});

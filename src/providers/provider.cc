@@ -92,7 +92,7 @@ Result<data::BarSeries> ValidateFetchedBars(const data::BarSeries& bars, std::st
       auto colon = message.find(": ", prefix.size());
       if (colon != std::string::npos) message = std::string(source) + message.substr(colon);
     }
-    auto hint = message.find("; --repair-ohlc");
+    auto hint = message.find("; the repair option");
     if (hint != std::string::npos) message = message.substr(0, hint) + " (fetch --repair-ohlc widens high/low)";
     return Fail("{}", message);
   }
