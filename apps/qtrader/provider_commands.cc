@@ -1,16 +1,14 @@
 // fetch, actions, adjusted: bars and corporate actions from the free data providers.
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "paths.h"
-#include "qat/core/clock.h"
+#include "qat/app/fetch.h"
 #include "qat/core/strings.h"
 #include "qat/data/csv.h"
 #include "qat/data/symbol.h"
-#include "qat/app/fetch.h"
 #include "qat/store/actions.h"
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
@@ -40,48 +38,28 @@ int RunFetch(const FetchOptions& o) {
   auto symbols = data::ParseSymbolList(o.symbols);
   if (!symbols.ok()) return Usage(Fail("--symbols: {}", symbols.error().message));
   plan.symbols = std::move(*symbols);
-  if (o.provider == "auto") {
-    plan.providers = {"yahoo", "stooq"};
-    if (std::getenv("ALPHAVANTAGE_API_KEY") != nullptr) plan.providers.push_back("alphavantage");
-    if (std::getenv("FINNHUB_API_KEY") != nullptr) plan.providers.push_back("finnhub");
-  } else {
-    plan.providers = {o.provider};
-  }
+  plan.providers = app::ProvidersFor(o.provider);
   if (!o.start.empty()) {
     auto d = ParseDate(o.start);
-    if (!d.ok()) return Report(Fail("--start: {}", d.error().message));
+    if (!d.ok()) return Usage(Fail("--start: {}", d.error().message));
     plan.start = *d;
   }
   if (!o.end.empty()) {
     auto d = ParseDate(o.end);
-    if (!d.ok()) return Report(Fail("--end: {}", d.error().message));
+    if (!d.ok()) return Usage(Fail("--end: {}", d.error().message));
     plan.end = *d;
   }
   plan.replace = o.replace;
   if (plan.start && plan.end && *plan.start > *plan.end) {
-    return Report(Fail("--start {} is after --end {}", o.start, o.end));
+    return Usage(Fail("--start {} is after --end {}", o.start, o.end));
   }
-  auto http_options = providers::HttpOptionsFromEnv();
-  if (!http_options.ok()) return Report(http_options.error());
-  providers::HttpClient http(*http_options);
-  SystemClock clock;
-  providers::ProviderContext ctx;
-  ctx.http = &http;
-  ctx.clock = &clock;
-  ctx.base_url = o.base_url;
-  ctx.repair_ohlc = o.repair_ohlc;
-  // Check the names and keys before touching the store.
-  for (const std::string& name : plan.providers) {
-    auto made = providers::MakeProvider(name, ctx);
-    if (!made.ok()) return Report(made.error());
-  }
-  auto db = OpenStoreOption(o.db, store::OpenMode::kCreate);
-  if (!db.ok()) return Report(db.error());
   auto progress = [](const app::SymbolOutcome& s) {
     std::printf("%s\n", app::DescribeOutcome(s).c_str());
     std::fflush(stdout);
   };
-  auto outcomes = app::FetchSymbols(*db, plan, ctx, progress);
+  auto fetched = app::FetchIntoStore(ResolveDbPath(o.db), plan, {o.base_url, o.repair_ohlc}, progress);
+  if (!fetched.ok()) return Report(fetched.error());
+  const auto& outcomes = *fetched;
   int failed = 0;
   std::string failures;
   for (const auto& s : outcomes) {

@@ -1,8 +1,11 @@
 #include "qat/app/fetch.h"
 
 #include <algorithm>
+#include <cstdlib>
 
+#include "qat/core/clock.h"
 #include "qat/store/actions.h"
+#include "qat/store/store.h"
 
 namespace qat::app {
 
@@ -202,6 +205,38 @@ std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& pl
     finish();
   }
   return outcomes;
+}
+
+std::vector<std::string> ProvidersFor(std::string_view choice) {
+  if (choice != "auto") return {std::string(choice)};
+  std::vector<std::string> out = {"yahoo", "stooq"};
+  if (std::getenv("ALPHAVANTAGE_API_KEY") != nullptr) out.push_back("alphavantage");
+  if (std::getenv("FINNHUB_API_KEY") != nullptr) out.push_back("finnhub");
+  return out;
+}
+
+Result<std::vector<SymbolOutcome>> FetchIntoStore(const std::filesystem::path& store_path, const FetchPlan& plan,
+                                                  const FetchSettings& settings,
+                                                  const std::function<void(const SymbolOutcome&)>& progress) {
+  if (plan.symbols.empty()) return Fail(ErrorCode::kInvalidInput, "no symbol given");
+  if (plan.start && plan.end && *plan.start > *plan.end) {
+    return Fail(ErrorCode::kInvalidInput, "start {} is after end {}", FormatDate(*plan.start), FormatDate(*plan.end));
+  }
+  QAT_ASSIGN_OR_RETURN(auto http_options, providers::HttpOptionsFromEnv());
+  providers::HttpClient http(http_options);
+  SystemClock clock;
+  providers::ProviderContext ctx;
+  ctx.http = &http;
+  ctx.clock = &clock;
+  ctx.base_url = settings.base_url;
+  ctx.repair_ohlc = settings.repair_ohlc;
+  // Check the names and keys before touching the store.
+  for (const std::string& name : plan.providers) {
+    auto made = MakeProvider(name, ctx);
+    if (!made.ok()) return made.error();
+  }
+  QAT_ASSIGN_OR_RETURN(auto db, store::OpenStore(store_path, store::OpenMode::kCreate));
+  return FetchSymbols(db, plan, ctx, progress);
 }
 
 std::string DescribeOutcome(const SymbolOutcome& s) {

@@ -2,7 +2,9 @@
 // provider fail-over (the ingest step above both: providers know nothing of the store).
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <utility>
@@ -59,6 +61,24 @@ Timestamp DefaultFrom(data::Interval interval, Timestamp now);
 std::vector<SymbolOutcome> FetchSymbols(store::Database& db, const FetchPlan& plan,
                                         const providers::ProviderContext& ctx,
                                         const std::function<void(const SymbolOutcome&)>& progress);
+
+// The providers `choice` names, in the order fetch tries them: "auto" is Yahoo, then Stooq,
+// then Alpha Vantage and Finnhub when their key variables are set; any other name is that
+// provider alone (checked when it is made).
+std::vector<std::string> ProvidersFor(std::string_view choice);
+
+struct FetchSettings {
+  std::string base_url;      // replaces each provider's scheme://host[:port] ("" = theirs)
+  bool repair_ohlc = false;  // widen high/low instead of failing a symbol
+};
+
+// What `qtrader fetch` does: makes the HTTP client (settings from the environment,
+// providers::HttpOptionsFromEnv) and the plan's providers, failing before the store is touched
+// on an unknown provider or a missing key, then opens (creating) the store at `store_path` and
+// runs FetchSymbols. The outcomes are per symbol; the call fails only when nothing could start.
+Result<std::vector<SymbolOutcome>> FetchIntoStore(const std::filesystem::path& store_path, const FetchPlan& plan,
+                                                  const FetchSettings& settings,
+                                                  const std::function<void(const SymbolOutcome&)>& progress);
 
 // One line: "SPY 1d yahoo: 252 bars 2021-02-01 .. 2022-01-31 (252 new, 0 updated, 0 unchanged); 1 split, 0 dividends"
 std::string DescribeOutcome(const SymbolOutcome& outcome);
