@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include "commands.h"
 #include "output_file.h"
@@ -14,7 +15,7 @@
 #include "qat/data/csv.h"
 #include "qat/data/symbol.h"
 #include "qat/features/features.h"
-#include "qat/store/actions.h"
+#include "qat/app/features.h"
 
 namespace qat::cli {
 namespace {
@@ -67,34 +68,22 @@ void WriteFrame(const data::BarSeries& bars, const features::FeatureFrame& frame
   }
 }
 
-// --symbol: the symbol and its context from the store, through the one price basis every
-// analytic reads (store::LoadAdjustedBars). A context symbol given explicitly must be stored;
-// the defaults (SPY, ^VIX) are left out, saying so, when they are not.
-struct StoredInputs {
-  data::BarSeries bars;
-  std::optional<data::BarSeries> market, vix;
-};
-Result<StoredInputs> LoadFromStore(const FeatureOptions& o) {
-  QAT_ASSIGN_OR_RETURN(auto symbol, data::ValidateSymbol(o.symbol));
-  QAT_ASSIGN_OR_RETURN(auto db, OpenStoreOption(o.db, store::OpenMode::kExisting));
-  StoredInputs in;
-  QAT_ASSIGN_OR_RETURN(in.bars, store::LoadAdjustedDaily(db, symbol));
-  auto context = [&](const std::string& given, const char* fallback,
-                     std::optional<data::BarSeries>& out) -> Status {
-    QAT_ASSIGN_OR_RETURN(auto name, data::ValidateSymbol(given.empty() ? fallback : given));
-    auto bars = store::LoadAdjustedDaily(db, name);
-    if (bars.ok()) {
-      out = std::move(*bars);
-    } else if (given.empty()) {
-      std::fprintf(stderr, "note: %s is not stored: its context features are left empty\n", name.c_str());
-    } else {
-      return bars.error();
-    }
-    return Ok();
-  };
-  QAT_RETURN_IF_ERROR(context(o.market, "SPY", in.market));
-  QAT_RETURN_IF_ERROR(context(o.vix, "^VIX", in.vix));
-  return in;
+// Writes the frame to --output (or standard output), checking every write.
+int WriteFeatures(const FeatureOptions& o, const data::BarSeries& bars, const features::FeatureFrame& frame) {
+  if (o.output.empty() || o.output == "-") {
+    WriteFrame(bars, frame, std::cout);
+    std::cout.flush();
+    if (!std::cout) return Report(Fail(ErrorCode::kIo, "writing to standard output failed"));
+    return kExitOk;
+  }
+  std::ofstream out(o.output);
+  if (!out) return Report(Fail(ErrorCode::kIo, "{}: cannot write", o.output));
+  WriteFrame(bars, frame, out);
+  out.close();
+  if (!out) return Report(Fail(ErrorCode::kIo, "{}: write failed", o.output));
+  std::fprintf(stderr, "wrote %zu rows x %zu features of %s to %s\n", frame.rows, frame.names.size(),
+               bars.symbol.c_str(), o.output.c_str());
+  return kExitOk;
 }
 
 int RunFeatures(const FeatureOptions& o) {
@@ -111,16 +100,24 @@ int RunFeatures(const FeatureOptions& o) {
   }
   std::optional<data::BarSeries> bars, market, vix;
   if (!o.symbol.empty()) {
-    for (const auto& [option, value] : {std::pair{"--symbol", o.symbol}, {"--market", o.market}, {"--vix", o.vix}}) {
-      if (auto valid = data::ValidateSymbol(value); !valid.ok() && !(value.empty() && option[2] != 's')) {
-        return Usage(Fail("{}: {}", option, valid.error().message));
-      }
+    // The symbol, and the context symbols when given ("" keeps the defaults).
+    app::StoredFeaturesRequest request;
+    for (auto [option, value, out] : {std::tuple{"--symbol", &o.symbol, &request.symbol},
+                                      std::tuple{"--market", &o.market, &request.market},
+                                      std::tuple{"--vix", &o.vix, &request.vix}}) {
+      if (value->empty()) continue;
+      auto valid = data::ValidateSymbol(*value);
+      if (!valid.ok()) return Usage(valid.error().WithContext(option));
+      *out = *valid;
     }
-    auto stored = LoadFromStore(o);
+    auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+    if (!db.ok()) return Report(db.error());
+    auto stored = app::ComputeStoredFeatures(*db, request);
     if (!stored.ok()) return Report(stored.error());
-    bars = std::move(stored->bars);
-    market = std::move(stored->market);
-    vix = std::move(stored->vix);
+    for (const auto& name : stored->missing_context) {
+      std::fprintf(stderr, "note: %s is not stored: its context features are left empty\n", name.c_str());
+    }
+    return WriteFeatures(o, stored->bars, stored->frame);
   } else if (auto same = CheckOutputIsNotInput(o.output, {{"--input", o.input}, {"--market", o.market}, {"--vix", o.vix}});
              !same.ok()) {
     return Usage(same.error());
@@ -129,32 +126,19 @@ int RunFeatures(const FeatureOptions& o) {
     if (!read.ok()) return Report(read.error());
     bars = std::move(*read);
   }
-  if (o.symbol.empty() && !o.market.empty()) {
+  if (!o.market.empty()) {
     auto read = ReadDaily(o.market, false, false);
     if (!read.ok()) return Report(read.error());
     market = std::move(read).value();
   }
-  if (o.symbol.empty() && !o.vix.empty()) {
+  if (!o.vix.empty()) {
     auto read = ReadDaily(o.vix, true, true);
     if (!read.ok()) return Report(read.error());
     vix = std::move(read).value();
   }
-  features::MarketContext context{market ? &*market : nullptr, vix ? &*vix : nullptr};
-  auto frame = features::ComputeFeatures(*bars, context);
+  auto frame = features::ComputeFeatures(*bars, {market ? &*market : nullptr, vix ? &*vix : nullptr});
   if (!frame.ok()) return Report(frame.error());
-  if (o.output.empty() || o.output == "-") {
-    WriteFrame(*bars, *frame, std::cout);
-    std::cout.flush();
-    return kExitOk;
-  }
-  std::ofstream out(o.output);
-  if (!out) return Report(Fail("{}: cannot write", o.output));
-  WriteFrame(*bars, *frame, out);
-  out.close();
-  if (!out) return Report(Fail("{}: write failed", o.output));
-  std::fprintf(stderr, "wrote %zu rows x %zu features of %s to %s\n", frame->rows, frame->names.size(),
-               bars->symbol.c_str(), o.output.c_str());
-  return kExitOk;
+  return WriteFeatures(o, *bars, *frame);
 }
 
 }  // namespace
