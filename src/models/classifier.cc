@@ -27,4 +27,21 @@ Result<std::vector<float>> PredictProbabilities(const Booster& booster, std::spa
   return booster.Predict(data);
 }
 
+Result<ClassifierFold> TrainAndTestClassifier(const Dataset& ds, const std::vector<std::size_t>& train,
+                                              const std::vector<std::size_t>& test,
+                                              const ClassifierParams& params) {
+  ClassifierFold f;
+  std::vector<float> train_y;
+  for (std::size_t i : train) train_y.push_back(ds.y[i]);
+  for (std::size_t i : test) {
+    f.test_y.push_back(ds.y[i]);
+    f.test_returns.push_back(ds.forward_return[i]);
+  }
+  QAT_ASSIGN_OR_RETURN(auto booster, TrainClassifier(ds.Rows(train), ds.cols, train_y,
+                                                             labels::kNumActions, params));
+  QAT_ASSIGN_OR_RETURN(f.probabilities, PredictProbabilities(booster, ds.Rows(test), ds.cols));
+  f.report = EvaluateClassifier(f.probabilities, f.test_y, f.test_returns, MajorityClass(train_y));
+  return f;
+}
+
 }  // namespace qat::models

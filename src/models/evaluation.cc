@@ -4,6 +4,17 @@
 #include <cmath>
 
 namespace qat::models {
+namespace {
+
+// Column k of a rows x kNumQuantiles matrix.
+std::vector<double> Column(std::span<const double> m, std::size_t k) {
+  std::vector<double> c(m.size() / kNumQuantiles);
+  for (std::size_t i = 0; i < c.size(); ++i) c[i] = m[i * kNumQuantiles + k];
+  return c;
+}
+
+}  // namespace
+
 
 int MajorityClass(std::span<const float> y) {
   std::array<std::size_t, labels::kNumActions> counts{};
@@ -60,6 +71,22 @@ ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::s
   for (const auto& f : folds) baseline_hits += f.baseline_accuracy * double(f.n);
   if (pooled.n > 0) pooled.baseline_accuracy = baseline_hits / double(pooled.n);
   return pooled;
+}
+
+QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
+                                 std::span<const double> baseline) {
+  QuantileReport r;
+  r.n = y.size();
+  for (std::size_t k = 0; k < kNumQuantiles; ++k) {
+    const auto model = Column(q, k), base = Column(baseline, k);
+    r.coverage[k] = Coverage(y, model);
+    r.pinball[k] = MeanPinballLoss(y, model, kQuantileLevels[k]);
+    r.baseline_coverage[k] = Coverage(y, base);
+    r.baseline_pinball[k] = MeanPinballLoss(y, base, kQuantileLevels[k]);
+  }
+  r.interval_coverage_80 = IntervalCoverage(y, Column(q, 0), Column(q, kNumQuantiles - 1));
+  r.baseline_interval_coverage_80 = IntervalCoverage(y, Column(baseline, 0), Column(baseline, kNumQuantiles - 1));
+  return r;
 }
 
 }  // namespace qat::models

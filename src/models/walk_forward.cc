@@ -1,6 +1,7 @@
 #include "qat/models/walk_forward.h"
 
 #include <algorithm>
+#include <set>
 #include <limits>
 
 namespace qat::models {
@@ -66,6 +67,45 @@ Result<std::vector<Fold>> MakeWalkForwardFolds(std::span<const Days> day,
     folds.push_back(std::move(fold));
   }
   return folds;
+}
+
+std::vector<std::size_t> LookbackWindow(const Dataset& ds, const std::vector<std::size_t>& rows,
+                                        int lookback_days) {
+  Days last = INT32_MIN;
+  for (std::size_t i : rows) last = std::max(last, ds.day[i]);
+  std::vector<std::size_t> kept;
+  for (std::size_t i : rows) {
+    if (ds.day[i] > last - lookback_days) kept.push_back(i);
+  }
+  return kept;
+}
+
+Result<CalibrationSplit> SplitForCalibration(const Dataset& ds, const std::vector<std::size_t>& rows,
+                                             double fraction, int embargo) {
+  std::set<Days> session_set;
+  for (std::size_t i : rows) session_set.insert(ds.day[i]);
+  const std::vector<Days> sessions(session_set.begin(), session_set.end());
+  const std::size_t n = sessions.size();
+  const std::size_t cut = static_cast<std::size_t>(double(n) * (1.0 - fraction));
+  if (cut <= static_cast<std::size_t>(embargo) || cut >= n) {
+    return Fail("training window of {} sessions is too short to hold back {:.0f}% for calibration", n,
+                100 * fraction);
+  }
+  const Days cal_start = sessions[cut];
+  const Days fit_limit = sessions[cut - static_cast<std::size_t>(embargo)];  // exclusive
+  CalibrationSplit split;
+  for (std::size_t i : rows) {
+    if (ds.day[i] >= cal_start) {
+      split.calibration.push_back(i);
+    } else if (ds.day[i] < fit_limit && ds.label_end_day[i] < cal_start) {
+      split.fit.push_back(i);
+    }
+  }
+  if (split.fit.size() < 50 || split.calibration.size() < 10) {
+    return Fail("training window too small: {} rows to fit the quantiles, {} to calibrate them",
+                split.fit.size(), split.calibration.size());
+  }
+  return split;
 }
 
 }  // namespace qat::models

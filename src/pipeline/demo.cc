@@ -6,6 +6,7 @@
 
 #include "qat/core/parallel.h"
 #include "qat/models/dataset.h"
+#include "pipeline/universe.h"
 #include "qat/store/bars.h"
 
 namespace qat::pipeline {
@@ -123,9 +124,9 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   std::vector<backtest::Signal> signals;
   // Folds train side by side (c.jobs threads); their results are taken in fold order.
   auto train_fold = [&](std::size_t k) {
-    return TrainAndTestClassifier(ds, folds[k].train, folds[k].test, c.classifier);
+    return models::TrainAndTestClassifier(ds, folds[k].train, folds[k].test, c.classifier);
   };
-  auto take_fold = [&](std::size_t k, ClassifierFold trained) -> Status {
+  auto take_fold = [&](std::size_t k, models::ClassifierFold trained) -> Status {
     const auto& fold = folds[k];
     const auto& probabilities = trained.probabilities;
     const auto& test_y = trained.test_y;

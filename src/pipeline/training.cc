@@ -11,116 +11,14 @@
 
 #include "qat/core/parallel.h"
 #include "qat/features/features.h"
+#include "pipeline/universe.h"
 #include "qat/store/actions.h"
+#include "qat/store/training_runs.h"
 
 namespace qat::pipeline {
 namespace {
 
 constexpr std::size_t kQ = models::kNumQuantiles;
-
-nlohmann::json PerQuantile(const std::array<double, kQ>& values) {
-  nlohmann::json j = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) j[models::QuantileName(k)] = values[k];
-  return j;
-}
-
-nlohmann::json ClassificationJson(const models::ClassificationReport& r) {
-  return {{"n", r.n},
-          {"accuracy", r.accuracy},
-          {"directional_accuracy", r.directional_accuracy},
-          {"directional_n", r.directional_n},
-          {"balanced_accuracy", r.balanced_accuracy},
-          {"log_loss", r.log_loss},
-          {"baseline_accuracy", r.baseline_accuracy},
-          {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
-          {"confusion", r.confusion}};
-}
-
-nlohmann::json QuantileRoundsJson(const std::array<int, kQ>& rounds) {
-  nlohmann::json j = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) j[models::QuantileName(k)] = rounds[k];
-  return j;
-}
-
-// Per quantile: the argmin rounds on the calibration rows, the rounds each half of the
-// calibration sessions chose (cross-fitted evidence) and the evidence test against 0 rounds
-// (improvement, standard error, their ratio, sessions).
-nlohmann::json SelectionJson(const std::array<models::QuantileSelection, kQ>& s) {
-  nlohmann::json j = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) {
-    const auto& t = s[k].test;
-    const double ratio = t.standard_error > 0 ? t.improvement / t.standard_error : 0.0;
-    j[models::QuantileName(k)] = {{"best_rounds", s[k].best_rounds},
-                                  {"rounds_first_half", s[k].rounds_first_half},
-                                  {"rounds_second_half", s[k].rounds_second_half},
-                                  {"improvement", t.improvement},
-                                  {"standard_error", std::isfinite(t.standard_error) ? t.standard_error : -1.0},
-                                  {"z", std::isfinite(ratio) ? ratio : 0.0},
-                                  {"sessions", t.groups}};
-  }
-  return j;
-}
-
-void AddQuantileJson(nlohmann::json& j, const QuantileReport& q) {
-  j["quantile_coverage"] = PerQuantile(q.coverage);
-  j["interval_coverage_80"] = q.interval_coverage_80;
-  j["pinball_loss"] = PerQuantile(q.pinball);
-  j["baseline_quantile_coverage"] = PerQuantile(q.baseline_coverage);
-  j["baseline_interval_coverage_80"] = q.baseline_interval_coverage_80;
-  j["baseline_pinball_loss"] = PerQuantile(q.baseline_pinball);
-}
-
-std::vector<double> Column(std::span<const double> m, std::size_t k) {
-  std::vector<double> c(m.size() / kQ);
-  for (std::size_t i = 0; i < c.size(); ++i) c[i] = m[i * kQ + k];
-  return c;
-}
-
-// The rows of `rows` whose day is within `lookback_days` calendar days before the latest.
-std::vector<std::size_t> LookbackWindow(const models::Dataset& ds, const std::vector<std::size_t>& rows,
-                                        int lookback_days) {
-  Days last = INT32_MIN;
-  for (std::size_t i : rows) last = std::max(last, ds.day[i]);
-  std::vector<std::size_t> kept;
-  for (std::size_t i : rows) {
-    if (ds.day[i] > last - lookback_days) kept.push_back(i);
-  }
-  return kept;
-}
-
-struct CalibrationSplit {
-  std::vector<std::size_t> fit, calibration;
-};
-
-// Last `fraction` of the window's sessions for calibration; the fit rows before it, purged
-// (label ends before it starts) and embargoed by `embargo` sessions.
-Result<CalibrationSplit> SplitForCalibration(const models::Dataset& ds, const std::vector<std::size_t>& rows,
-                                             double fraction, int embargo) {
-  std::set<Days> session_set;
-  for (std::size_t i : rows) session_set.insert(ds.day[i]);
-  const std::vector<Days> sessions(session_set.begin(), session_set.end());
-  const std::size_t n = sessions.size();
-  const std::size_t cut = static_cast<std::size_t>(double(n) * (1.0 - fraction));
-  if (cut <= static_cast<std::size_t>(embargo) || cut >= n) {
-    return Fail("training window of {} sessions is too short to hold back {:.0f}% for calibration", n,
-                100 * fraction);
-  }
-  const Days cal_start = sessions[cut];
-  const Days fit_limit = sessions[cut - static_cast<std::size_t>(embargo)];  // exclusive
-  CalibrationSplit split;
-  for (std::size_t i : rows) {
-    if (ds.day[i] >= cal_start) {
-      split.calibration.push_back(i);
-    } else if (ds.day[i] < fit_limit && ds.label_end_day[i] < cal_start) {
-      split.fit.push_back(i);
-    }
-  }
-  if (split.fit.size() < 50 || split.calibration.size() < 10) {
-    return Fail("training window too small: {} rows to fit the quantiles, {} to calibrate them",
-                split.fit.size(), split.calibration.size());
-  }
-  return split;
-}
 
 std::vector<double> Returns(const models::Dataset& ds, const std::vector<std::size_t>& rows) {
   std::vector<double> r;
@@ -129,9 +27,6 @@ std::vector<double> Returns(const models::Dataset& ds, const std::vector<std::si
   return r;
 }
 
-// Newey-West lags (sessions) of the evidence test: twice the label horizon.
-int EvidenceLags(const TrainConfig& c) { return 2 * c.labels.horizon; }
-
 Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<std::size_t>& rows,
                                  const TrainConfig& c) {
   WindowModels w{.classifier = {}, .quantiles = {}};
@@ -139,7 +34,7 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
   for (std::size_t i : rows) y.push_back(ds.y[i]);
   QAT_ASSIGN_OR_RETURN(w.classifier, models::TrainClassifier(ds.Rows(rows), ds.cols, y, labels::kNumActions,
                                                              c.classifier));
-  QAT_ASSIGN_OR_RETURN(auto split, SplitForCalibration(ds, rows, c.calibration_fraction,
+  QAT_ASSIGN_OR_RETURN(auto split, models::SplitForCalibration(ds, rows, c.calibration_fraction,
                                                        c.walk_forward.embargo_sessions));
   const auto cal_x = ds.Rows(split.calibration);
   const auto cal_y = Returns(ds, split.calibration);
@@ -149,7 +44,7 @@ Result<WindowModels> TrainWindow(const models::Dataset& ds, const std::vector<st
   cal_sessions.reserve(split.calibration.size());
   for (std::size_t i : split.calibration) cal_sessions.push_back(ds.day[i]);
   models::QuantileParams qp = c.quantiles;
-  qp.evidence_lags = EvidenceLags(c);
+  qp.evidence_lags = c.EvidenceLags();
   QAT_ASSIGN_OR_RETURN(w.quantiles, models::TrainQuantileModel(ds.Rows(split.fit), ds.cols, Returns(ds, split.fit),
                                                                qp, cal_x, cal_y, cal_sessions));
   QAT_RETURN_IF_ERROR(models::CalibrateQuantiles(w.quantiles, cal_x, ds.cols, cal_y));
@@ -179,7 +74,7 @@ struct FoldOutcome {
 using WindowOutcome = std::variant<FoldOutcome, WindowModels>;
 
 Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fold, const TrainConfig& c) {
-  fold.train = LookbackWindow(ds, fold.train, c.lookback_days);
+  fold.train = models::LookbackWindow(ds, fold.train, c.lookback_days);
   QAT_ASSIGN_OR_RETURN(auto window, TrainWindow(ds, fold.train, c));
   fold.train_start = window.train_start;
   fold.train_end = window.train_end;
@@ -205,172 +100,11 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
     const double v = models::EmpiricalQuantile(train_r, models::kQuantileLevels[j]);
     for (std::size_t i = 0; i < fold.test.size(); ++i) f.base[i * kQ + j] = v;
   }
-  f.result.quantiles = EvaluateQuantiles(f.test_r, f.q, f.base);
+  f.result.quantiles = models::EvaluateQuantiles(f.test_r, f.q, f.base);
   return f;
 }
 
 }  // namespace
-
-std::vector<data::BarSeries> Universe::Inputs() const {
-  std::vector<data::BarSeries> all = series;
-  all.push_back(market);
-  all.push_back(vix);
-  return all;
-}
-
-Result<Universe> LoadUniverse(store::Database& db, const std::vector<std::string>& symbols,
-                              const std::string& market, const std::string& vix) {
-  auto load = [&](const std::string& symbol) -> Result<data::BarSeries> {
-    auto bars = store::LoadAdjustedDaily(db, symbol);
-    if (!bars.ok()) return bars;
-    if (bars->size() == 0) return Fail("no daily bars stored for symbol '{}'", symbol);
-    return bars;
-  };
-  if (symbols.empty()) return Fail("no symbols given");
-  Universe u;
-  u.data_end = INT32_MAX;
-  for (const auto& symbol : symbols) {
-    QAT_ASSIGN_OR_RETURN(auto bars, load(symbol));
-    u.data_end = std::min(u.data_end, bars.DayAt(bars.size() - 1));
-    u.series.push_back(std::move(bars));
-  }
-  QAT_ASSIGN_OR_RETURN(u.market, load(market));
-  QAT_ASSIGN_OR_RETURN(u.vix, load(vix));
-  return u;
-}
-
-Result<ClassifierFold> TrainAndTestClassifier(const models::Dataset& ds, const std::vector<std::size_t>& train,
-                                              const std::vector<std::size_t>& test,
-                                              const models::ClassifierParams& params) {
-  ClassifierFold f;
-  std::vector<float> train_y;
-  for (std::size_t i : train) train_y.push_back(ds.y[i]);
-  for (std::size_t i : test) {
-    f.test_y.push_back(ds.y[i]);
-    f.test_returns.push_back(ds.forward_return[i]);
-  }
-  QAT_ASSIGN_OR_RETURN(auto booster, models::TrainClassifier(ds.Rows(train), ds.cols, train_y,
-                                                             labels::kNumActions, params));
-  QAT_ASSIGN_OR_RETURN(f.probabilities, models::PredictProbabilities(booster, ds.Rows(test), ds.cols));
-  f.report = models::EvaluateClassifier(f.probabilities, f.test_y, f.test_returns, models::MajorityClass(train_y));
-  return f;
-}
-
-QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
-                                 std::span<const double> baseline) {
-  QuantileReport r;
-  r.n = y.size();
-  for (std::size_t k = 0; k < kQ; ++k) {
-    const auto model = Column(q, k), base = Column(baseline, k);
-    r.coverage[k] = models::Coverage(y, model);
-    r.pinball[k] = models::MeanPinballLoss(y, model, models::kQuantileLevels[k]);
-    r.baseline_coverage[k] = models::Coverage(y, base);
-    r.baseline_pinball[k] = models::MeanPinballLoss(y, base, models::kQuantileLevels[k]);
-  }
-  r.interval_coverage_80 = models::IntervalCoverage(y, Column(q, 0), Column(q, kQ - 1));
-  r.baseline_interval_coverage_80 = models::IntervalCoverage(y, Column(baseline, 0), Column(baseline, kQ - 1));
-  return r;
-}
-
-nlohmann::json TrainConfig::ToJson() const {
-  nlohmann::json classifier_json = models::ToJson(classifier.Tree());
-  classifier_json["objective"] = "multi:softprob";
-  nlohmann::json quantiles_json = models::ToJson(quantiles.Tree());
-  quantiles_json.update({{"objective", "pinball (custom, BoostOneIter)"},
-                         {"levels", models::kQuantileLevels},
-                         {"lambda", quantiles.lambda},
-                         {"early_stopping_patience", quantiles.patience},
-                         {"evidence_z", quantiles.evidence_z},
-                         {"evidence_newey_west_lags", EvidenceLags(*this)},
-                         {"evidence_groups", "session"},
-                         {"evidence_cross_fitted", quantiles.cross_fit_evidence}});
-  return {{"symbols", symbols},
-          {"market", market},
-          {"vix", vix},
-          {"context_max_age_days", context_max_age_days},
-          {"horizon", labels.horizon},
-          {"label_vol_window", labels.vol_window},
-          {"label_threshold_sigmas", labels.threshold_sigmas},
-          {"lookback_days", lookback_days},
-          {"folds", walk_forward.folds},
-          {"test_fraction", walk_forward.test_fraction},
-          {"embargo_sessions", walk_forward.embargo_sessions},
-          {"calibration_fraction", calibration_fraction},
-          {"median_conformal_shift", shift_median},
-          {"device", "cpu"},
-          {"classifier", classifier_json},
-          {"quantiles", quantiles_json}};
-}
-
-nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
-  nlohmann::json folds_json = nlohmann::json::array();
-  for (const auto& f : folds) {
-    nlohmann::json j = {{"train_start", FormatDate(f.fold.train_start)},
-                        {"train_end", FormatDate(f.fold.train_end)},
-                        {"test_start", FormatDate(f.fold.test_start)},
-                        {"test_end", FormatDate(f.fold.test_end)},
-                        {"n_train", f.fold.train.size()},
-                        {"n_calibration", f.n_calibration},
-                        {"n_test", f.fold.test.size()}};
-    j.update(ClassificationJson(f.classification));
-    AddQuantileJson(j, f.quantiles);
-    j["quantile_rounds"] = QuantileRoundsJson(f.quantile_rounds);
-    j["quantile_selection"] = SelectionJson(f.quantile_selection);
-    folds_json.push_back(std::move(j));
-  }
-  nlohmann::json oos_json = ClassificationJson(oos);
-  AddQuantileJson(oos_json, oos_quantiles);
-  if (!folds.empty()) {
-    oos_json["test_start"] = FormatDate(folds.front().fold.test_start);
-    oos_json["test_end"] = FormatDate(folds.back().fold.test_end);
-  }
-  nlohmann::json shifts = nlohmann::json::object(), kept = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) {
-    shifts[models::QuantileName(k)] = final_models.quantiles.transform[k].shift;
-    kept[models::QuantileName(k)] = final_models.quantiles.rounds[k];
-  }
-  nlohmann::json used = nlohmann::json::array(), skipped = nlohmann::json::array();
-  std::size_t missing_market = 0, missing_vix = 0;
-  for (const auto& s : series) {
-    if (!s.skipped.empty()) {
-      skipped.push_back({{"symbol", s.symbol}, {"reason", s.skipped}});
-      continue;
-    }
-    missing_market += s.rows_missing_market;
-    missing_vix += s.rows_missing_vix;
-    used.push_back({{"symbol", s.symbol},
-                    {"rows", s.rows},
-                    {"first_day", FormatDate(s.first_day)},
-                    {"last_day", FormatDate(s.last_day)},
-                    {"rows_missing_context", s.rows_missing_context},
-                    {"rows_missing_market", s.rows_missing_market},
-                    {"rows_missing_vix", s.rows_missing_vix}});
-  }
-  return {{"horizon", c.labels.horizon},
-          {"symbols", c.symbols},
-          {"rows", rows},
-          {"first_day", FormatDate(first_day)},
-          {"last_day", FormatDate(last_day)},
-          {"symbols_used", used},
-          {"skipped_symbols", skipped},
-          {"rows_missing_context", RowsMissingContext()},
-          {"rows_missing_market", missing_market},
-          {"rows_missing_vix", missing_vix},
-          {"context_max_age_days", c.context_max_age_days},
-          {"features", feature_names},
-          {"lookback_days", c.lookback_days},
-          {"folds", folds_json},
-          {"oos", oos_json},
-          {"final_model",
-           {{"train_start", FormatDate(final_models.train_start)},
-            {"train_end", FormatDate(final_models.train_end)},
-            {"symbols", final_symbols},
-            {"n_train", final_models.n_train},
-            {"n_calibration", final_models.n_calibration},
-            {"conformal_shift", shifts},
-            {"quantile_rounds", kept},
-            {"quantile_selection", SelectionJson(final_models.quantiles.selection)}}}};
-}
 
 std::size_t TrainResult::RowsMissingContext() const {
   std::size_t n = 0;
@@ -379,7 +113,7 @@ std::size_t TrainResult::RowsMissingContext() const {
 }
 
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const Progress& progress) {
-  if (c.jobs < 1) return Fail("--jobs must be at least 1 (got {})", c.jobs);
+  if (c.jobs < 1) return Fail(ErrorCode::kInvalidInput, "jobs must be at least 1 (got {})", c.jobs);
   for (std::size_t i = 0; i < c.symbols.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (c.symbols[i] == c.symbols[j]) {
@@ -391,7 +125,9 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   if (c.context_max_age_days < 0) {
     return Fail("the context's maximum age must be at least 0 days (got {})", c.context_max_age_days);
   }
-  if (c.lookback_days < 60) return Fail("--lookback-days must be at least 60 (got {})", c.lookback_days);
+  if (c.lookback_days < 60) {
+    return Fail(ErrorCode::kInvalidInput, "lookback days must be at least 60 (got {})", c.lookback_days);
+  }
   if (!(c.calibration_fraction > 0 && c.calibration_fraction < 0.5)) {
     return Fail("calibration fraction must be in (0, 0.5) (got {})", c.calibration_fraction);
   }
@@ -445,7 +181,7 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   // Final models on the last lookback window of labelled rows.
   std::vector<std::size_t> all(ds.rows());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  const auto window_rows = LookbackWindow(ds, all, c.lookback_days);
+  const auto window_rows = models::LookbackWindow(ds, all, c.lookback_days);
   {
     // With ragged ends the last window may hold only the symbols that run longest: say which.
     std::set<std::size_t> in_window;
@@ -461,11 +197,16 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   std::vector<double> oos_r, oos_q, oos_base;
   auto task = [&](std::size_t k) -> Result<WindowOutcome> {
     if (k == folds.size()) {
-      QAT_ASSIGN_OR_RETURN(auto final_models, TrainWindow(ds, window_rows, c));
-      return WindowOutcome(std::move(final_models));
+      auto final_models = TrainWindow(ds, window_rows, c);
+      if (!final_models.ok()) return final_models.error().WithContext("final models");
+      return WindowOutcome(std::move(final_models).value());
     }
-    QAT_ASSIGN_OR_RETURN(auto fold, TrainAndTestFold(ds, folds[k], c));
-    return WindowOutcome(std::move(fold));
+    auto fold = TrainAndTestFold(ds, folds[k], c);
+    if (!fold.ok()) {
+      return fold.error().WithContext(fmt::format("fold {}/{} (test {}..{})", k + 1, folds.size(),
+                                                  FormatDate(folds[k].test_start), FormatDate(folds[k].test_end)));
+    }
+    return WindowOutcome(std::move(fold).value());
   };
   auto consume = [&](std::size_t k, WindowOutcome&& outcome) -> Status {
     if (k == folds.size()) {
@@ -498,7 +239,7 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     std::vector<models::ClassificationReport> fold_reports;
     for (const auto& fold : result.folds) fold_reports.push_back(fold.classification);
     result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
-    result.oos_quantiles = EvaluateQuantiles(oos_r, oos_q, oos_base);
+    result.oos_quantiles = models::EvaluateQuantiles(oos_r, oos_q, oos_base);
     progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
                          "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
                          result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,
@@ -565,48 +306,17 @@ Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& c, c
   nlohmann::json paths = nlohmann::json::array();
   for (const auto& f : files) paths.push_back(f.string());
   const auto& manifest = results.at("manifest");
-  QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      "INSERT INTO training_runs (created_at, horizon, symbols, config, metrics, data_sha256, git_commit, "
-      "model_dir, model_paths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  std::string symbols;
-  for (const auto& s : c.symbols) symbols += (symbols.empty() ? "" : ",") + s;
-  stmt.Bind(1, created_at)
-      .Bind(2, static_cast<std::int64_t>(c.labels.horizon))
-      .Bind(3, symbols)
-      .Bind(4, manifest.at("config").dump())
-      .Bind(5, results.at("oos").dump())
-      .Bind(6, manifest.at("data_sha256").get<std::string>())
-      .Bind(7, manifest.at("git_commit").get<std::string>())
-      .Bind(8, model_dir.string())
-      .Bind(9, paths.dump());
-  QAT_RETURN_IF_ERROR(stmt.Run());
-  QAT_ASSIGN_OR_RETURN(auto id, db.Prepare("SELECT last_insert_rowid()"));
-  QAT_ASSIGN_OR_RETURN(bool row, id.Step());
-  if (!row) return Fail("training_runs: no row id");
-  return id.ColumnInt(0);
-}
-
-nlohmann::json ForecastResult::ToJson() const {
-  nlohmann::json steps = nlohmann::json::array();
-  for (std::size_t s = 0; s < levels.size(); ++s) {
-    nlohmann::json step = {{"step", s + 1}};
-    for (std::size_t k = 0; k < kQ; ++k) step[models::QuantileName(k)] = levels[s][k];
-    steps.push_back(step);
-  }
-  nlohmann::json returns = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) returns[models::QuantileName(k)] = return_quantiles[k];
-  return {{"symbol", symbol},
-          {"horizon", horizon},
-          {"price_date", FormatDate(price_day)},
-          {"price", price},
-          {"model_as_of", FormatDate(model_as_of)},
-          {"context_missing", context_missing},
-          {"context_max_age_days", context_max_age_days},
-          {"return_quantiles", returns},
-          {"levels", steps},
-          {"prob_up", prob_up},
-          {"class_probabilities",
-           {{"SELL", class_probabilities[0]}, {"HOLD", class_probabilities[1]}, {"BUY", class_probabilities[2]}}}};
+  store::TrainingRunRecord record;
+  record.created_at = created_at;
+  record.horizon = c.labels.horizon;
+  for (const auto& s : c.symbols) record.symbols += (record.symbols.empty() ? "" : ",") + s;
+  record.config_json = manifest.at("config").dump();
+  record.metrics_json = results.at("oos").dump();
+  record.data_sha256 = manifest.at("data_sha256").get<std::string>();
+  record.git_commit = manifest.at("git_commit").get<std::string>();
+  record.model_dir = model_dir.string();
+  record.model_paths_json = paths.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return store::LogTrainingRun(db, record);
 }
 
 Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& dir, const std::string& symbol,

@@ -224,7 +224,8 @@ TEST_F(CliModels, JobsChangeNeitherProgressNorForecast) {
   int lines = 0;
   auto refused = pipeline::RunTraining(*db, config, [&](const std::string&) { ++lines; });
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().message, "--jobs must be at least 1 (got 0)");
+  EXPECT_EQ(refused.error().message, "jobs must be at least 1 (got 0)");
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(lines, 0);
 }
 

@@ -1,9 +1,9 @@
-// The pipeline's per-fold quantile measures on a hand-made example.
+// The quantile measures of a set of test rows (models::EvaluateQuantiles) on a hand-made example.
 #include <gtest/gtest.h>
 
-#include "qat/pipeline/training.h"
+#include "qat/models/evaluation.h"
 
-namespace qat::pipeline {
+namespace qat::models {
 namespace {
 
 TEST(QuantileReport, HandMadeCoverageAndPinball) {
@@ -33,4 +33,4 @@ TEST(QuantileReport, HandMadeCoverageAndPinball) {
 }
 
 }  // namespace
-}  // namespace qat::pipeline
+}  // namespace qat::models

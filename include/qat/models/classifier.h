@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "qat/core/result.h"
+#include "qat/models/dataset.h"
+#include "qat/models/evaluation.h"
 #include "qat/models/tree_params.h"
 #include "qat/models/xgboost.h"
 
@@ -34,5 +36,17 @@ Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std:
 // Class probabilities, rows x classes, row-major.
 Result<std::vector<float>> PredictProbabilities(const Booster& booster, std::span<const float> x,
                                                 std::size_t cols);
+
+// The classifier trained on `train` rows and evaluated on `test` rows, beside the training
+// majority class.
+struct ClassifierFold {
+  std::vector<float> probabilities;  // test rows x kNumActions
+  std::vector<float> test_y;
+  std::vector<double> test_returns;
+  ClassificationReport report;
+};
+Result<ClassifierFold> TrainAndTestClassifier(const Dataset& ds, const std::vector<std::size_t>& train,
+                                              const std::vector<std::size_t>& test,
+                                              const ClassifierParams& params);
 
 }  // namespace qat::models

@@ -1,4 +1,5 @@
-// Out-of-sample classification measures, each reported beside the majority-class baseline.
+// Out-of-sample measures, each reported beside its baseline: the classifier beside the
+// majority class, the quantiles beside the training window's unconditional quantiles.
 #pragma once
 
 #include <array>
@@ -6,6 +7,7 @@
 #include <span>
 
 #include "qat/labels/labels.h"
+#include "qat/models/quantile.h"
 
 namespace qat::models {
 
@@ -37,5 +39,16 @@ ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::s
 
 // The most common class in `y`.
 int MajorityClass(std::span<const float> y);
+
+// Quantile measures of one set of test rows, for the model and for the unconditional
+// quantiles of the training window.
+struct QuantileReport {
+  std::size_t n = 0;
+  std::array<double, kNumQuantiles> coverage{}, pinball{}, baseline_coverage{}, baseline_pinball{};
+  double interval_coverage_80 = 0, baseline_interval_coverage_80 = 0;
+};
+// `q` and `baseline` are rows x kNumQuantiles.
+QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
+                                 std::span<const double> baseline);
 
 }  // namespace qat::models

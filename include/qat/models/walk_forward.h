@@ -18,6 +18,7 @@
 
 #include "qat/core/result.h"
 #include "qat/core/time.h"
+#include "qat/models/dataset.h"
 
 namespace qat::models {
 
@@ -37,5 +38,20 @@ struct Fold {
 Result<std::vector<Fold>> MakeWalkForwardFolds(std::span<const Days> day,
                                                std::span<const Days> label_end_day,
                                                const WalkForwardConfig& config);
+
+// The rows of `rows` whose day is within `lookback_days` calendar days before the latest of
+// them: the training window of one fold or of the final models.
+std::vector<std::size_t> LookbackWindow(const Dataset& ds, const std::vector<std::size_t>& rows, int lookback_days);
+
+struct CalibrationSplit {
+  std::vector<std::size_t> fit, calibration;
+};
+
+// Inside one training window: the last `fraction` of its sessions hold the calibration rows;
+// the fit rows lie before them, purged (label window ends before calibration starts) and
+// embargoed by `embargo` sessions. Fails when the window is too short for that or leaves
+// fewer than 50 fit or 10 calibration rows.
+Result<CalibrationSplit> SplitForCalibration(const Dataset& ds, const std::vector<std::size_t>& rows,
+                                             double fraction, int embargo);
 
 }  // namespace qat::models

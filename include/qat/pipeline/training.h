@@ -40,34 +40,6 @@ namespace qat::pipeline {
 
 using Progress = std::function<void(const std::string&)>;
 
-// Daily bars of the symbols and the market context, all from the store.
-struct Universe {
-  std::vector<data::BarSeries> series;  // in the order asked for
-  data::BarSeries market, vix;
-  // Last day all of `series` share. Training does not cut at it (each symbol runs to its own
-  // last bar); the demo does, because its backtest trades every symbol over the same sessions.
-  Days data_end = 0;
-
-  // series, then market and vix: the manifest's inputs
-  std::vector<data::BarSeries> Inputs() const;
-};
-
-// Loads every symbol and the context series; fails naming the first one that is not stored.
-Result<Universe> LoadUniverse(store::Database& db, const std::vector<std::string>& symbols,
-                              const std::string& market, const std::string& vix);
-
-// The classifier trained on `train` rows and evaluated on `test` rows, beside the training
-// majority class.
-struct ClassifierFold {
-  std::vector<float> probabilities;  // test rows x kNumActions
-  std::vector<float> test_y;
-  std::vector<double> test_returns;
-  models::ClassificationReport report;
-};
-Result<ClassifierFold> TrainAndTestClassifier(const models::Dataset& ds, const std::vector<std::size_t>& train,
-                                              const std::vector<std::size_t>& test,
-                                              const models::ClassifierParams& params);
-
 struct TrainConfig {
   // Each symbol at most once. A symbol too short to give one labelled row is skipped (and
   // listed in the results); one not stored at all is an error.
@@ -99,25 +71,16 @@ struct TrainConfig {
   // thread. The results do not depend on it, so ToJson() leaves it out.
   int jobs = 1;
 
-  nlohmann::json ToJson() const;
+  // Newey-West lags (sessions) of the evidence test: twice the label horizon.
+  int EvidenceLags() const { return 2 * labels.horizon; }
+  nlohmann::json ToJson() const;  // the one JSON form (training_json.cc); leaves out jobs
 };
-
-// Quantile measures of one set of test rows, for the model and for the unconditional
-// quantiles of the training window.
-struct QuantileReport {
-  std::size_t n = 0;
-  std::array<double, models::kNumQuantiles> coverage{}, pinball{}, baseline_coverage{}, baseline_pinball{};
-  double interval_coverage_80 = 0, baseline_interval_coverage_80 = 0;
-};
-// `q` and `baseline` are rows x kNumQuantiles.
-QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
-                                 std::span<const double> baseline);
 
 struct TrainFoldResult {
   models::Fold fold;  // train holds the rows actually used (the lookback window)
   std::size_t n_calibration = 0;
   models::ClassificationReport classification;
-  QuantileReport quantiles;
+  models::QuantileReport quantiles;
   std::array<int, models::kNumQuantiles> quantile_rounds{};  // kept; 0 = unconditional
   std::array<models::QuantileSelection, models::kNumQuantiles> quantile_selection{};
 };
@@ -135,7 +98,7 @@ struct TrainResult {
   std::vector<std::string> feature_names;
   std::vector<TrainFoldResult> folds;
   models::ClassificationReport oos;
-  QuantileReport oos_quantiles;
+  models::QuantileReport oos_quantiles;
   // Per symbol asked for: its rows, its own first and last labelled day, the rows without
   // market context, or why it was skipped (models::SeriesRows).
   std::vector<models::SeriesRows> series;
