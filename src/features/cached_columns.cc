@@ -71,18 +71,20 @@ CachedColumn CachedGap(FeatureInputs& in) {
   });
 }
 
+Column PatternColumn(FeatureInputs& in, const std::string& pattern) {
+  const ta::PatternSpec* spec = ta::FindPattern(pattern);
+  if (spec == nullptr) return Fail("pattern {} is not available", pattern);
+  const auto& b = in.bars();
+  ta::OhlcView view{b.open, b.high, b.low, b.close};
+  std::vector<int> values = spec->compute(view, ta::DefaultCandleSettings());
+  std::vector<double> col(values.size(), kNaN);
+  const std::size_t lookback = static_cast<std::size_t>(spec->lookback(ta::DefaultCandleSettings()));
+  for (std::size_t t = lookback; t < values.size(); ++t) col[t] = values[t] / 100.0;
+  return col;
+}
+
 CachedColumn CachedEngulfing(FeatureInputs& in) {
-  return in.Cached("cdl_engulfing", [&]() -> Column {
-    const ta::PatternSpec* spec = ta::FindPattern("CDLENGULFING");
-    if (spec == nullptr) return Fail("pattern CDLENGULFING is not available");
-    const auto& b = in.bars();
-    ta::OhlcView view{b.open, b.high, b.low, b.close};
-    std::vector<int> values = spec->compute(view, ta::DefaultCandleSettings());
-    std::vector<double> col(values.size(), kNaN);
-    const std::size_t lookback = static_cast<std::size_t>(spec->lookback(ta::DefaultCandleSettings()));
-    for (std::size_t t = lookback; t < values.size(); ++t) col[t] = values[t] / 100.0;
-    return col;
-  });
+  return in.Cached("cdl_engulfing", [&]() -> Column { return PatternColumn(in, "CDLENGULFING"); });
 }
 
 CachedColumn CachedVixPercentile(FeatureInputs& in) {

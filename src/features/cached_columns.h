@@ -27,6 +27,8 @@ CachedColumn CachedVolumeRatio20(FeatureInputs& in);   // volume / SMA(20) of vo
 CachedColumn CachedMacdHistPct(FeatureInputs& in);     // MACD(12,26,9) hist / close
 CachedColumn CachedAdx14(FeatureInputs& in);           // ADX(14)
 CachedColumn CachedGap(FeatureInputs& in);             // open[t] / close[t-1] - 1
+// TA-Lib's output of `pattern` / 100, NaN during its lookback (the pattern features).
+Column PatternColumn(FeatureInputs& in, const std::string& pattern);
 CachedColumn CachedEngulfing(FeatureInputs& in);       // CDLENGULFING / 100
 CachedColumn CachedVixPercentile(FeatureInputs& in);   // null context -> NaN
 // A market (SPY) series computed on the market's own bars, then joined on availability;

@@ -14,7 +14,7 @@ Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std:
   QAT_ASSIGN_OR_RETURN(auto booster, Booster::Create(train));
   std::vector<std::pair<std::string, std::string>> params = {{"objective", "multi:softprob"},
                                                              {"num_class", std::to_string(classes)}};
-  for (auto& setting : XGBoostParams(p.Tree())) params.push_back(std::move(setting));
+  for (auto& setting : XGBoostParams(p)) params.push_back(std::move(setting));
   params.emplace_back("eval_metric", "mlogloss");
   for (const auto& [name, value] : params) QAT_RETURN_IF_ERROR(booster.SetParam(name.c_str(), value));
   for (int round = 0; round < p.rounds; ++round) QAT_RETURN_IF_ERROR(booster.UpdateOneIter(round, train));

@@ -59,7 +59,7 @@ nlohmann::json DemoConfig::ToJson() const {
           {"folds", walk_forward.folds},
           {"test_fraction", walk_forward.test_fraction},
           {"embargo_sessions", walk_forward.embargo_sessions},
-          {"classifier", models::ToJson(classifier.Tree())},
+          {"classifier", models::ToJson(classifier)},
           {"backtest",
            {{"initial_cash", portfolio::FormatCents(backtest.initial_cash)},
             {"max_positions", backtest.max_positions},

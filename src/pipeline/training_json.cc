@@ -64,7 +64,7 @@ void AddQuantileJson(nlohmann::json& j, const models::QuantileReport& q) {
 }  // namespace
 
 nlohmann::json TrainConfig::ToJson() const {
-  nlohmann::json classifier_json = models::ToJson(classifier.Tree());
+  nlohmann::json classifier_json = models::ToJson(classifier);
   classifier_json["objective"] = "multi:softprob";
   nlohmann::json quantiles_json = models::ToJson(quantiles.Tree());
   quantiles_json.update({{"objective", "pinball (custom, BoostOneIter)"},

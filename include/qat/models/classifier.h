@@ -13,21 +13,8 @@
 
 namespace qat::models {
 
-struct ClassifierParams {
-  int rounds = 150;
-  int max_depth = 3;
-  double eta = 0.05;
-  double subsample = 0.8;
-  double colsample_bytree = 0.8;
-  double min_child_weight = 20;
-  int max_bin = 256;  // histogram bins per feature
-  int threads = 2;
-  std::uint64_t seed = 42;
-
-  TreeParams Tree() const {
-    return {rounds, max_depth, eta, subsample, colsample_bytree, min_child_weight, max_bin, threads, seed};
-  }
-};
+// The classifier's settings are the tree settings (defaults: 150 rounds, 2 threads).
+using ClassifierParams = TreeParams;
 
 // Trains on `x` (rows x cols, row-major) with class labels 0..classes-1.
 Result<Booster> TrainClassifier(std::span<const float> x, std::size_t cols, std::span<const float> y,

@@ -12,15 +12,17 @@
 
 namespace qat::models {
 
+// The defaults are the classifier's (models/classifier.h); the quantile forecaster keeps its
+// own (QuantileParams::Tree()).
 struct TreeParams {
-  int rounds = 100;
+  int rounds = 150;
   int max_depth = 3;
   double eta = 0.05;
   double subsample = 0.8;
   double colsample_bytree = 0.8;
   double min_child_weight = 20;
   int max_bin = 256;  // histogram bins per feature
-  int threads = 1;
+  int threads = 2;
   std::uint64_t seed = 42;
 };
 
