@@ -63,12 +63,14 @@ int RunStats(const StatsOptions& o) {
   auto interval = data::ParseInterval(o.interval);
   if (!interval.ok()) return Usage(interval.error());
   if (o.recent_years < 0) return Usage(Fail("--recent-years must be > 0"));
-  patterns::CellOptions cell_options;
-  cell_options.prior_weight = o.prior_weight;
+  app::SeriesStatsRequest request;
+  request.horizons = *horizons;
+  request.recent_years = o.recent_years;
+  request.prior_weight = o.prior_weight;
   if (!o.as_of.empty()) {
     auto t = ParseAsOf(o.as_of);
     if (!t.ok()) return Usage(Fail("--as-of: {}", t.error().message));
-    cell_options.as_of = *t;
+    request.as_of = *t;
   }
   data::CsvReadOptions read;
   if (o.symbol.empty()) {
@@ -81,29 +83,27 @@ int RunStats(const StatsOptions& o) {
   read.interval = *interval;
   auto bars = data::ReadBarsCsv(o.input, read);
   if (!bars.ok()) return Report(bars.error());
-  std::optional<data::BarSeries> market;
+  request.bars = std::move(*bars);
   if (!o.market.empty()) {
     data::CsvReadOptions market_read;
     market_read.symbol = ToUpper(std::filesystem::path(o.market).stem().string());
     market_read.interval = *interval;
     auto m = data::ReadBarsCsv(o.market, market_read);
     if (!m.ok()) return Report(m.error());
-    market = std::move(*m);
+    request.market = std::move(*m);
   }
-  auto records = patterns::ExtractRecords(*bars, *horizons, market ? &*market : nullptr);
-  if (!records.ok()) return Report(records.error());
-  std::vector<patterns::SeriesRecords> all;
-  all.push_back(std::move(*records));
-  if (o.recent_years > 0) cell_options.since = patterns::RecentSince(all, cell_options.as_of, o.recent_years);
-  auto cells = patterns::ComputeCells(all, cell_options);
-  if (!cells.ok()) return Report(cells.error());
+  auto stats = app::ComputeSeriesStats(request);
+  if (!stats.ok()) return Report(stats.error());
+  const auto* cells = &stats->cells;
   std::ofstream out(o.output);
-  if (!out) return Report(Fail("{}: cannot write", o.output));
+  if (!out) return Report(Fail(ErrorCode::kIo, "{}: cannot write", o.output));
   patterns::WriteCellsCsv(*cells, out);
   out.close();
-  if (!out) return Report(Fail("{}: write failed", o.output));
+  if (!out) return Report(Fail(ErrorCode::kIo, "{}: write failed", o.output));
+  const auto& series = request.bars;
+  const auto& market = request.market;
   std::printf("wrote %zu cells of %s (%zu bars, %zu events; regimes of %s) to %s: %s\n", cells->size(),
-              bars->symbol.c_str(), bars->size(), all[0].events.size(),
+              series.symbol.c_str(), series.size(), stats->events,
               market ? market->symbol.c_str() : "the symbol itself", o.output.c_str(),
               StatusSummary(*cells).c_str());
   return kExitOk;

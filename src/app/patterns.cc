@@ -71,6 +71,21 @@ Result<BuildPatternStatsReport> BuildPatternStats(store::Database& db, const Bui
   return report;
 }
 
+Result<SeriesStats> ComputeSeriesStats(const SeriesStatsRequest& r) {
+  if (r.recent_years < 0) return Fail(ErrorCode::kInvalidInput, "recent years must be >= 0 (got {})", r.recent_years);
+  QAT_ASSIGN_OR_RETURN(auto records, patterns::ExtractRecords(r.bars, r.horizons, r.market ? &*r.market : nullptr));
+  patterns::CellOptions options;
+  options.prior_weight = r.prior_weight;
+  options.as_of = r.as_of;
+  std::vector<patterns::SeriesRecords> all;
+  all.push_back(std::move(records));
+  if (r.recent_years > 0) options.since = patterns::RecentSince(all, options.as_of, r.recent_years);
+  SeriesStats out;
+  out.events = all[0].events.size();
+  QAT_ASSIGN_OR_RETURN(out.cells, patterns::ComputeCells(all, options));
+  return out;
+}
+
 Result<PatternEdgeRequest> NormalizeEdgeRequest(const PatternEdgeRequest& r) {
   PatternEdgeRequest out = r;
   const auto* spec = ta::FindPattern(r.pattern);

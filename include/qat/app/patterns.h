@@ -50,6 +50,24 @@ struct BuildPatternStatsReport {
 Result<BuildPatternStatsReport> BuildPatternStats(store::Database& db, const BuildPatternStatsRequest& request,
                                                   const std::function<void(const SymbolBuilt&)>& progress = {});
 
+// The cells of one series held in memory (what `qtrader patterns stats` does with a file):
+// events and outcomes of `bars`, regimes of `market` when given (else the series' own), every
+// cell for every horizon, `since` restricting events to the recent window and `as_of` the
+// outcomes to those known by then.
+struct SeriesStatsRequest {
+  data::BarSeries bars;
+  std::optional<data::BarSeries> market;
+  std::vector<int> horizons = {1, 3, 5, 10, 21};
+  std::optional<Timestamp> as_of;
+  double recent_years = 0;  // > 0: only the events of the last recent_years before as_of
+  double prior_weight = patterns::kDefaultPriorWeight;
+};
+struct SeriesStats {
+  std::vector<patterns::CellStats> cells;
+  std::size_t events = 0;
+};
+Result<SeriesStats> ComputeSeriesStats(const SeriesStatsRequest& request);
+
 struct PatternEdgeRequest {
   std::string pattern;            // TA-Lib name, any case
   std::string direction;          // "bullish", "bearish", or "" for both
