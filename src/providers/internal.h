@@ -51,6 +51,15 @@ inline constexpr Timestamp kMaxTime = 253402300799;  // 9999-12-31T23:59:59Z
 std::optional<Timestamp> JsonSeconds(const nlohmann::json& value, Timestamp min = kMinTime,
                                      Timestamp max = kMaxTime);
 
+// Provider responses nest a handful of levels (Yahoo's deepest is 8). nlohmann::json parses
+// any depth, but copying, dumping or comparing a value recurses once per level, so a hostile
+// body of nested brackets ("[[[[...") overflows the stack: the parsers refuse a body nested
+// deeper than this before parsing it.
+inline constexpr int kMaxJsonDepth = 64;
+// The deepest nesting of arrays and objects in JSON text (exact for valid JSON; brackets
+// inside strings do not count).
+int JsonDepth(std::string_view text);
+
 std::unique_ptr<Provider> MakeYahoo(ProviderContext ctx);
 std::unique_ptr<Provider> MakeStooq(ProviderContext ctx);
 std::unique_ptr<Provider> MakeAlphaVantage(ProviderContext ctx, std::string key);

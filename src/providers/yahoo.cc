@@ -102,6 +102,10 @@ class Yahoo final : public Provider {
 static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const FetchRequest& r, Timestamp now,
                                     bool repair_ohlc) {
   const std::string source = fmt::format("yahoo {} {}", r.symbol, data::IntervalName(r.interval));
+  if (internal::JsonDepth(body) > internal::kMaxJsonDepth) {
+    return Fail("{}: response nests arrays and objects deeper than {} levels (refused unparsed)", source,
+                internal::kMaxJsonDepth);
+  }
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) {
     return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));

@@ -67,5 +67,29 @@ TEST(FuzzRegression, YahooTimesOutsideYearsZeroToNineThousandAreBadResponses) {
             "yahoo AAPL 1d: dividend 'x' has no date in years 0000..9999");
 }
 
+// Found by reading the code after the fuzzer's finds (nlohmann::json parses any depth without
+// recursion, but copying, dumping and comparing a value recurse once per level): bodies of
+// 20,000 nested brackets overflowed the stack of yahoo_fuzz (copying 'meta'),
+// alphavantage_fuzz and finnhub_fuzz (dumping a non-string value) under ASan before the fix.
+// A million levels overflow an 8 MB stack without sanitizers too. The corpora keep
+// 100-level versions (regression-nested-100-deep), which exercise the refusal cheaply.
+TEST(FuzzRegression, DeeplyNestedJsonIsRefusedBeforeParsing) {
+  const std::size_t depth = 1'000'000;
+  const std::string nest = std::string(depth, '[') + std::string(depth, ']');
+  const FetchRequest request{.symbol = "AAPL", .interval = data::Interval::k1d, .from = 0, .to = kNow};
+  auto yahoo = ParseYahooChart(R"({"chart":{"result":[{"meta":)" + nest + "}]}}", request, kNow);
+  EXPECT_EQ(Message(yahoo), "yahoo AAPL 1d: response nests arrays and objects deeper than 64 levels (refused unparsed)");
+  auto av = ParseAlphaVantage(R"j({"Time Series (Daily)":{"2024-01-02":{"1. open":)j" + nest + "}}}", request, kNow);
+  EXPECT_EQ(Message(av),
+            "alphavantage AAPL 1d: response nests arrays and objects deeper than 64 levels (refused unparsed)");
+  auto finnhub = ParseFinnhubCandles(R"({"error":)" + nest + "}", request, kNow);
+  EXPECT_EQ(Message(finnhub),
+            "finnhub AAPL 1d: response nests arrays and objects deeper than 64 levels (refused unparsed)");
+  // Brackets inside strings are text, and real responses (8 levels at most) still parse.
+  auto quoted = ParseFinnhubCandles(R"({"error":")" + nest + R"("})", request, kNow);
+  EXPECT_NE(Message(quoted).find("finnhub AAPL 1d: Finnhub error: [[[["), std::string::npos);
+  EXPECT_NE(Message(ReplayYahoo("regression-nested-100-deep")).find("deeper than 64 levels"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace qat::providers
