@@ -78,9 +78,13 @@ class Yahoo final : public Provider {
       if (!body.is_discarded() && body.contains("chart") && body["chart"].contains("error") &&
           body["chart"]["error"].is_object()) {
         const json& e = body["chart"]["error"];
-        return Fail("yahoo {}: HTTP {}: {}: {}", r.symbol, response->status,
-                    PrintableText(e.value("code", std::string("error")), 40),
-                    PrintableText(e.value("description", std::string()), internal::kProviderText));
+        // Not value(key, default): it throws when the value is not a string, and this is
+        // outside ParseYahooChart's catch.
+        auto text = [&](const char* key, const char* fallback) {
+          return e.contains(key) && e[key].is_string() ? e[key].get<std::string>() : std::string(fallback);
+        };
+        return Fail("yahoo {}: HTTP {}: {}: {}", r.symbol, response->status, PrintableText(text("code", "error"), 40),
+                    PrintableText(text("description", ""), internal::kProviderText));
       }
       const std::string text = RedactSecrets(std::string(Trim(response->body)));
       return Fail("yahoo {}: HTTP {} from {}{}{}", r.symbol, response->status, RedactUrl(url),
