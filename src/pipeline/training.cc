@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <variant>
@@ -640,7 +641,17 @@ Result<ModelSchema> ParseModelSchema(std::string_view text, std::string_view sou
     out.vix = schema.at("vix").get<std::string>();
     out.as_of = schema.at("as_of").get<std::string>();
     if (schema.contains("context_max_age_days")) {
-      out.context_max_age_days = schema.at("context_max_age_days").get<int>();
+      // get<int>() of a float beyond int's range is undefined behaviour: whole days only.
+      const auto& age = schema.at("context_max_age_days");
+      constexpr std::int64_t kMaxDays = std::numeric_limits<int>::max();
+      const bool whole = age.is_number_unsigned()  ? age.get<std::uint64_t>() <= std::uint64_t{kMaxDays}
+                         : age.is_number_integer() ? age.get<std::int64_t>() >= 0 && age.get<std::int64_t>() <= kMaxDays
+                                                   : false;
+      if (!whole) {
+        return Fail("{}: malformed schema: context_max_age_days {} is not a whole number of days >= 0", source,
+                    Excerpt(age.dump()));
+      }
+      out.context_max_age_days = age.get<int>();
     }
     const auto& qs = schema.at("quantiles");
     if (qs.size() != kQ) return Fail("{}: {} quantiles, expected {}", source, qs.size(), kQ);
