@@ -210,7 +210,7 @@ Result<std::vector<Sha256SumsEntry>> ParseSha256Sums(std::string_view text, std:
       return Fail("{}:{}: not a '<sha256>  <name>' line", source, number);
     }
     const std::string_view name = line.substr(66);
-    if (!ValidName(name)) return Fail("{}:{}: '{}' is not a member name", source, number, name);
+    if (!ValidName(name)) return Fail("{}:{}: {} is not a member name", source, number, Excerpt(name));
     entries.push_back({std::string(line.substr(0, 64)), std::string(name)});
   }
   if (entries.empty()) return Fail("{}: lists no files", source);

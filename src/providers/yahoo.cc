@@ -185,7 +185,7 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   if (events.contains("splits") && events["splits"].is_object()) {
     for (const auto& [key, s] : events["splits"].items()) {
       const double num = s.value("numerator", 0.0), den = s.value("denominator", 0.0);
-      if (!(num > 0 && den > 0)) return Fail("{}: split {} has ratio {}/{}", source, key, num, den);
+      if (!(num > 0 && den > 0)) return Fail("{}: split {} has ratio {}/{}", source, Excerpt(key), num, den);
       const auto date = internal::JsonSeconds(s.value("date", json(0)));
       if (!date) return Fail("{}: split {} has no date in years 0000..9999", source, Excerpt(key));
       const Days day = DayOf(*date, gmtoffset);
@@ -203,7 +203,7 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   if (events.contains("dividends") && events["dividends"].is_object()) {
     for (const auto& [key, d] : events["dividends"].items()) {
       const double amount = d.value("amount", 0.0);
-      if (!(amount > 0)) return Fail("{}: dividend {} has amount {}", source, key, amount);
+      if (!(amount > 0)) return Fail("{}: dividend {} has amount {}", source, Excerpt(key), amount);
       const auto date = internal::JsonSeconds(d.value("date", json(0)));
       if (!date) return Fail("{}: dividend {} has no date in years 0000..9999", source, Excerpt(key));
       const Days day = DayOf(*date, gmtoffset);

@@ -106,6 +106,9 @@ TEST(FileSet, Sha256SumsTextIsParsedLineByLine) {
   EXPECT_EQ(message(a + "  "), "S:1: not a '<sha256>  <name>' line");
   EXPECT_EQ(message(a + "  ../x.json"), "S:1: '../x.json' is not a member name");
   EXPECT_EQ(message(a + "  SHA256SUMS"), "S:1: 'SHA256SUMS' is not a member name");
+  // A hostile name is quoted as a short escaped excerpt, never raw.
+  EXPECT_EQ(message(a + "  ../\x1b[31m" + std::string(100, 'x')),
+            "S:1: '../\\x1b[31mxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026' (108 bytes) is not a member name");
   EXPECT_EQ(message(""), "S: lists no files");
   EXPECT_EQ(message("\n\n"), "S: lists no files");
 }
