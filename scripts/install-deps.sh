@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages qtrader needs to build and test (see docs/architecture.md).
 # Quiet and quick when everything is already there; needs root (or sudo) otherwise.
+# Optional groups, named as arguments, add more:
+#   fuzz  clang 14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev holds
+#         libclang_rt.fuzzer-x86_64.a), llvm for llvm-symbolizer (`make fuzz`, docs/fuzzing.md)
 set -euo pipefail
 
 packages=(
@@ -9,6 +12,12 @@ packages=(
   libcli11-dev libfmt-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 )
+for group in "$@"; do
+  case "$group" in
+    fuzz) packages+=(clang clang-14 libclang-rt-14-dev llvm) ;;
+    *) echo "install-deps: unknown group '$group' (known: fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

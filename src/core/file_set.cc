@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "qat/core/sha256.h"
+#include "qat/core/strings.h"
 
 namespace qat {
 namespace fs = std::filesystem;
@@ -195,27 +196,38 @@ Result<std::vector<std::string>> FileSetWriter::Commit() {
   return names;
 }
 
+Result<std::vector<Sha256SumsEntry>> ParseSha256Sums(std::string_view text, std::string_view source) {
+  std::vector<Sha256SumsEntry> entries;
+  int number = 0;
+  const auto lines = Split(text, '\n');
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    if (i + 1 == lines.size() && line.empty()) break;  // after the last line break: not a line
+    ++number;
+    if (line.empty()) continue;
+    if (line.size() < 67 || line[64] != ' ' || line[65] != ' ' ||
+        !std::all_of(line.begin(), line.begin() + 64, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+      return Fail("{}:{}: not a '<sha256>  <name>' line", source, number);
+    }
+    const std::string_view name = line.substr(66);
+    if (!ValidName(name)) return Fail("{}:{}: {} is not a member name", source, number, Excerpt(name));
+    entries.push_back({std::string(line.substr(0, 64)), std::string(name)});
+  }
+  if (entries.empty()) return Fail("{}: lists no files", source);
+  return entries;
+}
+
 Result<VerifiedFileSet> VerifyFileSet(const fs::path& dir) {
   const fs::path manifest = dir / std::string(kFileSetManifest);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Fail("{}: no such folder", dir.string());
   std::ifstream in(manifest, std::ios::binary);
   if (!in) return Fail("{}: no {} (not a complete set: written by an older qtrader, or interrupted)", dir.string(), kFileSetManifest);
-  std::map<std::string, std::string> listed;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty()) continue;
-    if (line.size() < 67 || line[64] != ' ' || line[65] != ' ' ||
-        !std::all_of(line.begin(), line.begin() + 64, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
-      return Fail("{}:{}: not a '<sha256>  <name>' line", manifest.string(), number);
-    }
-    const std::string name = line.substr(66);
-    if (!ValidName(name)) return Fail("{}:{}: '{}' is not a member name", manifest.string(), number, name);
-    listed[name] = line.substr(0, 64);
-  }
-  if (listed.empty()) return Fail("{}: lists no files", manifest.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  QAT_ASSIGN_OR_RETURN(auto entries, ParseSha256Sums(text.str(), manifest.string()));
+  std::map<std::string, std::string> listed;  // a name listed twice: the last line counts
+  for (auto& entry : entries) listed[std::move(entry.name)] = std::move(entry.hash);
   VerifiedFileSet out{dir, {}};
   for (const auto& [name, hash] : listed) {
     const fs::path path = dir / name;

@@ -14,7 +14,7 @@ std::string_view ActionTypeName(ActionType type) {
 Result<ActionType> ParseActionType(std::string_view text) {
   if (text == "split") return ActionType::kSplit;
   if (text == "dividend") return ActionType::kDividend;
-  return Fail("unknown corporate action type '{}' (expected split or dividend)", text);
+  return Fail("unknown corporate action type {} (expected split or dividend)", Excerpt(text));
 }
 
 Result<std::vector<CorporateAction>> ParseActionsCsv(std::string_view text, std::string_view source,

@@ -61,14 +61,16 @@ CachedColumn CachedMarketVolCode(FeatureInputs& in) {
 }
 
 void AddRegimeFeatures(std::vector<FeatureDef>& out) {
+  // The lambdas copy `regime` by an init-capture: clang before 16 (the fuzz preset's clang 14)
+  // cannot capture a structured binding by name.
   const std::pair<const char*, TrendRegime> trends[] = {
       {"bull", TrendRegime::kBull}, {"bear", TrendRegime::kBear}, {"sideways", TrendRegime::kSideways}};
   for (const auto& [suffix, regime] : trends) {
     out.push_back(MakeDef(std::string("trend_regime_") + suffix,
                           "1 when the symbol's trend regime is " + std::string(TrendRegimeName(regime)) +
                               " (close vs SMA(200), SMA(50) vs SMA(200)), else 0",
-                          "close", kTrendLookback, [regime](FeatureInputs& in) -> Column {
-                            return OneHot(TrendRegimes(in.bars().close), regime);
+                          "close", kTrendLookback, [r = regime](FeatureInputs& in) -> Column {
+                            return OneHot(TrendRegimes(in.bars().close), r);
                           }));
   }
   const std::pair<const char*, VolRegime> vols[] = {
@@ -77,8 +79,8 @@ void AddRegimeFeatures(std::vector<FeatureDef>& out) {
     out.push_back(MakeDef(std::string("vol_regime_") + suffix,
                           "1 when the symbol's volatility regime is " + std::string(VolRegimeName(regime)) +
                               " (realized_vol_21 percentile >= 0.8 HIGH, <= 0.2 LOW), else 0",
-                          "adj_close", kVolRegimeLookback, [regime](FeatureInputs& in) -> Column {
-                            return OneHot(VolRegimes(in.bars().adj_close), regime);
+                          "adj_close", kVolRegimeLookback, [r = regime](FeatureInputs& in) -> Column {
+                            return OneHot(VolRegimes(in.bars().adj_close), r);
                           }));
   }
   out.push_back(MakeDef("market_trend_regime",

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <set>
+#include <sstream>
 #include <variant>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "qat/core/parallel.h"
+#include "qat/core/strings.h"
 #include "qat/features/features.h"
 #include "pipeline/universe.h"
 #include "qat/store/actions.h"
@@ -319,6 +322,65 @@ Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& c, c
   return store::LogTrainingRun(db, record);
 }
 
+namespace {
+
+// A file directly inside the set's folder: not a path that leaves it.
+bool IsPlainFileName(std::string_view name) {
+  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string_view::npos &&
+         name.find('\0') == std::string_view::npos;
+}
+
+}  // namespace
+
+Result<ModelSchema> ParseModelSchema(std::string_view text, std::string_view source) {
+  nlohmann::json schema;
+  try {
+    schema = nlohmann::json::parse(text);
+  } catch (const std::exception& e) {
+    return Fail("{}: not valid JSON: {}", source, e.what());
+  }
+  ModelSchema out;
+  try {
+    out.features = schema.at("features").get<std::vector<std::string>>();
+    out.classifier_file = schema.at("classifier_file").get<std::string>();
+    out.market = schema.at("market").get<std::string>();
+    out.vix = schema.at("vix").get<std::string>();
+    out.as_of = schema.at("as_of").get<std::string>();
+    if (schema.contains("context_max_age_days")) {
+      // get<int>() of a float beyond int's range is undefined behaviour: whole days only.
+      const auto& age = schema.at("context_max_age_days");
+      constexpr std::int64_t kMaxDays = std::numeric_limits<int>::max();
+      const bool whole = age.is_number_unsigned()  ? age.get<std::uint64_t>() <= std::uint64_t{kMaxDays}
+                         : age.is_number_integer() ? age.get<std::int64_t>() >= 0 && age.get<std::int64_t>() <= kMaxDays
+                                                   : false;
+      if (!whole) {
+        return Fail("{}: malformed schema: context_max_age_days {} is not a whole number of days >= 0", source,
+                    Excerpt(age.dump()));
+      }
+      out.context_max_age_days = age.get<int>();
+    }
+    const auto& qs = schema.at("quantiles");
+    if (qs.size() != kQ) return Fail("{}: {} quantiles, expected {}", source, qs.size(), kQ);
+    for (std::size_t k = 0; k < kQ; ++k) {
+      out.quantiles[k].transform = {qs[k].at("offset").get<double>(), qs[k].at("scale").get<double>(),
+                                    qs[k].at("conformal_shift").get<double>()};
+      out.quantiles[k].file = qs[k].at("file").get<std::string>();
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Fail("{}: malformed schema: {}", source, e.what());
+  }
+  if (!IsPlainFileName(out.classifier_file)) {
+    return Fail("{}: 'classifier_file' {} is not a file name in the model set", source, Excerpt(out.classifier_file));
+  }
+  for (std::size_t k = 0; k < kQ; ++k) {
+    if (!IsPlainFileName(out.quantiles[k].file)) {
+      return Fail("{}: 'quantiles'[{}].file {} is not a file name in the model set", source, k,
+                  Excerpt(out.quantiles[k].file));
+    }
+  }
+  return out;
+}
+
 Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& dir, const std::string& symbol,
                                    int horizon) {
   const auto set_dir = ModelSetDir(dir, horizon);
@@ -329,37 +391,23 @@ Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::p
   }
   QAT_RETURN_IF_ERROR(VerifyFileSet(set_dir));
   const auto schema_path = set_dir / SchemaFileName(horizon);
-  std::ifstream in(schema_path);
+  std::ifstream in(schema_path, std::ios::binary);
   if (!in) return Fail("{}: cannot read the feature schema", schema_path.string());
-  nlohmann::json schema;
-  try {
-    schema = nlohmann::json::parse(in);
-  } catch (const std::exception& e) {
-    return Fail("{}: not valid JSON: {}", schema_path.string(), e.what());
-  }
-  std::vector<std::string> names, registry;
+  std::ostringstream text;
+  text << in.rdbuf();
+  QAT_ASSIGN_OR_RETURN(ModelSchema schema, ParseModelSchema(text.str(), schema_path.string()));
+  // The model files are plain names (ParseModelSchema), so they lie inside the verified set.
   models::QuantileModel model;
-  std::string classifier_file, market, vix, as_of;
-  // Schemas written before the staleness rule carry no age: they get the default.
-  int max_age_days = features::kDefaultContextMaxAgeDays;
-  try {
-    names = schema.at("features").get<std::vector<std::string>>();
-    classifier_file = schema.at("classifier_file").get<std::string>();
-    market = schema.at("market").get<std::string>();
-    vix = schema.at("vix").get<std::string>();
-    as_of = schema.at("as_of").get<std::string>();
-    if (schema.contains("context_max_age_days")) max_age_days = schema.at("context_max_age_days").get<int>();
-    const auto& qs = schema.at("quantiles");
-    if (qs.size() != kQ) return Fail("{}: {} quantiles, expected {}", schema_path.string(), qs.size(), kQ);
-    for (std::size_t k = 0; k < kQ; ++k) {
-      model.transform[k] = {qs[k].at("offset").get<double>(), qs[k].at("scale").get<double>(),
-                            qs[k].at("conformal_shift").get<double>()};
-      QAT_ASSIGN_OR_RETURN(auto b, models::Booster::Load(set_dir / qs[k].at("file").get<std::string>()));
-      model.boosters.push_back(std::move(b));
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return Fail("{}: malformed schema: {}", schema_path.string(), e.what());
+  for (std::size_t k = 0; k < kQ; ++k) {
+    model.transform[k] = schema.quantiles[k].transform;
+    QAT_ASSIGN_OR_RETURN(auto b, models::Booster::Load(set_dir / schema.quantiles[k].file));
+    model.boosters.push_back(std::move(b));
   }
+  const std::vector<std::string>& names = schema.features;
+  const std::string &classifier_file = schema.classifier_file, &market = schema.market, &vix = schema.vix,
+                    &as_of = schema.as_of;
+  const int max_age_days = schema.context_max_age_days;
+  std::vector<std::string> registry;
   for (const auto& spec : features::FeatureRegistry()) registry.push_back(spec.name);
   if (names != registry) {
     std::size_t i = 0;

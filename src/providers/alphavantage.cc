@@ -145,6 +145,10 @@ static Result<FetchResult> ParseAlphaVantageImpl(std::string_view body, const Fe
   if (text.empty()) return Fail("{}: empty response", source);
   std::vector<Row> rows;
   if (text.front() == '{') {
+    if (internal::JsonDepth(text) > internal::kMaxJsonDepth) {
+      return Fail("{}: response nests arrays and objects deeper than {} levels (refused unparsed)", source,
+                  internal::kMaxJsonDepth);
+    }
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
       return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));

@@ -61,6 +61,10 @@ class Finnhub final : public Provider {
 static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const FetchRequest& r, Timestamp now,
                                                    bool repair_ohlc) {
   const std::string source = fmt::format("finnhub {} {}", r.symbol, data::IntervalName(r.interval));
+  if (internal::JsonDepth(body) > internal::kMaxJsonDepth) {
+    return Fail("{}: response nests arrays and objects deeper than {} levels (refused unparsed)", source,
+                internal::kMaxJsonDepth);
+  }
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) {
     return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));
@@ -97,7 +101,9 @@ static Result<FetchResult> ParseFinnhubCandlesImpl(std::string_view body, const 
     for (const char* key : {"t", "o", "h", "l", "c", "v"}) {
       if (!doc[key][i].is_number()) return Fail("{}: '{}'[{}] is not a number", source, key, i);
     }
-    const Timestamp stamp = t[i].get<Timestamp>();
+    const auto seconds = internal::JsonSeconds(t[i]);
+    if (!seconds) return Fail("{}: 't'[{}] {} is not a time in years 0000..9999", source, i, Excerpt(t[i].dump()));
+    const Timestamp stamp = *seconds;
     data::Bar bar;
     // Daily stamps are 00:00 New York (04:00 or 05:00 UTC): the UTC day is the session date.
     bar.start = intraday ? stamp : (stamp / kSecondsPerDay) * kSecondsPerDay;

@@ -4,8 +4,11 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "qat/providers/provider.h"
 
@@ -36,6 +39,26 @@ Result<FetchResult> GetAndParse(const ProviderContext& ctx, RateLimiter& limiter
                                 std::string_view public_base, const std::string& symbol,
                                 std::string_view path_and_query,
                                 const std::function<Result<FetchResult>(std::string_view body)>& parse);
+
+// The instants a provider's time may name: years 0000..9999, the dates a bar can be written
+// and read back with. Nearer bounds keep all arithmetic on them (day numbers, offsets, bar
+// lengths) far from overflow.
+inline constexpr Timestamp kMinTime = -62167219200;  // 0000-01-01T00:00:00Z
+inline constexpr Timestamp kMaxTime = 253402300799;  // 9999-12-31T23:59:59Z
+// A JSON number as whole seconds when it lies in [min, max] (a float is truncated, as
+// get<Timestamp>() would); nullopt for anything else. Converting a float beyond int64 with
+// get<Timestamp>() is undefined behaviour, and a 20-digit unsigned one wraps negative.
+std::optional<Timestamp> JsonSeconds(const nlohmann::json& value, Timestamp min = kMinTime,
+                                     Timestamp max = kMaxTime);
+
+// Provider responses nest a handful of levels (Yahoo's deepest is 8). nlohmann::json parses
+// any depth, but copying, dumping or comparing a value recurses once per level, so a hostile
+// body of nested brackets ("[[[[...") overflows the stack: the parsers refuse a body nested
+// deeper than this before parsing it.
+inline constexpr int kMaxJsonDepth = 64;
+// The deepest nesting of arrays and objects in JSON text (exact for valid JSON; brackets
+// inside strings do not count).
+int JsonDepth(std::string_view text);
 
 std::unique_ptr<Provider> MakeYahoo(ProviderContext ctx);
 std::unique_ptr<Provider> MakeStooq(ProviderContext ctx);

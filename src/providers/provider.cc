@@ -1,6 +1,10 @@
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "providers/internal.h"
 #include "qat/core/strings.h"
@@ -59,6 +63,48 @@ Result<FetchResult> GetAndParse(const ProviderContext& ctx, RateLimiter& limiter
   if (!result.ok()) return Error{RedactSecrets(result.error().message)};
   result->url = RedactUrl(url);
   return result;
+}
+
+std::optional<Timestamp> JsonSeconds(const nlohmann::json& value, Timestamp min, Timestamp max) {
+  if (value.is_number_unsigned()) {
+    const auto v = value.get<std::uint64_t>();
+    if (max < 0 || v > static_cast<std::uint64_t>(max)) return std::nullopt;
+    const auto t = static_cast<Timestamp>(v);
+    return t >= min ? std::optional<Timestamp>(t) : std::nullopt;
+  }
+  if (value.is_number_integer()) {
+    const auto t = value.get<Timestamp>();
+    return t >= min && t <= max ? std::optional<Timestamp>(t) : std::nullopt;
+  }
+  if (value.is_number_float()) {
+    const double v = std::trunc(value.get<double>());  // NaN fails both comparisons
+    if (!(v >= static_cast<double>(min) && v <= static_cast<double>(max))) return std::nullopt;
+    return static_cast<Timestamp>(v);
+  }
+  return std::nullopt;
+}
+
+int JsonDepth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 }  // namespace internal

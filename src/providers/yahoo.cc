@@ -78,9 +78,13 @@ class Yahoo final : public Provider {
       if (!body.is_discarded() && body.contains("chart") && body["chart"].contains("error") &&
           body["chart"]["error"].is_object()) {
         const json& e = body["chart"]["error"];
-        return Fail("yahoo {}: HTTP {}: {}: {}", r.symbol, response->status,
-                    PrintableText(e.value("code", std::string("error")), 40),
-                    PrintableText(e.value("description", std::string()), internal::kProviderText));
+        // Not value(key, default): it throws when the value is not a string, and this is
+        // outside ParseYahooChart's catch.
+        auto text = [&](const char* key, const char* fallback) {
+          return e.contains(key) && e[key].is_string() ? e[key].get<std::string>() : std::string(fallback);
+        };
+        return Fail("yahoo {}: HTTP {}: {}: {}", r.symbol, response->status, PrintableText(text("code", "error"), 40),
+                    PrintableText(text("description", ""), internal::kProviderText));
       }
       const std::string text = RedactSecrets(std::string(Trim(response->body)));
       return Fail("yahoo {}: HTTP {} from {}{}{}", r.symbol, response->status, RedactUrl(url),
@@ -102,6 +106,10 @@ class Yahoo final : public Provider {
 static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const FetchRequest& r, Timestamp now,
                                     bool repair_ohlc) {
   const std::string source = fmt::format("yahoo {} {}", r.symbol, data::IntervalName(r.interval));
+  if (internal::JsonDepth(body) > internal::kMaxJsonDepth) {
+    return Fail("{}: response nests arrays and objects deeper than {} levels (refused unparsed)", source,
+                internal::kMaxJsonDepth);
+  }
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) {
     return Fail("{}: response is not valid JSON: {}", source, Excerpt(Trim(body)));
@@ -119,7 +127,11 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   }
   const json& result = chart["result"][0];
   const json meta = result.value("meta", json::object());
-  const Timestamp gmtoffset = meta.value("gmtoffset", Timestamp{0});
+  // Real offsets are within +-14 hours; the bound keeps t + gmtoffset from overflowing.
+  const json gmt = meta.value("gmtoffset", json(0));
+  const auto gmtoffset_or = internal::JsonSeconds(gmt, -kSecondsPerDay, kSecondsPerDay);
+  if (!gmtoffset_or) return Fail("{}: meta.gmtoffset {} is not a UTC offset in seconds", source, Excerpt(gmt.dump()));
+  const Timestamp gmtoffset = *gmtoffset_or;
   FetchResult out;
   out.bars.symbol = r.symbol;
   out.bars.interval = r.interval;
@@ -150,7 +162,8 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   const json* adjclose = nullptr;
   if (result["indicators"].contains("adjclose") && result["indicators"]["adjclose"].is_array() &&
       !result["indicators"]["adjclose"].empty()) {
-    adjclose = &result["indicators"]["adjclose"][0]["adjclose"];
+    // at(): a const operator[] on a missing key is undefined behaviour (an assertion in nlohmann).
+    adjclose = &result["indicators"]["adjclose"][0].at("adjclose");
   }
   // Regular trading periods (intraday): a point outside all of them is Yahoo's live point.
   std::vector<std::pair<Timestamp, Timestamp>> periods;
@@ -159,7 +172,9 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
       const json& list = day.is_array() ? day : json::array({day});
       for (const json& p : list) {
         if (p.is_object() && p.contains("start") && p.contains("end")) {
-          periods.emplace_back(p["start"].get<Timestamp>(), p["end"].get<Timestamp>());
+          const auto start = internal::JsonSeconds(p["start"]), end = internal::JsonSeconds(p["end"]);
+          if (!start || !end) return Fail("{}: a trading period's start or end is not a time in years 0000..9999", source);
+          periods.emplace_back(*start, *end);
         }
       }
     }
@@ -170,8 +185,10 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   if (events.contains("splits") && events["splits"].is_object()) {
     for (const auto& [key, s] : events["splits"].items()) {
       const double num = s.value("numerator", 0.0), den = s.value("denominator", 0.0);
-      if (!(num > 0 && den > 0)) return Fail("{}: split {} has ratio {}/{}", source, key, num, den);
-      const Days day = DayOf(s.value("date", Timestamp{0}), gmtoffset);
+      if (!(num > 0 && den > 0)) return Fail("{}: split {} has ratio {}/{}", source, Excerpt(key), num, den);
+      const auto date = internal::JsonSeconds(s.value("date", json(0)));
+      if (!date) return Fail("{}: split {} has no date in years 0000..9999", source, Excerpt(key));
+      const Days day = DayOf(*date, gmtoffset);
       splits.emplace_back(day, num / den);
       out.actions.push_back({r.symbol, day, data::ActionType::kSplit, num / den});
     }
@@ -186,8 +203,10 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   if (events.contains("dividends") && events["dividends"].is_object()) {
     for (const auto& [key, d] : events["dividends"].items()) {
       const double amount = d.value("amount", 0.0);
-      if (!(amount > 0)) return Fail("{}: dividend {} has amount {}", source, key, amount);
-      const Days day = DayOf(d.value("date", Timestamp{0}), gmtoffset);
+      if (!(amount > 0)) return Fail("{}: dividend {} has amount {}", source, Excerpt(key), amount);
+      const auto date = internal::JsonSeconds(d.value("date", json(0)));
+      if (!date) return Fail("{}: dividend {} has no date in years 0000..9999", source, Excerpt(key));
+      const Days day = DayOf(*date, gmtoffset);
       out.actions.push_back({r.symbol, day, data::ActionType::kDividend, amount * later_splits(day)});
     }
   }
@@ -201,8 +220,9 @@ static Result<FetchResult> ParseYahooChartImpl(std::string_view body, const Fetc
   raw.interval = r.interval;
   int null_rows = 0, live_rows = 0;
   for (std::size_t i = 0; i < timestamps.size(); ++i) {
-    if (!timestamps[i].is_number_integer()) return Fail("{}: timestamp {} is not an integer", source, i);
-    const Timestamp t = timestamps[i].get<Timestamp>();
+    const auto seconds = timestamps[i].is_number_integer() ? internal::JsonSeconds(timestamps[i]) : std::nullopt;
+    if (!seconds) return Fail("{}: timestamp {} is not an integer in years 0000..9999", source, i);
+    const Timestamp t = *seconds;
     auto o = Number(opens, i), h = Number(highs, i), l = Number(lows, i), c = Number(closes, i);
     if (!o || !h || !l || !c) {
       ++null_rows;

@@ -87,6 +87,32 @@ TEST(FileSet, VerifyNamesTheFileThatIsChangedMissingOrExtra) {
   EXPECT_NE(VerifyFileSet(target).error().message.find("no SHA256SUMS"), std::string::npos);
 }
 
+// The text parser VerifyFileSet reads SHA256SUMS with (fuzzed: fuzz/manifest_fuzz.cc).
+TEST(FileSet, Sha256SumsTextIsParsedLineByLine) {
+  const std::string a(64, 'a'), b(64, 'B');
+  auto ok = ParseSha256Sums(a + "  x.json\n\n" + b + "  y z.json", "S");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  ASSERT_EQ(ok->size(), 2u);
+  EXPECT_EQ((*ok)[0].hash, a);
+  EXPECT_EQ((*ok)[0].name, "x.json");
+  EXPECT_EQ((*ok)[1].hash, b);
+  EXPECT_EQ((*ok)[1].name, "y z.json");
+  auto message = [](const std::string& text) {
+    auto r = ParseSha256Sums(text, "S");
+    return r.ok() ? std::string("(parsed)") : r.error().message;
+  };
+  EXPECT_EQ(message(a + "  x.json\n\n" + a + " x.json\n"), "S:3: not a '<sha256>  <name>' line");
+  EXPECT_EQ(message(std::string(63, 'a') + "g  x.json"), "S:1: not a '<sha256>  <name>' line");
+  EXPECT_EQ(message(a + "  "), "S:1: not a '<sha256>  <name>' line");
+  EXPECT_EQ(message(a + "  ../x.json"), "S:1: '../x.json' is not a member name");
+  EXPECT_EQ(message(a + "  SHA256SUMS"), "S:1: 'SHA256SUMS' is not a member name");
+  // A hostile name is quoted as a short escaped excerpt, never raw.
+  EXPECT_EQ(message(a + "  ../\x1b[31m" + std::string(100, 'x')),
+            "S:1: '../\\x1b[31mxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026' (108 bytes) is not a member name");
+  EXPECT_EQ(message(""), "S: lists no files");
+  EXPECT_EQ(message("\n\n"), "S: lists no files");
+}
+
 TEST(FileSet, BeginFailsWhereNothingCanBeWritten) {
   TempDir dir;
   WriteFile(dir.path() / "file", "x");

@@ -131,6 +131,12 @@ TEST(Adjust, ActionsCsvRoundTripsAndNamesBadRows) {
   auto bad = ParseActionsCsv("date,type,value\n2024-01-04,merger,2\n", "a.csv", "XYZ");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().message.rfind("a.csv:2: column 'type'", 0), 0u) << bad.error().message;
+  // The bad type is quoted as a short escaped excerpt (it was echoed raw, escape sequences and all).
+  auto hostile = ParseActionsCsv("date,type,value\n2024-01-04,\x1b[31m" + std::string(100, 'x') + ",2\n", "a.csv", "XYZ");
+  ASSERT_FALSE(hostile.ok());
+  EXPECT_EQ(hostile.error().message,
+            "a.csv:2: column 'type': unknown corporate action type '\\x1b[31mxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\u2026' "
+            "(105 bytes) (expected split or dividend)");
   auto zero = ParseActionsCsv("date,type,value\n2024-01-04,split,0\n", "a.csv", "XYZ");
   ASSERT_FALSE(zero.ok());
   EXPECT_NE(zero.error().message.find("a.csv:2: column 'value'"), std::string::npos);

@@ -129,6 +129,31 @@ TEST(ProvidersMessages, HttpErrorBodiesAreShortEscapedExcerpts) {
   }
 }
 
+// Found while fuzzing (by reading the code next to ParseYahooChart): Yahoo's error object with a
+// code or description that is not a string threw nlohmann's type_error out of Fetch, outside
+// the parser's catch, and ended the whole fetch instead of failing the symbol.
+TEST(ProvidersMessages, YahooErrorObjectOfTheWrongTypesIsAnErrorNotAnException) {
+  FixtureServer server;
+  server.SetHandler([&](const httplib::Request&, httplib::Response& res) {
+    res.status = 404;
+    res.set_content(R"({"chart":{"result":null,"error":{"code":5,"description":["x"]}}})", "application/json");
+  });
+  FixedClock clock(kNow);
+  HttpOptions options;
+  options.retry.max_attempts = 1;
+  HttpClient http(options, nullptr, &clock);
+  ProviderContext ctx;
+  ctx.http = &http;
+  ctx.clock = &clock;
+  ctx.base_url = server.base_url();
+  auto provider = MakeProvider("yahoo", ctx);
+  ASSERT_TRUE(provider.ok()) << provider.error().message;
+  Result<FetchResult> r = Fail("not run");
+  EXPECT_NO_THROW(r = (*provider)->Fetch({"QQQ", data::Interval::k1d, Day("2026-01-01"), kNow}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "yahoo QQQ: HTTP 404: error: ");
+}
+
 TEST(ProvidersMessages, RetriedServerErrorBodyIsEscapedAndCut) {
   FixtureServer server;
   const std::string body = HostileBody();

@@ -49,6 +49,19 @@ class FileSetWriter {
   bool done_ = false;
 };
 
+// One line of a SHA256SUMS file.
+struct Sha256SumsEntry {
+  std::string hash;  // 64 hex digits, as written
+  std::string name;  // a member name: no folders, not SHA256SUMS itself
+};
+
+// Parses the text of a SHA256SUMS file: "<64 hex digits>  <name>" per line, empty lines
+// skipped; the entries in the order listed (a name listed twice appears twice). Fails
+// "SOURCE:LINE: not a '<sha256>  <name>' line", "SOURCE:LINE: 'NAME' is not a member name"
+// or "SOURCE: lists no files". `source` names the file in messages. VerifyFileSet reads
+// SHA256SUMS with it.
+Result<std::vector<Sha256SumsEntry>> ParseSha256Sums(std::string_view text, std::string_view source);
+
 struct VerifiedFileSet {
   std::filesystem::path dir;
   std::vector<std::string> names;  // as listed in SHA256SUMS

@@ -146,6 +146,30 @@ Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& conf
                                     const std::filesystem::path& model_dir,
                                     const std::vector<std::filesystem::path>& files, std::int64_t created_at);
 
+// The feature schema of a model set (feature_schema_<h>bar.json, written by WriteArtifacts),
+// as RunForecast reads it.
+struct ModelSchema {
+  std::vector<std::string> features;  // the model's columns, in order
+  std::string classifier_file;        // member names of the set: plain file names
+  std::string market, vix;
+  std::string as_of;  // as written; RunForecast parses the date
+  // Schemas written before the staleness rule carry no age: they get the default.
+  int context_max_age_days = features::kDefaultContextMaxAgeDays;
+  struct Quantile {
+    std::string file;
+    models::QuantileTransform transform;
+  };
+  std::array<Quantile, models::kNumQuantiles> quantiles{};
+};
+
+// Parses the text of a feature schema; `source` (the file's path) names it in messages:
+// "SOURCE: not valid JSON: ...", "SOURCE: N quantiles, expected 5", "SOURCE: malformed
+// schema: ..." (a missing key or a value of the wrong type or range). A model file name that
+// is not a plain file name of the set's folder (empty, '.', '..', a '/' or a NUL byte: an
+// absolute path, '../x.json') is refused: "SOURCE: 'quantiles'[k].file '../x.json' is not a
+// file name in the model set". Pure: reads no file.
+Result<ModelSchema> ParseModelSchema(std::string_view json, std::string_view source);
+
 struct ForecastResult {
   std::string symbol;
   int horizon = 0;
