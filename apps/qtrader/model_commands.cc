@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/forecast.h"
 #include "qat/app/training.h"
 #include "qat/core/clock.h"
 #include "qat/core/strings.h"
@@ -130,7 +131,7 @@ int RunForecastCommand(const ForecastOptions& o) {
   }
   auto db = store::OpenStore(ResolveDbPath(o.db), store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
-  auto f = pipeline::RunForecast(*db, ModelDir(o.model_dir), *symbol, o.horizon);
+  auto f = app::Forecast(*db, {.model_dir = ModelDir(o.model_dir), .symbol = *symbol, .horizon = o.horizon});
   if (!f.ok()) return Report(f.error());
   if (o.json) {
     std::printf("%s\n", f->ToJson().dump(2).c_str());

@@ -6,7 +6,7 @@
 
 #include "qat/core/parallel.h"
 #include "qat/models/dataset.h"
-#include "pipeline/universe.h"
+#include "qat/pipeline/universe.h"
 #include "qat/store/bars.h"
 
 namespace qat::pipeline {

@@ -14,7 +14,7 @@
 #include "qat/core/parallel.h"
 #include "qat/core/strings.h"
 #include "qat/features/features.h"
-#include "pipeline/universe.h"
+#include "qat/pipeline/universe.h"
 #include "qat/store/actions.h"
 #include "qat/store/training_runs.h"
 
@@ -256,51 +256,16 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
   return result;
 }
 
-std::filesystem::path ModelSetDir(const std::filesystem::path& model_dir, int horizon) {
-  return model_dir / fmt::format("{}bar", horizon);
-}
-
-std::string ClassifierFileName(int h) { return fmt::format("swing_model_{}bar.json", h); }
-std::string QuantileFileName(int h, std::size_t k) {
-  return fmt::format("quantile_{}bar_{}.json", h, models::QuantileName(k));
-}
-std::string SchemaFileName(int h) { return fmt::format("feature_schema_{}bar.json", h); }
-std::string ResultsFileName(int h) { return fmt::format("training_results_{}bar.json", h); }
-
-Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& r, const TrainConfig& c,
-                                                          const nlohmann::json& results, FileSetWriter& set) {
-  const int h = c.labels.horizon;
-  QAT_RETURN_IF_ERROR(r.final_models.classifier.SaveJson(set.PathFor(ClassifierFileName(h))));
-  nlohmann::json quantiles = nlohmann::json::array();
-  for (std::size_t k = 0; k < kQ; ++k) {
-    QAT_RETURN_IF_ERROR(r.final_models.quantiles.boosters[k].SaveJson(set.PathFor(QuantileFileName(h, k))));
-    const auto& t = r.final_models.quantiles.transform[k];
-    quantiles.push_back({{"name", models::QuantileName(k)}, {"tau", models::kQuantileLevels[k]},
-                         {"file", QuantileFileName(h, k)}, {"rounds", r.final_models.quantiles.rounds[k]},
-                         {"offset", t.offset}, {"scale", t.scale},
-                         {"conformal_shift", t.shift}});
-  }
-  nlohmann::json schema = {
-      {"horizon", h},
-      {"features", r.feature_names},
-      {"n_features", r.feature_names.size()},
-      {"classes", {"SELL", "HOLD", "BUY"}},
-      {"classifier_file", ClassifierFileName(h)},
-      {"quantiles", quantiles},
-      {"quantile_return", "offset + scale * margin + conformal_shift, then sorted"},
-      {"market", c.market},
-      {"vix", c.vix},
-      {"context_max_age_days", c.context_max_age_days},
-      {"train_start", FormatDate(r.final_models.train_start)},
-      {"as_of", FormatDate(r.final_models.train_end)},
-      {"labels",
-       {{"horizon", h}, {"vol_window", c.labels.vol_window}, {"threshold_sigmas", c.labels.threshold_sigmas}}}};
-  QAT_RETURN_IF_ERROR(set.Write(SchemaFileName(h), schema.dump(2) + "\n"));
-  QAT_RETURN_IF_ERROR(set.Write(ResultsFileName(h), results.dump(2) + "\n"));
-  QAT_ASSIGN_OR_RETURN(auto names, set.Commit());
-  std::vector<std::filesystem::path> written;
-  for (const auto& name : names) written.push_back(set.target() / name);
-  return written;
+models::ModelSchema FinalModelSchema(const TrainResult& r, const TrainConfig& c) {
+  models::ModelSchema s = models::SchemaFor(c.labels.horizon, r.final_models.quantiles);
+  s.features = r.feature_names;
+  s.market = c.market;
+  s.vix = c.vix;
+  s.context_max_age_days = c.context_max_age_days;
+  s.train_start = r.final_models.train_start;
+  s.as_of = r.final_models.train_end;
+  s.labels = c.labels;
+  return s;
 }
 
 Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& c, const nlohmann::json& results,
@@ -320,131 +285,6 @@ Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& c, c
   record.model_dir = model_dir.string();
   record.model_paths_json = paths.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return store::LogTrainingRun(db, record);
-}
-
-namespace {
-
-// A file directly inside the set's folder: not a path that leaves it.
-bool IsPlainFileName(std::string_view name) {
-  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string_view::npos &&
-         name.find('\0') == std::string_view::npos;
-}
-
-}  // namespace
-
-Result<ModelSchema> ParseModelSchema(std::string_view text, std::string_view source) {
-  nlohmann::json schema;
-  try {
-    schema = nlohmann::json::parse(text);
-  } catch (const std::exception& e) {
-    return Fail("{}: not valid JSON: {}", source, e.what());
-  }
-  ModelSchema out;
-  try {
-    out.features = schema.at("features").get<std::vector<std::string>>();
-    out.classifier_file = schema.at("classifier_file").get<std::string>();
-    out.market = schema.at("market").get<std::string>();
-    out.vix = schema.at("vix").get<std::string>();
-    out.as_of = schema.at("as_of").get<std::string>();
-    if (schema.contains("context_max_age_days")) {
-      // get<int>() of a float beyond int's range is undefined behaviour: whole days only.
-      const auto& age = schema.at("context_max_age_days");
-      constexpr std::int64_t kMaxDays = std::numeric_limits<int>::max();
-      const bool whole = age.is_number_unsigned()  ? age.get<std::uint64_t>() <= std::uint64_t{kMaxDays}
-                         : age.is_number_integer() ? age.get<std::int64_t>() >= 0 && age.get<std::int64_t>() <= kMaxDays
-                                                   : false;
-      if (!whole) {
-        return Fail("{}: malformed schema: context_max_age_days {} is not a whole number of days >= 0", source,
-                    Excerpt(age.dump()));
-      }
-      out.context_max_age_days = age.get<int>();
-    }
-    const auto& qs = schema.at("quantiles");
-    if (qs.size() != kQ) return Fail("{}: {} quantiles, expected {}", source, qs.size(), kQ);
-    for (std::size_t k = 0; k < kQ; ++k) {
-      out.quantiles[k].transform = {qs[k].at("offset").get<double>(), qs[k].at("scale").get<double>(),
-                                    qs[k].at("conformal_shift").get<double>()};
-      out.quantiles[k].file = qs[k].at("file").get<std::string>();
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return Fail("{}: malformed schema: {}", source, e.what());
-  }
-  if (!IsPlainFileName(out.classifier_file)) {
-    return Fail("{}: 'classifier_file' {} is not a file name in the model set", source, Excerpt(out.classifier_file));
-  }
-  for (std::size_t k = 0; k < kQ; ++k) {
-    if (!IsPlainFileName(out.quantiles[k].file)) {
-      return Fail("{}: 'quantiles'[{}].file {} is not a file name in the model set", source, k,
-                  Excerpt(out.quantiles[k].file));
-    }
-  }
-  return out;
-}
-
-Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& dir, const std::string& symbol,
-                                   int horizon) {
-  const auto set_dir = ModelSetDir(dir, horizon);
-  std::error_code ec;
-  if (!std::filesystem::exists(set_dir, ec)) {
-    return Fail("{}: no models for horizon {} (run 'qtrader train --horizon {}' first)", set_dir.string(), horizon,
-                horizon);
-  }
-  QAT_RETURN_IF_ERROR(VerifyFileSet(set_dir));
-  const auto schema_path = set_dir / SchemaFileName(horizon);
-  std::ifstream in(schema_path, std::ios::binary);
-  if (!in) return Fail("{}: cannot read the feature schema", schema_path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  QAT_ASSIGN_OR_RETURN(ModelSchema schema, ParseModelSchema(text.str(), schema_path.string()));
-  // The model files are plain names (ParseModelSchema), so they lie inside the verified set.
-  models::QuantileModel model;
-  for (std::size_t k = 0; k < kQ; ++k) {
-    model.transform[k] = schema.quantiles[k].transform;
-    QAT_ASSIGN_OR_RETURN(auto b, models::Booster::Load(set_dir / schema.quantiles[k].file));
-    model.boosters.push_back(std::move(b));
-  }
-  const std::vector<std::string>& names = schema.features;
-  const std::string &classifier_file = schema.classifier_file, &market = schema.market, &vix = schema.vix,
-                    &as_of = schema.as_of;
-  const int max_age_days = schema.context_max_age_days;
-  std::vector<std::string> registry;
-  for (const auto& spec : features::FeatureRegistry()) registry.push_back(spec.name);
-  if (names != registry) {
-    std::size_t i = 0;
-    while (i < names.size() && i < registry.size() && names[i] == registry[i]) ++i;
-    return Fail("{}: the model was trained on {} features but this build computes {}; first difference at "
-                "column {}: model '{}', registry '{}'. Retrain with 'qtrader train'.",
-                schema_path.string(), names.size(), registry.size(), i + 1,
-                i < names.size() ? names[i] : "(none)", i < registry.size() ? registry[i] : "(none)");
-  }
-  QAT_ASSIGN_OR_RETURN(auto classifier, models::Booster::Load(set_dir / classifier_file));
-  QAT_ASSIGN_OR_RETURN(auto universe, LoadUniverse(db, {symbol}, market, vix));
-  const data::BarSeries& bars = universe.series.front();
-  QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {.market = &universe.market,
-                                                                     .vix = &universe.vix,
-                                                                     .max_age_days = max_age_days}));
-  const std::size_t t = bars.size() - 1;
-  std::vector<float> row;
-  for (const auto& column : frame.columns) row.push_back(static_cast<float>(column[t]));
-  QAT_ASSIGN_OR_RETURN(auto p, models::PredictProbabilities(classifier, row, row.size()));
-  if (p.size() != labels::kNumActions) return Fail("classifier gave {} probabilities", p.size());
-  QAT_ASSIGN_OR_RETURN(auto q, models::PredictQuantiles(model, row, row.size()));
-  ForecastResult f;
-  f.symbol = symbol;
-  f.horizon = horizon;
-  f.price_day = bars.DayAt(t);
-  f.price = bars.close[t];
-  f.context_max_age_days = max_age_days;
-  for (const data::BarSeries* context : {&universe.market, &universe.vix}) {
-    const auto index = features::ContextBarsOnAvailability(bars.Slice(t, t + 1), *context, max_age_days);
-    if (index[0] == features::kNoContextBar) f.context_missing.push_back(context->symbol);
-  }
-  QAT_ASSIGN_OR_RETURN(f.model_as_of, ParseDate(as_of));
-  for (std::size_t k = 0; k < kQ; ++k) f.return_quantiles[k] = q[k];
-  for (int a = 0; a < labels::kNumActions; ++a) f.class_probabilities[a] = p[a];
-  f.levels = models::PriceLevels(f.price, q, horizon);
-  f.prob_up = models::ProbabilityUp(q);
-  return f;
 }
 
 }  // namespace qat::pipeline

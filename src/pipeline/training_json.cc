@@ -163,27 +163,4 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
             {"quantile_selection", SelectionJson(final_models.quantiles.selection)}}}};
 }
 
-nlohmann::json ForecastResult::ToJson() const {
-  nlohmann::json steps = nlohmann::json::array();
-  for (std::size_t s = 0; s < levels.size(); ++s) {
-    nlohmann::json step = {{"step", s + 1}};
-    for (std::size_t k = 0; k < kQ; ++k) step[models::QuantileName(k)] = levels[s][k];
-    steps.push_back(step);
-  }
-  nlohmann::json returns = nlohmann::json::object();
-  for (std::size_t k = 0; k < kQ; ++k) returns[models::QuantileName(k)] = return_quantiles[k];
-  return {{"symbol", symbol},
-          {"horizon", horizon},
-          {"price_date", FormatDate(price_day)},
-          {"price", price},
-          {"model_as_of", FormatDate(model_as_of)},
-          {"context_missing", context_missing},
-          {"context_max_age_days", context_max_age_days},
-          {"return_quantiles", returns},
-          {"levels", steps},
-          {"prob_up", prob_up},
-          {"class_probabilities",
-           {{"SELL", class_probabilities[0]}, {"HOLD", class_probabilities[1]}, {"BUY", class_probabilities[2]}}}};
-}
-
 }  // namespace qat::pipeline

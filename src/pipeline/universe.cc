@@ -1,4 +1,4 @@
-#include "pipeline/universe.h"
+#include "qat/pipeline/universe.h"
 
 #include <algorithm>
 

@@ -1,7 +1,13 @@
-// app::TrainAndPublish called as a front end calls it: real SPY, AAPL and ^VIX bars.
+// app::TrainAndPublish and app::Forecast called as a front end calls them: real SPY, AAPL and
+// ^VIX bars; the published set read back by models::ReadModelSet.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+
+#include "qat/app/forecast.h"
 #include "qat/app/training.h"
+#include "qat/models/model_set.h"
 #include "qat/core/file_set.h"
 #include "qat/store/bars.h"
 #include "qat/store/store.h"
@@ -15,7 +21,7 @@ using qat::testing::ReadFile;
 using qat::testing::RepoBars;
 using qat::testing::TempDir;
 
-TEST(AppTraining, PublishesAVerifiedSetAndLogsTheRunAndAFailureKeepsThePreviousSet) {
+TEST(AppTraining, PublishesASetThatReadsBackAndForecastsAndAFailureKeepsThePreviousSet) {
   TempDir dir;
   auto db = store::OpenStore(dir.path() / "s.db");
   ASSERT_TRUE(db.ok());
@@ -39,6 +45,39 @@ TEST(AppTraining, PublishesAVerifiedSetAndLogsTheRunAndAFailureKeepsThePreviousS
   EXPECT_EQ(report->results["manifest"]["created_at"], "2026-09-21T14:13:20Z");
   ASSERT_TRUE(VerifyFileSet(report->set_dir).ok());
   const std::string schema = ReadFile(report->set_dir / "feature_schema_5bar.json");
+
+  // The set reads back as it was written: the same schema, boosters that predict the same.
+  auto set = models::ReadModelSet(request.model_dir, 5);
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const auto& final_models = report->result.final_models;
+  EXPECT_EQ(models::ModelSchemaJson(set->schema),
+            models::ModelSchemaJson(pipeline::FinalModelSchema(report->result, request.config)));
+  EXPECT_EQ(set->schema.as_of, final_models.train_end);
+  EXPECT_EQ(set->schema.features.size(), report->result.feature_names.size());
+  const std::vector<float> row(set->schema.features.size(), 0.5f);
+  auto written = models::PredictQuantiles(final_models.quantiles, row, row.size());
+  auto read = models::PredictQuantiles(set->quantiles, row, row.size());
+  ASSERT_TRUE(written.ok() && read.ok());
+  EXPECT_EQ(*written, *read);
+
+  // A forecast from the set: AAPL's last stored bar, sorted quantiles, probabilities summing
+  // to one, levels for each of the 5 steps.
+  auto forecast = Forecast(*db, {.model_dir = request.model_dir, .symbol = "AAPL", .horizon = 5});
+  ASSERT_TRUE(forecast.ok()) << forecast.error().message;
+  const auto aapl = RepoBars("data/daily/AAPL.csv", "AAPL");
+  EXPECT_EQ(forecast->price_day, aapl.DayAt(aapl.size() - 1));
+  EXPECT_EQ(forecast->model_as_of, final_models.train_end);
+  EXPECT_TRUE(std::is_sorted(forecast->return_quantiles.begin(), forecast->return_quantiles.end()));
+  EXPECT_NEAR(std::accumulate(forecast->class_probabilities.begin(), forecast->class_probabilities.end(), 0.0), 1.0,
+              1e-6);
+  EXPECT_EQ(forecast->levels.size(), 5u);
+  EXPECT_EQ(forecast->ToJson()["price_date"], FormatDate(forecast->price_day));
+  auto other_horizon = Forecast(*db, {.model_dir = request.model_dir, .symbol = "AAPL", .horizon = 10});
+  ASSERT_FALSE(other_horizon.ok());
+  EXPECT_EQ(other_horizon.error().code, ErrorCode::kNotFound);
+  auto unstored = Forecast(*db, {.model_dir = request.model_dir, .symbol = "MSFT", .horizon = 5});
+  ASSERT_FALSE(unstored.ok());
+  EXPECT_NE(unstored.error().message.find("'MSFT'"), std::string::npos) << unstored.error().message;
 
   // A run that fails (here: no window can be trained with jobs 0) leaves the set as it was.
   request.config.jobs = 0;

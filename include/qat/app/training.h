@@ -18,7 +18,7 @@ namespace qat::app {
 
 struct TrainRequest {
   pipeline::TrainConfig config;
-  std::filesystem::path model_dir;  // the set goes to pipeline::ModelSetDir(model_dir, horizon)
+  std::filesystem::path model_dir;  // the set goes to models::ModelSetDir(model_dir, horizon)
   Timestamp now = 0;                // stamped into the manifest and the run log
 };
 

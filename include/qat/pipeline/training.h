@@ -1,7 +1,7 @@
 // The training pipeline behind `qtrader train` and `qtrader forecast`: stored bars ->
 // features and labels -> rolling purged walk-forward of the BUY/SELL/HOLD classifier and the
 // conformally calibrated quantile forecaster -> out-of-sample measures beside baselines ->
-// final models on the latest window, saved with their feature schema.
+// final models on the latest window (published as a model set by app::TrainAndPublish).
 //
 // --lookback-days L (calendar days) is the length of every training window: each fold trains
 // on the samples whose day lies within L days before its last admissible training day (after
@@ -24,7 +24,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "qat/core/file_set.h"
 #include "qat/core/result.h"
 #include "qat/data/bar_series.h"
 #include "qat/features/features.h"
@@ -32,6 +31,7 @@
 #include "qat/models/classifier.h"
 #include "qat/models/dataset.h"
 #include "qat/models/evaluation.h"
+#include "qat/models/model_set.h"
 #include "qat/models/quantile.h"
 #include "qat/models/walk_forward.h"
 #include "qat/store/sqlite.h"
@@ -125,73 +125,14 @@ struct TrainResult {
 // progress lines and results come in fold order, identical for any jobs.
 Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& config, const Progress& progress);
 
-// The artifact set of horizon h: the folder MODEL_DIR/<h>bar, written whole or not at all
-// (qat/core/file_set.h) and verified against its SHA256SUMS by every reader.
-std::filesystem::path ModelSetDir(const std::filesystem::path& model_dir, int horizon);
-// Artifact names for horizon h: swing_model_<h>bar.json, quantile_<h>bar_q10.json, ...
-std::string ClassifierFileName(int horizon);
-std::string QuantileFileName(int horizon, std::size_t k);
-std::string SchemaFileName(int horizon);
-std::string ResultsFileName(int horizon);
-
-// Writes the final models, the feature schema and `results` (already holding its manifest)
-// into the set being built (begun before training, so that an unwritable model folder fails
-// first), then commits it: the previous set of the horizon stays whole until the new one
-// replaces it. Returns the paths of the committed files.
-Result<std::vector<std::filesystem::path>> WriteArtifacts(const TrainResult& result, const TrainConfig& config,
-                                                          const nlohmann::json& results, FileSetWriter& set);
+// The schema of the final models' set (models::ModelSchema): their features, the context and
+// label rule they were trained with, their training window, each quantile's rounds and
+// transform; what app::TrainAndPublish writes with models::WriteModelSet.
+models::ModelSchema FinalModelSchema(const TrainResult& result, const TrainConfig& config);
 
 // Appends one row to the store's training_runs table; returns its id.
 Result<std::int64_t> LogTrainingRun(store::Database& db, const TrainConfig& config, const nlohmann::json& results,
                                     const std::filesystem::path& model_dir,
                                     const std::vector<std::filesystem::path>& files, std::int64_t created_at);
-
-// The feature schema of a model set (feature_schema_<h>bar.json, written by WriteArtifacts),
-// as RunForecast reads it.
-struct ModelSchema {
-  std::vector<std::string> features;  // the model's columns, in order
-  std::string classifier_file;        // member names of the set: plain file names
-  std::string market, vix;
-  std::string as_of;  // as written; RunForecast parses the date
-  // Schemas written before the staleness rule carry no age: they get the default.
-  int context_max_age_days = features::kDefaultContextMaxAgeDays;
-  struct Quantile {
-    std::string file;
-    models::QuantileTransform transform;
-  };
-  std::array<Quantile, models::kNumQuantiles> quantiles{};
-};
-
-// Parses the text of a feature schema; `source` (the file's path) names it in messages:
-// "SOURCE: not valid JSON: ...", "SOURCE: N quantiles, expected 5", "SOURCE: malformed
-// schema: ..." (a missing key or a value of the wrong type or range). A model file name that
-// is not a plain file name of the set's folder (empty, '.', '..', a '/' or a NUL byte: an
-// absolute path, '../x.json') is refused: "SOURCE: 'quantiles'[k].file '../x.json' is not a
-// file name in the model set". Pure: reads no file.
-Result<ModelSchema> ParseModelSchema(std::string_view json, std::string_view source);
-
-struct ForecastResult {
-  std::string symbol;
-  int horizon = 0;
-  Days price_day = 0;       // the bar the forecast is made from
-  double price = 0;         // its close
-  Days model_as_of = 0;     // last day of the final model's training window
-  // Context series with no bar fresh enough for the forecast's bar (their features are NaN).
-  std::vector<std::string> context_missing;
-  int context_max_age_days = 0;
-  std::array<double, models::kNumQuantiles> return_quantiles{};
-  std::vector<std::array<double, models::kNumQuantiles>> levels;  // steps 1..h
-  double prob_up = 0;
-  std::array<double, labels::kNumActions> class_probabilities{};
-
-  nlohmann::json ToJson() const;
-};
-
-// Loads the models of horizon `horizon` from ModelSetDir(model_dir, horizon), after checking
-// the set against its SHA256SUMS, and forecasts `symbol` from its latest stored bar (adjusted
-// bars, store::LoadAdjustedBars). Refuses a damaged or mixed set, naming the file, and a
-// schema whose features differ from the registry's.
-Result<ForecastResult> RunForecast(store::Database& db, const std::filesystem::path& model_dir,
-                                   const std::string& symbol, int horizon);
 
 }  // namespace qat::pipeline

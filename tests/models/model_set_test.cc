@@ -1,5 +1,5 @@
-// The feature schema reader of `qtrader forecast` (pipeline::ParseModelSchema), taken out of
-// RunForecast so it can be fuzzed (fuzz/model_schema_fuzz.cc, docs/fuzzing.md), and the rule
+// The feature schema reader of every model set (models::ParseModelSchema, what ReadModelSet and
+// so `qtrader forecast` use), a pure function so it can be fuzzed (fuzz/model_schema_fuzz.cc, docs/fuzzing.md), and the rule
 // that a schema cannot send the model loader outside its set's folder.
 #include <gtest/gtest.h>
 
@@ -8,17 +8,17 @@
 #include <nlohmann/json.hpp>
 
 #include "qat/core/file_set.h"
-#include "qat/pipeline/training.h"
-#include "qat/store/store.h"
+#include "qat/core/time.h"
+#include "qat/models/model_set.h"
 #include "support/cli.h"
 
-namespace qat::pipeline {
+namespace qat::models {
 namespace {
 
 using qat::testing::TempDir;
 using qat::testing::WriteFile;
 
-// A schema as WriteArtifacts writes it, with two features.
+// A schema as WriteModelSet writes it, with two features.
 nlohmann::json Schema() {
   nlohmann::json quantiles = nlohmann::json::array();
   for (std::size_t k = 0; k < models::kNumQuantiles; ++k) {
@@ -33,20 +33,25 @@ nlohmann::json Schema() {
 
 constexpr std::string_view kSource = "models/5bar/feature_schema_5bar.json";
 
-TEST(ModelSchema, ParsesWhatWriteArtifactsWrites) {
+TEST(ModelSchema, ParsesWhatWriteModelSetWrites) {
   auto s = ParseModelSchema(Schema().dump(2), kSource);
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->features, (std::vector<std::string>{"ret_1", "rsi_14"}));
   EXPECT_EQ(s->classifier_file, "swing_model_5bar.json");
   EXPECT_EQ(s->market, "SPY");
   EXPECT_EQ(s->vix, "^VIX");
-  EXPECT_EQ(s->as_of, "2024-03-22");
+  EXPECT_EQ(s->horizon, 5);
+  EXPECT_EQ(FormatDate(s->as_of), "2024-03-22");
   EXPECT_EQ(s->context_max_age_days, 7);
   EXPECT_EQ(s->quantiles[0].file, "quantile_5bar_q10.json");
   EXPECT_EQ(s->quantiles[4].file, "quantile_5bar_q90.json");
   EXPECT_DOUBLE_EQ(s->quantiles[2].transform.offset, 0.02);
   EXPECT_DOUBLE_EQ(s->quantiles[2].transform.scale, 2.0);
   EXPECT_DOUBLE_EQ(s->quantiles[2].transform.shift, -0.5);
+  EXPECT_EQ(s->quantiles[2].rounds, 3);
+  // And what it parses, it writes back the same.
+  EXPECT_EQ(ParseModelSchema(ModelSchemaJson(*s).dump(), kSource)->quantiles[4].file, "quantile_5bar_q90.json");
+  EXPECT_EQ(ModelSchemaJson(*ParseModelSchema(ModelSchemaJson(*s).dump(), kSource)), ModelSchemaJson(*s));
   // Schemas written before the staleness rule carry no age: the default.
   auto old = Schema();
   old.erase("context_max_age_days");
@@ -65,6 +70,13 @@ TEST(ModelSchema, BadSchemasFailNamingTheFile) {
   auto four = Schema();
   four["quantiles"].erase(4);
   EXPECT_EQ(message(four.dump()), std::string(kSource) + ": 4 quantiles, expected 5");
+  auto bad_date = Schema();
+  bad_date["as_of"] = "2024-13-01";
+  EXPECT_EQ(message(bad_date.dump()), std::string(kSource) + ": malformed schema: as_of '2024-13-01' is not a date");
+  auto bad_horizon = Schema();
+  bad_horizon["horizon"] = 0;
+  EXPECT_EQ(message(bad_horizon.dump()),
+            std::string(kSource) + ": malformed schema: horizon '0' is not a whole number of bars >= 1");
   auto wrong_type = Schema();
   wrong_type["quantiles"][1]["scale"] = "two";
   EXPECT_NE(message(wrong_type.dump()).find("malformed schema"), std::string::npos);
@@ -113,9 +125,9 @@ TEST(ModelSchema, ModelFilesOutsideTheSetAreRefused) {
             std::string(kSource) + ": 'classifier_file' '../x.json' is not a file name in the model set");
 }
 
-// The same through `forecast`: a complete, verified set whose schema names a file beside the
-// set is refused before anything is loaded.
-TEST(ModelSchema, ForecastRefusesASetWhoseSchemaPointsOutsideIt) {
+// The same through ReadModelSet (what `forecast` reads a set with): a complete, verified set
+// whose schema names a file beside the set is refused before anything is loaded.
+TEST(ModelSchema, ReadModelSetRefusesASetWhoseSchemaPointsOutsideIt) {
   TempDir dir;
   const auto models = dir.path() / "models";
   WriteFile(models / "outside.json", "{}");
@@ -127,15 +139,14 @@ TEST(ModelSchema, ForecastRefusesASetWhoseSchemaPointsOutsideIt) {
     ASSERT_TRUE(set->Write(SchemaFileName(5), schema.dump(2)).ok());
     ASSERT_TRUE(set->Commit().ok());
   }
-  auto db = store::OpenStore(dir.path() / "qtrader.db");
-  ASSERT_TRUE(db.ok()) << db.error().message;
-  auto f = RunForecast(*db, models, "SPY", 5);
+  auto f = ReadModelSet(models, 5);
   ASSERT_FALSE(f.ok());
   EXPECT_NE(f.error().message.find("feature_schema_5bar.json: 'quantiles'[0].file '../outside.json' is not a file "
                                    "name in the model set"),
             std::string::npos)
       << f.error().message;
+  EXPECT_EQ(f.error().code, ErrorCode::kCorrupt);
 }
 
 }  // namespace
-}  // namespace qat::pipeline
+}  // namespace qat::models

@@ -1,4 +1,4 @@
-// The bars a training or demo run reads (private to the pipeline).
+// The bars a training, demo or forecast run reads: daily, split-adjusted (store::LoadAdjustedDaily).
 #pragma once
 
 #include <string>

@@ -1,0 +1,86 @@
+#include "qat/app/forecast.h"
+
+#include "qat/features/features.h"
+#include "qat/models/classifier.h"
+#include "qat/models/model_set.h"
+#include "qat/pipeline/universe.h"
+
+namespace qat::app {
+namespace {
+
+constexpr std::size_t kQ = models::kNumQuantiles;
+
+// Fails unless the set's columns are the registry's, naming the first difference.
+Result<void> CheckFeatures(const models::ModelSet& set) {
+  std::vector<std::string> registry;
+  for (const auto& spec : features::FeatureRegistry()) registry.push_back(spec.name);
+  const auto& names = set.schema.features;
+  if (names == registry) return {};
+  std::size_t i = 0;
+  while (i < names.size() && i < registry.size() && names[i] == registry[i]) ++i;
+  return Fail("{}: the model was trained on {} features but this build computes {}; first difference at "
+              "column {}: model '{}', registry '{}'. Retrain with 'qtrader train'.",
+              (set.dir / models::SchemaFileName(set.schema.horizon)).string(), names.size(), registry.size(), i + 1,
+              i < names.size() ? names[i] : "(none)", i < registry.size() ? registry[i] : "(none)");
+}
+
+}  // namespace
+
+Result<ForecastResult> Forecast(store::Database& db, const ForecastRequest& r) {
+  QAT_ASSIGN_OR_RETURN(auto set, models::ReadModelSet(r.model_dir, r.horizon));
+  QAT_RETURN_IF_ERROR(CheckFeatures(set));
+  const models::ModelSchema& schema = set.schema;
+  QAT_ASSIGN_OR_RETURN(auto universe, pipeline::LoadUniverse(db, {r.symbol}, schema.market, schema.vix));
+  const data::BarSeries& bars = universe.series.front();
+  const int max_age_days = schema.context_max_age_days;
+  QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {.market = &universe.market,
+                                                                     .vix = &universe.vix,
+                                                                     .max_age_days = max_age_days}));
+  const std::size_t t = bars.size() - 1;
+  std::vector<float> row;
+  for (const auto& column : frame.columns) row.push_back(static_cast<float>(column[t]));
+  QAT_ASSIGN_OR_RETURN(auto p, models::PredictProbabilities(set.classifier, row, row.size()));
+  if (p.size() != labels::kNumActions) return Fail("classifier gave {} probabilities", p.size());
+  QAT_ASSIGN_OR_RETURN(auto q, models::PredictQuantiles(set.quantiles, row, row.size()));
+  ForecastResult f;
+  f.symbol = r.symbol;
+  f.horizon = r.horizon;
+  f.price_day = bars.DayAt(t);
+  f.price = bars.close[t];
+  f.context_max_age_days = max_age_days;
+  for (const data::BarSeries* context : {&universe.market, &universe.vix}) {
+    const auto index = features::ContextBarsOnAvailability(bars.Slice(t, t + 1), *context, max_age_days);
+    if (index[0] == features::kNoContextBar) f.context_missing.push_back(context->symbol);
+  }
+  f.model_as_of = schema.as_of;
+  for (std::size_t k = 0; k < kQ; ++k) f.return_quantiles[k] = q[k];
+  for (int a = 0; a < labels::kNumActions; ++a) f.class_probabilities[a] = p[a];
+  f.levels = models::PriceLevels(f.price, q, r.horizon);
+  f.prob_up = models::ProbabilityUp(q);
+  return f;
+}
+
+nlohmann::json ForecastResult::ToJson() const {
+  nlohmann::json steps = nlohmann::json::array();
+  for (std::size_t s = 0; s < levels.size(); ++s) {
+    nlohmann::json step = {{"step", s + 1}};
+    for (std::size_t k = 0; k < models::kNumQuantiles; ++k) step[models::QuantileName(k)] = levels[s][k];
+    steps.push_back(step);
+  }
+  nlohmann::json returns = nlohmann::json::object();
+  for (std::size_t k = 0; k < models::kNumQuantiles; ++k) returns[models::QuantileName(k)] = return_quantiles[k];
+  return {{"symbol", symbol},
+          {"horizon", horizon},
+          {"price_date", FormatDate(price_day)},
+          {"price", price},
+          {"model_as_of", FormatDate(model_as_of)},
+          {"context_missing", context_missing},
+          {"context_max_age_days", context_max_age_days},
+          {"return_quantiles", returns},
+          {"levels", steps},
+          {"prob_up", prob_up},
+          {"class_probabilities",
+           {{"SELL", class_probabilities[0]}, {"HOLD", class_probabilities[1]}, {"BUY", class_probabilities[2]}}}};
+}
+
+}  // namespace qat::app
