@@ -71,7 +71,9 @@ TEST_F(AppPatterns, TopEdgesAreThePositiveCellsByQValue) {
     EXPECT_GE(c.n, 30);
     EXPECT_GT(c.mean_return, 0);
     EXPECT_GT(c.excess_return, 0);
-    if (i > 0) EXPECT_LE((*top)[i - 1].q_value, c.q_value);
+    if (i > 0) {
+      EXPECT_LE((*top)[i - 1].q_value, c.q_value);
+    }
   }
   // No positive cell left out that ranks above the last one kept.
   std::size_t better = 0;
