@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "qat/data/calendar.h"
+
 namespace qat::data {
 
 void BarSeries::Reserve(std::size_t n) {
@@ -57,8 +59,15 @@ Timestamp AvailableTime(Interval interval, Timestamp start) {
   switch (interval) {
     case Interval::k1d:
       return SessionClose(static_cast<Days>(start / kSecondsPerDay));
-    case Interval::k1wk:
-      return SessionClose(static_cast<Days>(start / kSecondsPerDay) + 4);
+    case Interval::k1wk: {
+      // The week ends at its last session: Thursday when Good Friday or a Friday holiday
+      // closes the exchange. A week without a session (none since 1980) keeps its Friday.
+      const Days first = static_cast<Days>(start / kSecondsPerDay);
+      for (Days day = first + 4; day >= first; --day) {
+        if (IsSession(day)) return SessionClose(day);
+      }
+      return SessionClose(first + 4);
+    }
     default:
       return start + IntervalSeconds(interval);
   }

@@ -216,10 +216,45 @@ TEST(Resample, WeeklyBarsFromRealDailyBars) {
   EXPECT_EQ(w.volume[i], volume);
   EXPECT_EQ(w.high[i], high);
   EXPECT_EQ(w.low[i], low);
-  EXPECT_EQ(w.available[i], T("2023-04-07T16:00:00-04:00"));
+  // The week ends at its last session: final at Thursday's close, not on the closed Friday.
+  EXPECT_EQ(w.available[i], T("2023-04-06T16:00:00-04:00"));
+  long next = Find(w, T("2023-04-10T00:00:00Z"));
+  ASSERT_EQ(next, i + 1);
+  EXPECT_EQ(w.available[next], T("2023-04-14T16:00:00-04:00"));
   // A week whose Monday is a holiday (Presidents' Day 2024-02-19) is still labelled Monday.
   EXPECT_GE(Find(w, T("2024-02-19T00:00:00Z")), 0);
   EXPECT_EQ(Find(w, T("2024-02-20T00:00:00Z")), -1);
+}
+
+// Hand-made daily bars: when each weekly bar becomes final. A week is final at the 16:00 close
+// of its last session by the calendar (the daily convention, also on the 13:00 early close of
+// 2020-12-24), not on a closed Friday; a week whose data stops early is not final before its
+// last session's close either.
+TEST(Resample, AWeekIsFinalAtTheCloseOfItsLastSession) {
+  BarSeries daily;
+  daily.symbol = "X";
+  for (const char* date : {"2020-12-21", "2020-12-22", "2020-12-23", "2020-12-24",  // Fri 25 closed
+                           "2020-12-28", "2020-12-29", "2020-12-30", "2020-12-31", "2021-01-01",
+                           "2021-01-04", "2021-01-05", "2021-01-06"}) {  // data stops on a Wednesday
+    const Timestamp start = Timestamp{ParseDate(date).value()} * kSecondsPerDay;
+    daily.Append(Bar{start, AvailableTime(Interval::k1d, start), 10, 11, 9, 10, 10, 100});
+  }
+  // 2021-01-01 (New Year's Day, a Friday) is closed: the bar on it is dropped and counted.
+  auto r = Resample(daily, Interval::k1wk);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->dropped_closed_day, 1u);
+  const BarSeries& w = r->series;
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_EQ(w.start[0], T("2020-12-21T00:00:00Z"));
+  EXPECT_EQ(w.available[0], T("2020-12-24T16:00:00-05:00"));  // Christmas Friday: Thursday
+  EXPECT_EQ(w.available[1], T("2020-12-31T16:00:00-05:00"));  // New Year's Friday: Thursday
+  EXPECT_EQ(w.available[2], T("2021-01-08T16:00:00-05:00"));  // Mon..Wed only: still Friday
+  EXPECT_EQ(w.volume[0], 400.0);
+  EXPECT_EQ(w.volume[1], 400.0);
+  EXPECT_EQ(w.volume[2], 300.0);
+  // The same rule for weekly bars read from a file or a provider (AvailableTime).
+  EXPECT_EQ(AvailableTime(Interval::k1wk, T("2023-04-03T00:00:00Z")), T("2023-04-06T16:00:00-04:00"));
+  EXPECT_EQ(AvailableTime(Interval::k1wk, T("2023-04-10T00:00:00Z")), T("2023-04-14T16:00:00-04:00"));
 }
 
 // Yahoo's own 5-minute bars against our 1m -> 5m, on the five sessions both files cover

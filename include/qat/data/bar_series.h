@@ -5,7 +5,8 @@
 //              session date (so start / 86400 is the date). Intraday: the bar's open instant.
 //   available  when the bar's values were final and could be known: for a daily bar the
 //              16:00 New York close of its session; for an intraday bar start + interval;
-//              for a weekly bar the close of the week's last session (Friday).
+//              for a weekly bar the 16:00 close of the week's last session by the exchange
+//              calendar (Friday; Thursday when the Friday is a holiday such as Good Friday).
 // Features and labels join on `available`, the cheapest guard against look-ahead.
 //
 // Prices are as the source gives them: open/high/low/close raw (for Yahoo: split-adjusted,

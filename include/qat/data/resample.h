@@ -9,7 +9,9 @@
 //   1d   the session, 09:30-16:00 (start: 00:00 UTC of the date; available: 16:00 New York,
 //        the daily convention of BarSeries)
 //   1wk  the Monday..Friday sessions of a week (start: 00:00 UTC of its Monday, even when the
-//        Monday is a holiday; available: the later of Friday 16:00 and its last bar's end)
+//        Monday is a holiday; available: the later of the 16:00 close of the week's last
+//        session by the calendar (Friday, or Thursday when Friday is a holiday) and its last
+//        bar's end, so a week whose data stops early is still not final before that close)
 // On an early close (13:00) the session ends at 13:00: the last 1h bar is 12:30-13:00 and the
 // only 4h bar is 09:30-13:00. A partial bucket's `available` is the session close, not
 // start + interval.
