@@ -148,7 +148,7 @@ TEST(Gates, JsonHasTheIssuesFieldsAndNullForAMissingValue) {
 // 4.99, bar 20 5.01, bar 21 5.00, bar 22 1.00, the others 10.
 data::BarSeries HandMadeDaily() {
   data::BarSeries s;
-  s.symbol = "X";
+  s.symbol = "XTEST";
   const std::vector<Days> days = data::Sessions(ParseDate("2024-01-02").value(), ParseDate("2024-02-15").value());
   for (std::size_t i = 0; i < 23; ++i) {
     double volume = 1'000'000, close = 10;
@@ -220,12 +220,12 @@ TEST(Gates, UniverseFilterRefusesAnIndexPastTheEndAndNonDailyBars) {
   auto past = UniverseGates(s, 23, kDefaults);
   ASSERT_FALSE(past.ok());
   EXPECT_EQ(past.error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(past.error().message, "X: bar 23 is past the series' end (23 bars)");
+  EXPECT_EQ(past.error().message, "XTEST: bar 23 is past the series' end (23 bars)");
   data::BarSeries weekly = s;
   weekly.interval = data::Interval::k1wk;
   auto not_daily = UniverseGates(weekly, 0, kDefaults);
   ASSERT_FALSE(not_daily.ok());
-  EXPECT_EQ(not_daily.error().message, "X: the universe filter reads daily bars, not 1wk bars");
+  EXPECT_EQ(not_daily.error().message, "XTEST: the universe filter reads daily bars, not 1wk bars");
   GateConfig none;
   none.average_volume_sessions = 0;
   EXPECT_FALSE(UniverseGates(s, 22, none).ok());
