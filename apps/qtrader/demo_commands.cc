@@ -70,6 +70,8 @@ int RunDemoCommand(const DemoOptions& o) {
               r.oos.baseline_accuracy, r.oos.directional_accuracy);
   std::printf("  (majority = always predicting the training period's most common class;\n"
               "   direction = on rows predicted BUY or SELL, share with the right sign)\n");
+  std::printf("  probabilities: log loss %.4f (class prior %.4f), Brier %.4f (class prior %.4f)\n",
+              r.oos.log_loss, r.oos.baseline_log_loss, r.oos.brier, r.oos.baseline_brier);
 
   std::printf("\nBacktest of out-of-sample BUY signals, %s..%s, $%s start, costs $%s/order + %.0f bps:\n",
               FormatDate(r.strategy.run.days.front()).c_str(), FormatDate(r.strategy.run.days.back()).c_str(),

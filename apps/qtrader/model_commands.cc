@@ -105,10 +105,14 @@ int RunTrainCommand(const TrainOptions& o) {
               result->RowsMissingContext());
   std::printf("\nOut of sample, %s..%s, %zu rows:\n", FormatDate(result->folds.front().fold.test_start).c_str(),
               FormatDate(result->folds.back().fold.test_end).c_str(), result->oos.n);
-  std::printf("  classifier: accuracy %.3f (majority-class %.3f), balanced %.3f, directional %.3f on %zu, "
-              "log loss %.4f\n",
+  std::printf("  classifier: accuracy %.3f (majority-class %.3f), balanced %.3f, directional %.3f on %zu\n",
               result->oos.accuracy, result->oos.baseline_accuracy, result->oos.balanced_accuracy,
-              result->oos.directional_accuracy, result->oos.directional_n, result->oos.log_loss);
+              result->oos.directional_accuracy, result->oos.directional_n);
+  std::printf("  probabilities: log loss %.4f (class prior %.4f), Brier %.4f (class prior %.4f)%s\n",
+              result->oos.log_loss, result->oos.baseline_log_loss, result->oos.brier, result->oos.baseline_brier,
+              result->oos.log_loss > result->oos.baseline_log_loss
+                  ? ": worse than the class prior: the class probabilities are not calibrated"
+                  : "");
   std::printf("  %-6s %9s %9s %12s %12s\n", "", "coverage", "uncond.", "pinball", "uncond.");
   for (std::size_t k = 0; k < models::kNumQuantiles; ++k) {
     std::printf("  %-6s %9.3f %9.3f %12.6f %12.6f\n", models::QuantileName(k).c_str(), q.coverage[k],

@@ -40,7 +40,7 @@ Result<ClassifierFold> TrainAndTestClassifier(const Dataset& ds, const std::vect
   QAT_ASSIGN_OR_RETURN(auto booster, TrainClassifier(ds.Rows(train), ds.cols, train_y,
                                                              labels::kNumActions, params));
   QAT_ASSIGN_OR_RETURN(f.probabilities, PredictProbabilities(booster, ds.Rows(test), ds.cols));
-  f.report = EvaluateClassifier(f.probabilities, f.test_y, f.test_returns, MajorityClass(train_y));
+  f.report = EvaluateClassifier(f.probabilities, f.test_y, f.test_returns, ClassPriorOf(train_y));
   return f;
 }
 

@@ -16,29 +16,54 @@ std::vector<double> Column(std::span<const double> m, std::size_t k) {
 }  // namespace
 
 
-int MajorityClass(std::span<const float> y) {
+ClassPrior ClassPriorOf(std::span<const float> y) {
   std::array<std::size_t, labels::kNumActions> counts{};
   for (float v : y) counts[static_cast<std::size_t>(v)]++;
-  return static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  ClassPrior prior;
+  prior.majority = static_cast<int>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  for (std::size_t a = 0; a < counts.size(); ++a) {
+    prior.p[a] = y.empty() ? 0.0 : double(counts[a]) / double(y.size());
+  }
+  return prior;
 }
 
+namespace {
+
+double LogLoss(double p_actual) { return -std::log(std::clamp(p_actual, 1e-15, 1.0)); }
+
+// sum_k (p_k - [actual = k])^2 of one row.
+template <typename T>
+double Brier(const T* p, int actual) {
+  double sum = 0;
+  for (int a = 0; a < labels::kNumActions; ++a) {
+    const double d = static_cast<double>(p[a]) - (a == actual ? 1.0 : 0.0);
+    sum += d * d;
+  }
+  return sum;
+}
+
+}  // namespace
+
 ClassificationReport EvaluateClassifier(std::span<const float> p, std::span<const float> y,
-                                        std::span<const double> forward_return, int majority) {
+                                        std::span<const double> forward_return, const ClassPrior& prior) {
   constexpr int k = labels::kNumActions;
   ClassificationReport r;
   r.n = y.size();
-  r.majority_class = majority;
+  r.majority_class = prior.majority;
   if (r.n == 0) return r;
   std::size_t correct = 0, baseline = 0, dir_correct = 0;
-  double loss = 0;
+  double loss = 0, baseline_loss = 0, brier = 0, baseline_brier = 0;
   for (std::size_t i = 0; i < r.n; ++i) {
     const float* row = &p[i * k];
     const int predicted = static_cast<int>(std::max_element(row, row + k) - row);
     const int actual = static_cast<int>(y[i]);
     r.confusion[actual][predicted]++;
     correct += predicted == actual;
-    baseline += majority == actual;
-    loss -= std::log(std::clamp(static_cast<double>(row[actual]), 1e-15, 1.0));
+    baseline += prior.majority == actual;
+    loss += LogLoss(static_cast<double>(row[actual]));
+    baseline_loss += LogLoss(prior.p[actual]);
+    brier += Brier(row, actual);
+    baseline_brier += Brier(prior.p.data(), actual);
     if (predicted != static_cast<int>(labels::Action::kHold)) {
       ++r.directional_n;
       const bool up = forward_return[i] > 0;
@@ -48,6 +73,9 @@ ClassificationReport EvaluateClassifier(std::span<const float> p, std::span<cons
   r.accuracy = double(correct) / double(r.n);
   r.baseline_accuracy = double(baseline) / double(r.n);
   r.log_loss = loss / double(r.n);
+  r.baseline_log_loss = baseline_loss / double(r.n);
+  r.brier = brier / double(r.n);
+  r.baseline_brier = baseline_brier / double(r.n);
   r.directional_accuracy = r.directional_n ? double(dir_correct) / double(r.directional_n) : 0.0;
   double recall_sum = 0;
   int present = 0;
@@ -65,12 +93,36 @@ ClassificationReport EvaluateClassifier(std::span<const float> p, std::span<cons
 ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::span<const float> y,
                                     std::span<const double> forward_return,
                                     std::span<const ClassificationReport> folds) {
-  ClassificationReport pooled = EvaluateClassifier(probabilities, y, forward_return,
-                                                   folds.empty() ? 0 : folds.front().majority_class);
-  double baseline_hits = 0;
-  for (const auto& f : folds) baseline_hits += f.baseline_accuracy * double(f.n);
-  if (pooled.n > 0) pooled.baseline_accuracy = baseline_hits / double(pooled.n);
+  ClassPrior first;
+  if (!folds.empty()) first.majority = folds.front().majority_class;
+  ClassificationReport pooled = EvaluateClassifier(probabilities, y, forward_return, first);
+  double hits = 0, loss = 0, brier = 0;
+  for (const auto& f : folds) {
+    hits += f.baseline_accuracy * double(f.n);
+    loss += f.baseline_log_loss * double(f.n);
+    brier += f.baseline_brier * double(f.n);
+  }
+  if (pooled.n > 0) {
+    pooled.baseline_accuracy = hits / double(pooled.n);
+    pooled.baseline_log_loss = loss / double(pooled.n);
+    pooled.baseline_brier = brier / double(pooled.n);
+  }
   return pooled;
+}
+
+nlohmann::json ToJson(const ClassificationReport& r) {
+  return {{"n", r.n},
+          {"accuracy", r.accuracy},
+          {"baseline_accuracy", r.baseline_accuracy},
+          {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
+          {"balanced_accuracy", r.balanced_accuracy},
+          {"directional_accuracy", r.directional_accuracy},
+          {"directional_n", r.directional_n},
+          {"log_loss", r.log_loss},
+          {"baseline_log_loss", r.baseline_log_loss},
+          {"brier", r.brier},
+          {"baseline_brier", r.baseline_brier},
+          {"confusion", r.confusion}};
 }
 
 QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,

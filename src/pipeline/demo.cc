@@ -23,18 +23,6 @@ StrategyResult Summarize(std::string name, backtest::BacktestResult run, portfol
   return s;
 }
 
-nlohmann::json ReportJson(const models::ClassificationReport& r) {
-  return {{"n", r.n},
-          {"accuracy", r.accuracy},
-          {"baseline_accuracy", r.baseline_accuracy},
-          {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
-          {"balanced_accuracy", r.balanced_accuracy},
-          {"directional_accuracy", r.directional_accuracy},
-          {"directional_n", r.directional_n},
-          {"log_loss", r.log_loss},
-          {"confusion", r.confusion}};
-}
-
 nlohmann::json StrategyJson(const StrategyResult& s) {
   return {{"name", s.name},
           {"total_return", s.metrics.total_return},
@@ -73,7 +61,7 @@ nlohmann::json DemoConfig::ToJson() const {
 nlohmann::json DemoResult::ToJson() const {
   nlohmann::json folds_json = nlohmann::json::array();
   for (const auto& f : folds) {
-    auto j = ReportJson(f.report);
+    auto j = models::ToJson(f.report);
     j["train_start"] = FormatDate(f.fold.train_start);
     j["train_end"] = FormatDate(f.fold.train_end);
     j["test_start"] = FormatDate(f.fold.test_start);
@@ -85,7 +73,7 @@ nlohmann::json DemoResult::ToJson() const {
   return {{"rows", rows},
           {"features", feature_names},
           {"folds", folds_json},
-          {"oos", ReportJson(oos)},
+          {"oos", models::ToJson(oos)},
           {"backtest",
            {{"start", strategy.run.days.empty() ? "" : FormatDate(strategy.run.days.front())},
             {"end", strategy.run.days.empty() ? "" : FormatDate(strategy.run.days.back())},

@@ -94,7 +94,7 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
   for (std::size_t i : fold.test) f.test_y.push_back(ds.y[i]);
   f.test_r = Returns(ds, fold.test);
   QAT_ASSIGN_OR_RETURN(f.p, models::PredictProbabilities(window.classifier, test_x, ds.cols));
-  f.result.classification = models::EvaluateClassifier(f.p, f.test_y, f.test_r, models::MajorityClass(train_y));
+  f.result.classification = models::EvaluateClassifier(f.p, f.test_y, f.test_r, models::ClassPriorOf(train_y));
   QAT_ASSIGN_OR_RETURN(f.q, models::PredictQuantiles(window.quantiles, test_x, ds.cols));
   // Unconditional baseline: the training window's own empirical quantiles.
   const auto train_r = Returns(ds, fold.train);

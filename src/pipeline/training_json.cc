@@ -15,18 +15,6 @@ nlohmann::json PerQuantile(const std::array<double, kQ>& values) {
   return j;
 }
 
-nlohmann::json ClassificationJson(const models::ClassificationReport& r) {
-  return {{"n", r.n},
-          {"accuracy", r.accuracy},
-          {"directional_accuracy", r.directional_accuracy},
-          {"directional_n", r.directional_n},
-          {"balanced_accuracy", r.balanced_accuracy},
-          {"log_loss", r.log_loss},
-          {"baseline_accuracy", r.baseline_accuracy},
-          {"majority_class", labels::ActionName(static_cast<labels::Action>(r.majority_class))},
-          {"confusion", r.confusion}};
-}
-
 nlohmann::json QuantileRoundsJson(const std::array<int, kQ>& rounds) {
   nlohmann::json j = nlohmann::json::object();
   for (std::size_t k = 0; k < kQ; ++k) j[models::QuantileName(k)] = rounds[k];
@@ -103,13 +91,13 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
                         {"n_train", f.fold.train.size()},
                         {"n_calibration", f.n_calibration},
                         {"n_test", f.fold.test.size()}};
-    j.update(ClassificationJson(f.classification));
+    j.update(models::ToJson(f.classification));
     AddQuantileJson(j, f.quantiles);
     j["quantile_rounds"] = QuantileRoundsJson(f.quantile_rounds);
     j["quantile_selection"] = SelectionJson(f.quantile_selection);
     folds_json.push_back(std::move(j));
   }
-  nlohmann::json oos_json = ClassificationJson(oos);
+  nlohmann::json oos_json = models::ToJson(oos);
   AddQuantileJson(oos_json, oos_quantiles);
   if (!folds.empty()) {
     oos_json["test_start"] = FormatDate(folds.front().fold.test_start);

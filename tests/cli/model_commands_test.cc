@@ -80,7 +80,8 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithItsFieldsAndTheRecordedFigures) {
   ASSERT_EQ(results["folds"].size(), 12u);
   const auto& fold = results["folds"][0];
   for (const char* key : {"train_start", "train_end", "test_start", "test_end", "n_train", "n_test", "accuracy",
-                          "directional_accuracy", "balanced_accuracy", "log_loss", "baseline_accuracy",
+                          "directional_accuracy", "balanced_accuracy", "log_loss", "baseline_log_loss", "brier",
+                          "baseline_brier", "baseline_accuracy",
                           "quantile_coverage", "interval_coverage_80", "pinball_loss", "baseline_pinball_loss"}) {
     EXPECT_TRUE(fold.contains(key)) << key;
     EXPECT_TRUE(results["oos"].contains(key) || std::string(key).find("train") == 0 ||
@@ -114,6 +115,10 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithItsFieldsAndTheRecordedFigures) {
   EXPECT_NE(runs_[0].err.find("warning: the final models train on 2 of 6 symbols (AAPL,MSFT)"), std::string::npos)
       << runs_[0].err;
   EXPECT_NE(runs_[0].out.find("of 2 of 6 symbols: AAPL,MSFT;"), std::string::npos) << runs_[0].out;
+  // The probabilities beside the class prior, as the golden file records them.
+  EXPECT_NE(runs_[0].out.find("probabilities: log loss 1.0792 (class prior 1.0834), Brier 0.6534 (class prior 0.6569)\n"),
+            std::string::npos)
+      << runs_[0].out;
   // The out-of-sample figures, per fold and pooled, and the final models, as recorded.
   ExpectMatchesGolden(results, nlohmann::json::parse(ReadFile(RepoPath("tests/testdata/golden/train_rounds20_seed7.json"))));
   for (const char* key : {"data_sha256", "config", "seed", "versions", "git_commit"}) {

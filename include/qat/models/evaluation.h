@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <span>
 
+#include <nlohmann/json.hpp>
+
 #include "qat/labels/labels.h"
 #include "qat/models/quantile.h"
 
@@ -15,30 +17,44 @@ struct ClassificationReport {
   std::size_t n = 0;
   double accuracy = 0;
   double balanced_accuracy = 0;        // mean recall over the classes present
-  double log_loss = 0;
+  double log_loss = 0;                 // mean -log p(actual class)
+  double brier = 0;                    // mean over rows of sum_k (p_k - [actual = k])^2
   double directional_accuracy = 0;     // on rows predicted BUY or SELL: sign of return right
   std::size_t directional_n = 0;
   int majority_class = 0;              // of the training labels
   double baseline_accuracy = 0;        // always predicting majority_class
+  // The class-prior baseline: every row given the training labels' class frequencies.
+  double baseline_log_loss = 0, baseline_brier = 0;
   // confusion[actual][predicted]
   std::array<std::array<std::size_t, labels::kNumActions>, labels::kNumActions> confusion{};
 };
 
+// The class frequencies of training labels: the baseline a classifier's probabilities must
+// beat (log loss, Brier) and, by its most common class, its accuracy.
+struct ClassPrior {
+  std::array<double, labels::kNumActions> p{};
+  int majority = 0;  // the most common class (the first of equals)
+};
+ClassPrior ClassPriorOf(std::span<const float> y);
+
 // `probabilities` is rows x kNumActions; `y` the true classes; `forward_return` the realized
-// returns; `majority_class` the most common class in the training data.
+// returns; `prior` of the training labels. Probabilities are clamped to [1e-15, 1] in the log
+// loss, the model's and the prior's alike.
 ClassificationReport EvaluateClassifier(std::span<const float> probabilities, std::span<const float> y,
-                                        std::span<const double> forward_return, int majority_class);
+                                        std::span<const double> forward_return, const ClassPrior& prior);
 
 // The pooled report over several test folds, whose rows are concatenated in `probabilities`,
-// `y` and `forward_return` in fold order. Its baseline predicts each fold's own training
-// majority class (`folds[k].baseline_accuracy` weighted by `folds[k].n`); `majority_class`
-// is the first fold's, for the record only.
+// `y` and `forward_return` in fold order. Its baselines are each fold's own (its training
+// majority class and class prior: `folds[k].baseline_*` weighted by `folds[k].n`);
+// `majority_class` is the first fold's, for the record only.
 ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::span<const float> y,
                                     std::span<const double> forward_return,
                                     std::span<const ClassificationReport> folds);
 
-// The most common class in `y`.
-int MajorityClass(std::span<const float> y);
+// {n, accuracy, baseline_accuracy, majority_class, balanced_accuracy, directional_accuracy,
+// directional_n, log_loss, baseline_log_loss, brier, baseline_brier, confusion}: the one JSON
+// form (training results, the demo).
+nlohmann::json ToJson(const ClassificationReport& report);
 
 // Quantile measures of one set of test rows, for the model and for the unconditional
 // quantiles of the training window.
