@@ -101,6 +101,24 @@ void ExpectShortEscaped(const std::string& message, std::size_t budget) {
   EXPECT_NE(message.find("\\x1b[31mERR\\x00\\xff\\xfe"), std::string::npos) << message;
 }
 
+// An HTTP client of one attempt on a fixed clock, and the provider context that sends it to
+// `server`.
+struct OneAttemptAgainst {
+  explicit OneAttemptAgainst(const FixtureServer& server) : http(Options(), nullptr, &clock) {
+    ctx.http = &http;
+    ctx.clock = &clock;
+    ctx.base_url = server.base_url();
+  }
+  static HttpOptions Options() {
+    HttpOptions options;
+    options.retry.max_attempts = 1;
+    return options;
+  }
+  FixedClock clock{kNow};
+  HttpClient http;
+  ProviderContext ctx;
+};
+
 TEST(ProvidersMessages, HttpErrorBodiesAreShortEscapedExcerpts) {
   FixtureServer server;
   const std::string body = HostileBody();
@@ -108,16 +126,9 @@ TEST(ProvidersMessages, HttpErrorBodiesAreShortEscapedExcerpts) {
     res.status = 404;
     res.set_content(body, "text/html");
   });
-  FixedClock clock(kNow);
-  HttpOptions options;
-  options.retry.max_attempts = 1;
-  HttpClient http(options, nullptr, &clock);
-  ProviderContext ctx;
-  ctx.http = &http;
-  ctx.clock = &clock;
-  ctx.base_url = server.base_url();
+  OneAttemptAgainst replay(server);
   for (const char* name : {"stooq", "yahoo"}) {
-    auto provider = MakeProvider(name, ctx);
+    auto provider = MakeProvider(name, replay.ctx);
     ASSERT_TRUE(provider.ok()) << provider.error().message;
     auto r = (*provider)->Fetch({"QQQ", data::Interval::k1d, Day("2026-01-01"), kNow});
     ASSERT_FALSE(r.ok()) << name;
@@ -138,15 +149,8 @@ TEST(ProvidersMessages, YahooErrorObjectOfTheWrongTypesIsAnErrorNotAnException) 
     res.status = 404;
     res.set_content(R"({"chart":{"result":null,"error":{"code":5,"description":["x"]}}})", "application/json");
   });
-  FixedClock clock(kNow);
-  HttpOptions options;
-  options.retry.max_attempts = 1;
-  HttpClient http(options, nullptr, &clock);
-  ProviderContext ctx;
-  ctx.http = &http;
-  ctx.clock = &clock;
-  ctx.base_url = server.base_url();
-  auto provider = MakeProvider("yahoo", ctx);
+  OneAttemptAgainst replay(server);
+  auto provider = MakeProvider("yahoo", replay.ctx);
   ASSERT_TRUE(provider.ok()) << provider.error().message;
   Result<FetchResult> r = Fail("not run");
   EXPECT_NO_THROW(r = (*provider)->Fetch({"QQQ", data::Interval::k1d, Day("2026-01-01"), kNow}));
