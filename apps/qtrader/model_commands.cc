@@ -113,6 +113,13 @@ int RunTrainCommand(const TrainOptions& o) {
               result->oos.log_loss > result->oos.baseline_log_loss
                   ? ": worse than the class prior: the class probabilities are not calibrated"
                   : "");
+  if (const auto& cal = result->calibration; cal.calibrated.n > 0) {
+    std::printf("  temperature-scaled, folds 2..%zu (%zu rows): log loss %.4f (unscaled %.4f, class prior %.4f), "
+                "Brier %.4f (unscaled %.4f, class prior %.4f); forecasts use temperature %.3f\n",
+                result->folds.size(), cal.calibrated.n, cal.calibrated.log_loss, cal.uncalibrated.log_loss,
+                cal.calibrated.baseline_log_loss, cal.calibrated.brier, cal.uncalibrated.brier,
+                cal.calibrated.baseline_brier, cal.final_temperature);
+  }
   std::printf("  %-6s %9s %9s %12s %12s\n", "", "coverage", "uncond.", "pinball", "uncond.");
   for (std::size_t k = 0; k < models::kNumQuantiles; ++k) {
     std::printf("  %-6s %9.3f %9.3f %12.6f %12.6f\n", models::QuantileName(k).c_str(), q.coverage[k],

@@ -1,6 +1,7 @@
 #include "qat/app/forecast.h"
 
 #include "qat/features/features.h"
+#include "qat/models/calibration.h"
 #include "qat/models/classifier.h"
 #include "qat/models/model_set.h"
 #include "qat/pipeline/universe.h"
@@ -39,8 +40,9 @@ Result<ForecastResult> Forecast(store::Database& db, const ForecastRequest& r) {
   const std::size_t t = bars.size() - 1;
   std::vector<float> row;
   for (const auto& column : frame.columns) row.push_back(static_cast<float>(column[t]));
-  QAT_ASSIGN_OR_RETURN(auto p, models::PredictProbabilities(set.classifier, row, row.size()));
-  if (p.size() != labels::kNumActions) return Fail("classifier gave {} probabilities", p.size());
+  QAT_ASSIGN_OR_RETURN(auto raw, models::PredictProbabilities(set.classifier, row, row.size()));
+  if (raw.size() != labels::kNumActions) return Fail("classifier gave {} probabilities", raw.size());
+  const auto p = models::ApplyTemperature(raw, schema.classifier_temperature);
   QAT_ASSIGN_OR_RETURN(auto q, models::PredictQuantiles(set.quantiles, row, row.size()));
   ForecastResult f;
   f.symbol = r.symbol;
@@ -48,6 +50,7 @@ Result<ForecastResult> Forecast(store::Database& db, const ForecastRequest& r) {
   f.price_day = bars.DayAt(t);
   f.price = bars.close[t];
   f.context_max_age_days = max_age_days;
+  f.classifier_temperature = schema.classifier_temperature;
   for (const data::BarSeries* context : {&universe.market, &universe.vix}) {
     const auto index = features::ContextBarsOnAvailability(bars.Slice(t, t + 1), *context, max_age_days);
     if (index[0] == features::kNoContextBar) f.context_missing.push_back(context->symbol);
@@ -79,6 +82,7 @@ nlohmann::json ForecastResult::ToJson() const {
           {"return_quantiles", returns},
           {"levels", steps},
           {"prob_up", prob_up},
+          {"classifier_temperature", classifier_temperature},
           {"class_probabilities",
            {{"SELL", class_probabilities[0]}, {"HOLD", class_probabilities[1]}, {"BUY", class_probabilities[2]}}}};
 }

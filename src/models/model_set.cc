@@ -1,5 +1,6 @@
 #include "qat/models/model_set.h"
 
+#include <cmath>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -52,6 +53,7 @@ nlohmann::json ModelSchemaJson(const ModelSchema& s) {
           {"n_features", s.features.size()},
           {"classes", {"SELL", "HOLD", "BUY"}},
           {"classifier_file", s.classifier_file},
+          {"classifier_temperature", s.classifier_temperature},
           {"quantiles", quantiles},
           {"quantile_return", "offset + scale * margin + conformal_shift, then sorted"},
           {"market", s.market},
@@ -94,6 +96,13 @@ Result<ModelSchema> ParseModelSchema(std::string_view text, std::string_view sou
                     Excerpt(age.dump()));
       }
       out.context_max_age_days = age.get<int>();
+    }
+    if (schema.contains("classifier_temperature")) {
+      const auto& t = schema.at("classifier_temperature");
+      if (!t.is_number() || !(t.get<double>() > 0) || !std::isfinite(t.get<double>())) {
+        return Fail("{}: malformed schema: classifier_temperature {} is not a number > 0", source, Excerpt(t.dump()));
+      }
+      out.classifier_temperature = t.get<double>();
     }
     out.labels.horizon = out.horizon;
     if (schema.contains("labels")) {

@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "qat/core/parallel.h"
+#include "qat/models/calibration.h"
 #include "qat/core/strings.h"
 #include "qat/features/features.h"
 #include "qat/pipeline/universe.h"
@@ -105,6 +106,41 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
   }
   f.result.quantiles = models::EvaluateQuantiles(f.test_r, f.q, f.base);
   return f;
+}
+
+// Fold k's probabilities scaled by the temperature fitted on folds 1..k-1; the reports of
+// folds 2..n, calibrated and not, beside each fold's own class-prior baseline.
+ClassifierCalibration CalibrateClassifier(const std::vector<float>& p, const std::vector<float>& y,
+                                          const std::vector<double>& r,
+                                          const std::vector<models::ClassificationReport>& folds) {
+  constexpr std::size_t kK = labels::kNumActions;
+  ClassifierCalibration out;
+  out.final_temperature = models::FitTemperature(p, y);
+  if (folds.size() < 2) return out;
+  const std::size_t first = folds.front().n;  // rows of fold 1
+  std::vector<float> calibrated;
+  std::vector<models::ClassificationReport> raw_reports, calibrated_reports;
+  std::size_t start = first;
+  for (std::size_t k = 1; k < folds.size(); ++k) {
+    const std::size_t n = folds[k].n;
+    const double t = models::FitTemperature({p.data(), start * kK}, {y.data(), start});
+    out.fold_temperature.push_back(t);
+    const auto q = models::ApplyTemperature({p.data() + start * kK, n * kK}, t);
+    models::ClassificationReport report = models::EvaluateClassifier(
+        q, {y.data() + start, n}, {r.data() + start, n}, models::ClassPrior{.majority = folds[k].majority_class});
+    report.baseline_accuracy = folds[k].baseline_accuracy;  // the same rows, the same prior
+    report.baseline_log_loss = folds[k].baseline_log_loss;
+    report.baseline_brier = folds[k].baseline_brier;
+    calibrated_reports.push_back(report);
+    raw_reports.push_back(folds[k]);
+    calibrated.insert(calibrated.end(), q.begin(), q.end());
+    start += n;
+  }
+  const std::span<const float> rest_y(y.data() + first, y.size() - first);
+  const std::span<const double> rest_r(r.data() + first, r.size() - first);
+  out.uncalibrated = models::EvaluatePooled({p.data() + first * kK, p.size() - first * kK}, rest_y, rest_r, raw_reports);
+  out.calibrated = models::EvaluatePooled(calibrated, rest_y, rest_r, calibrated_reports);
+  return out;
 }
 
 }  // namespace
@@ -243,6 +279,7 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     for (const auto& fold : result.folds) fold_reports.push_back(fold.classification);
     result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
     result.oos_quantiles = models::EvaluateQuantiles(oos_r, oos_q, oos_base);
+    result.calibration = CalibrateClassifier(oos_p, oos_y, oos_r, fold_reports);
     progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
                          "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
                          result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,
@@ -265,6 +302,7 @@ models::ModelSchema FinalModelSchema(const TrainResult& r, const TrainConfig& c)
   s.train_start = r.final_models.train_start;
   s.as_of = r.final_models.train_end;
   s.labels = c.labels;
+  s.classifier_temperature = r.calibration.final_temperature;
   return s;
 }
 

@@ -71,6 +71,14 @@ TEST(AppTraining, PublishesASetThatReadsBackAndForecastsAndAFailureKeepsThePrevi
   EXPECT_NEAR(std::accumulate(forecast->class_probabilities.begin(), forecast->class_probabilities.end(), 0.0), 1.0,
               1e-6);
   EXPECT_EQ(forecast->levels.size(), 5u);
+  // The class probabilities are the classifier's scaled by the temperature the set records,
+  // fitted on the out-of-sample rows of the walk-forward.
+  EXPECT_EQ(set->schema.classifier_temperature, report->result.calibration.final_temperature);
+  EXPECT_EQ(forecast->classifier_temperature, set->schema.classifier_temperature);
+  EXPECT_NE(forecast->classifier_temperature, 1.0);
+  EXPECT_EQ(report->result.calibration.fold_temperature.size(), report->result.folds.size() - 1);
+  EXPECT_EQ(report->result.calibration.calibrated.n + report->result.folds.front().classification.n,
+            report->result.oos.n);
   EXPECT_EQ(forecast->ToJson()["price_date"], FormatDate(forecast->price_day));
   auto other_horizon = Forecast(*db, {.model_dir = request.model_dir, .symbol = "AAPL", .horizon = 10});
   ASSERT_FALSE(other_horizon.ok());

@@ -52,6 +52,10 @@ TEST(ModelSchema, ParsesWhatWriteModelSetWrites) {
   // And what it parses, it writes back the same.
   EXPECT_EQ(ParseModelSchema(ModelSchemaJson(*s).dump(), kSource)->quantiles[4].file, "quantile_5bar_q90.json");
   EXPECT_EQ(ModelSchemaJson(*ParseModelSchema(ModelSchemaJson(*s).dump(), kSource)), ModelSchemaJson(*s));
+  EXPECT_EQ(s->classifier_temperature, 1.0);  // written before temperature scaling: unscaled
+  auto scaled = Schema();
+  scaled["classifier_temperature"] = 2.5;
+  EXPECT_EQ(ParseModelSchema(scaled.dump(), kSource)->classifier_temperature, 2.5);
   // Schemas written before the staleness rule carry no age: the default.
   auto old = Schema();
   old.erase("context_max_age_days");
@@ -77,6 +81,11 @@ TEST(ModelSchema, BadSchemasFailNamingTheFile) {
   bad_horizon["horizon"] = 0;
   EXPECT_EQ(message(bad_horizon.dump()),
             std::string(kSource) + ": malformed schema: horizon '0' is not a whole number of bars >= 1");
+  for (const char* bad : {"0", "-1", "\"2\"", "null", "[]"}) {
+    auto temperature = Schema();
+    temperature["classifier_temperature"] = nlohmann::json::parse(bad);
+    EXPECT_NE(message(temperature.dump()).find("malformed schema: classifier_temperature "), std::string::npos) << bad;
+  }
   auto wrong_type = Schema();
   wrong_type["quantiles"][1]["scale"] = "two";
   EXPECT_NE(message(wrong_type.dump()).find("malformed schema"), std::string::npos);

@@ -35,10 +35,12 @@ struct ForecastResult {
   std::array<double, models::kNumQuantiles> return_quantiles{};
   std::vector<std::array<double, models::kNumQuantiles>> levels;  // price levels, steps 1..h
   double prob_up = 0;
-  std::array<double, labels::kNumActions> class_probabilities{};  // SELL, HOLD, BUY
+  // SELL, HOLD, BUY, scaled by the set's classifier temperature (models/calibration.h).
+  std::array<double, labels::kNumActions> class_probabilities{};
+  double classifier_temperature = 1;
 
   // {symbol, horizon, price_date, price, model_as_of, context_missing, context_max_age_days,
-  // return_quantiles{q10..q90}, levels[{step, q10..q90}], prob_up, class_probabilities}
+  // return_quantiles{q10..q90}, levels[{step, q10..q90}], prob_up, class_probabilities, classifier_temperature}
   nlohmann::json ToJson() const;
 };
 

@@ -43,6 +43,9 @@ struct ModelSchema {
   int context_max_age_days = features::kDefaultContextMaxAgeDays;
   Days train_start = 0, as_of = 0;  // the final model's training window
   labels::ClassLabelConfig labels;  // vol_window and threshold_sigmas (horizon = horizon)
+  // The temperature the classifier's probabilities are scaled by (models/calibration.h);
+  // sets written before it read as 1 (unscaled).
+  double classifier_temperature = 1;
   struct Quantile {
     std::string file;
     int rounds = 0;

@@ -93,12 +93,24 @@ struct WindowModels {
   Days train_start = 0, train_end = 0;
 };
 
+// Temperature scaling of the classifier's probabilities (models/calibration.h), walk-forward:
+// fold k's temperature is fitted on the out-of-sample rows of folds 1..k-1 only, so fold 1
+// has none and the reports cover folds 2..n.
+struct ClassifierCalibration {
+  std::vector<double> fold_temperature;                   // folds 2..n
+  models::ClassificationReport uncalibrated, calibrated;  // both on the rows of folds 2..n
+  // Fitted on the out-of-sample rows of every fold: what forecasts apply (the schema's
+  // classifier_temperature).
+  double final_temperature = 1;
+};
+
 struct TrainResult {
   std::size_t rows = 0;
   std::vector<std::string> feature_names;
   std::vector<TrainFoldResult> folds;
   models::ClassificationReport oos;
   models::QuantileReport oos_quantiles;
+  ClassifierCalibration calibration;
   // Per symbol asked for: its rows, its own first and last labelled day, the rows without
   // market context, or why it was skipped (models::SeriesRows).
   std::vector<models::SeriesRows> series;
