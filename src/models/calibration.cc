@@ -12,12 +12,13 @@ constexpr std::size_t kK = labels::kNumActions;
 
 double LogP(float p) { return std::log(std::max(static_cast<double>(p), 1e-15)); }
 
-// Mean log loss of the rows scaled by inverse temperature `beta` (convex in beta).
-double MeanLogLoss(std::span<const float> p, std::span<const float> y, double beta) {
+// Mean log loss of the rows scaled by inverse temperature `beta` (convex in beta), from the
+// clamped logarithms of their probabilities.
+double MeanLogLoss(std::span<const double> log_p, std::span<const float> y, double beta) {
   double total = 0;
   for (std::size_t i = 0; i < y.size(); ++i) {
     double logits[kK], top = -1e300;
-    for (std::size_t k = 0; k < kK; ++k) top = std::max(top, logits[k] = beta * LogP(p[i * kK + k]));
+    for (std::size_t k = 0; k < kK; ++k) top = std::max(top, logits[k] = beta * log_p[i * kK + k]);
     double sum = 0;
     for (double l : logits) sum += std::exp(l - top);
     total -= logits[static_cast<std::size_t>(y[i])] - top - std::log(sum);
@@ -29,18 +30,21 @@ double MeanLogLoss(std::span<const float> p, std::span<const float> y, double be
 
 double FitTemperature(std::span<const float> p, std::span<const float> y) {
   if (y.empty()) return 1.0;
+  // The logarithms once: the search evaluates the loss 82 times.
+  std::vector<double> log_p(y.size() * kK);
+  for (std::size_t i = 0; i < log_p.size(); ++i) log_p[i] = LogP(p[i]);
   // Golden-section search over beta = 1 / T in [1/20, 1/0.05]: the loss is convex in beta.
   const double ratio = (std::sqrt(5.0) - 1) / 2;
   double lo = 0.05, hi = 20.0;
   double a = hi - ratio * (hi - lo), b = lo + ratio * (hi - lo);
-  double fa = MeanLogLoss(p, y, a), fb = MeanLogLoss(p, y, b);
+  double fa = MeanLogLoss(log_p, y, a), fb = MeanLogLoss(log_p, y, b);
   for (int i = 0; i < 80; ++i) {
     if (fa <= fb) {
       hi = b, b = a, fb = fa;
-      a = hi - ratio * (hi - lo), fa = MeanLogLoss(p, y, a);
+      a = hi - ratio * (hi - lo), fa = MeanLogLoss(log_p, y, a);
     } else {
       lo = a, a = b, fa = fb;
-      b = lo + ratio * (hi - lo), fb = MeanLogLoss(p, y, b);
+      b = lo + ratio * (hi - lo), fb = MeanLogLoss(log_p, y, b);
     }
   }
   return 1.0 / ((lo + hi) / 2);
