@@ -1,10 +1,9 @@
 #include "qat/app/ingest.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "qat/core/clock.h"
+#include "qat/core/files.h"
 #include "qat/data/corporate_action.h"
 #include "qat/data/csv.h"
 #include "qat/data/resample.h"
@@ -13,19 +12,6 @@
 #include "qat/store/store.h"
 
 namespace qat::app {
-namespace {
-
-Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail(ErrorCode::kIo, "{}: cannot open file", path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Fail(ErrorCode::kIo, "{}: read error", path.string());
-  return text.str();
-}
-
-}  // namespace
-
 Result<ImportReport> ImportCsv(const std::filesystem::path& store_path, const ImportRequest& r,
                                const std::function<void(const std::string&)>& progress) {
   if (r.input.empty() && r.actions.empty()) {

@@ -12,10 +12,10 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "qat/core/files.h"
 #include "qat/core/sha256.h"
 #include "qat/core/strings.h"
 
@@ -221,11 +221,9 @@ Result<VerifiedFileSet> VerifyFileSet(const fs::path& dir) {
   const fs::path manifest = dir / std::string(kFileSetManifest);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Fail("{}: no such folder", dir.string());
-  std::ifstream in(manifest, std::ios::binary);
-  if (!in) return Fail("{}: no {} (not a complete set: written by an older qtrader, or interrupted)", dir.string(), kFileSetManifest);
-  std::ostringstream text;
-  text << in.rdbuf();
-  QAT_ASSIGN_OR_RETURN(auto entries, ParseSha256Sums(text.str(), manifest.string()));
+  auto text = ReadWholeFile(manifest);
+  if (!text.ok()) return Fail("{}: no {} (not a complete set: written by an older qtrader, or interrupted)", dir.string(), kFileSetManifest);
+  QAT_ASSIGN_OR_RETURN(auto entries, ParseSha256Sums(*text, manifest.string()));
   std::map<std::string, std::string> listed;  // a name listed twice: the last line counts
   for (auto& entry : entries) listed[std::move(entry.name)] = std::move(entry.hash);
   VerifiedFileSet out{dir, {}};

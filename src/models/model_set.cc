@@ -1,12 +1,11 @@
 #include "qat/models/model_set.h"
 
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "qat/core/files.h"
 #include "qat/core/strings.h"
 
 namespace qat::models {
@@ -189,11 +188,9 @@ Result<ModelSet> ReadModelSet(const std::filesystem::path& model_dir, int horizo
   }
   QAT_RETURN_IF_ERROR(VerifyFileSet(dir));
   const auto schema_path = dir / SchemaFileName(horizon);
-  std::ifstream in(schema_path, std::ios::binary);
-  if (!in) return Fail("{}: cannot read the feature schema", schema_path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto schema = ParseModelSchema(text.str(), schema_path.string());
+  auto text = ReadWholeFile(schema_path);
+  if (!text.ok()) return Fail("{}: cannot read the feature schema", schema_path.string());
+  auto schema = ParseModelSchema(*text, schema_path.string());
   if (!schema.ok()) return Error{schema.error().message, ErrorCode::kCorrupt};
   if (schema->horizon != horizon) {
     return Fail(ErrorCode::kCorrupt, "{}: the schema is for horizon {}, the set's folder for horizon {}",
