@@ -71,8 +71,8 @@ bool Exchange(const fs::path& a, const fs::path& b) {
 // Leftovers of writers that died (SIGKILL, power loss): their temporary folders are removed;
 // a previous set moved aside by the fallback path is moved back when the target is missing.
 void CleanUpAfterDeadWriters(const fs::path& parent, const fs::path& target) {
-  const std::string tmp = "." + target.filename().string() + ".tmp-";
-  const std::string old = "." + target.filename().string() + ".old-";
+  const std::string tmp = fmt::format(".{}.tmp-", target.filename().string());
+  const std::string old = fmt::format(".{}.old-", target.filename().string());
   std::error_code ec;
   std::vector<fs::path> leftovers;
   for (const auto& entry : fs::directory_iterator(parent, ec)) leftovers.push_back(entry.path());
