@@ -139,23 +139,19 @@ Result<TradePlan> MakeTradePlan(const PlanRequest& request, std::span<const Gate
                   fmt::format("{} price is missing", std::isfinite(plan.stop) ? target_level : stop_level));
   }
   const std::string entry_text = FormatShortest(plan.entry);
-  if (!short_side && plan.stop >= plan.entry) {
-    return Refuse(std::move(plan), "stop_below_entry",
-                  fmt::format("stop {} ({}) is not below the entry {}", FormatShortest(plan.stop), stop_level, entry_text));
-  }
-  if (short_side && plan.stop <= plan.entry) {
-    return Refuse(std::move(plan), "stop_above_entry",
-                  fmt::format("stop {} ({}) is not above the entry {}", FormatShortest(plan.stop), stop_level, entry_text));
-  }
-  if (!short_side && plan.target <= plan.entry) {
-    return Refuse(std::move(plan), "target_above_entry",
-                  fmt::format("target {} ({}) is not above the entry {}", FormatShortest(plan.target), target_level,
+  // A long's stop lies below the entry and its target above; a short's the other way round.
+  const double side = short_side ? -1 : 1;
+  const char* stop_side = short_side ? "above" : "below";
+  const char* target_side = short_side ? "below" : "above";
+  if (!(side * (plan.entry - plan.stop) > 0)) {
+    return Refuse(std::move(plan), fmt::format("stop_{}_entry", stop_side),
+                  fmt::format("stop {} ({}) is not {} the entry {}", FormatShortest(plan.stop), stop_level, stop_side,
                               entry_text));
   }
-  if (short_side && plan.target >= plan.entry) {
-    return Refuse(std::move(plan), "target_below_entry",
-                  fmt::format("target {} ({}) is not below the entry {}", FormatShortest(plan.target), target_level,
-                              entry_text));
+  if (!(side * (plan.target - plan.entry) > 0)) {
+    return Refuse(std::move(plan), fmt::format("target_{}_entry", target_side),
+                  fmt::format("target {} ({}) is not {} the entry {}", FormatShortest(plan.target), target_level,
+                              target_side, entry_text));
   }
 
   const Cents share_of_equity = equity * config.max_position_bps / 10000;

@@ -196,6 +196,12 @@ TEST(TradePlan, WithShortingEnabledABearishSignalSellsStopAtQ90TargetAtQ10) {
   const TradePlan refused = Plan(inverted, Account{1'000'000, {}}, shorting);
   EXPECT_EQ(refused.refused_by, "stop_above_entry");
   EXPECT_EQ(refused.reason, "stop 79 (q90) is not above the entry 80");
+  // A q10 at the entry is no target for a short.
+  PlanRequest flat = Request("X", 80.0, 80.0, 88.0);
+  flat.direction = Direction::kBearish;
+  const TradePlan no_target = Plan(flat, Account{1'000'000, {}}, shorting);
+  EXPECT_EQ(no_target.refused_by, "target_below_entry");
+  EXPECT_EQ(no_target.reason, "target 80 (q10) is not below the entry 80");
 }
 
 TEST(TradePlan, TimeExitIsTheHorizonCappedAtTwentyOneSessions) {
