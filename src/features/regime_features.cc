@@ -22,16 +22,6 @@ std::vector<double> OneHot(const std::vector<Regime>& regimes, Regime active) {
   return out;
 }
 
-double TrendCode(TrendRegime r) {
-  switch (r) {
-    case TrendRegime::kBull: return 1.0;
-    case TrendRegime::kBear: return -1.0;
-    case TrendRegime::kSideways: return 0.0;
-    case TrendRegime::kUnknown: break;
-  }
-  return kNaN;
-}
-
 double VolCode(VolRegime r) {
   switch (r) {
     case VolRegime::kHigh: return 1.0;
@@ -47,7 +37,7 @@ double VolCode(VolRegime r) {
 CachedColumn CachedMarketTrendCode(FeatureInputs& in) {
   return CachedMarketJoined(in, "trend_regime", [](const data::BarSeries& m) {
     std::vector<double> x;
-    for (auto r : TrendRegimes(m.close)) x.push_back(TrendCode(r));
+    for (auto r : TrendRegimes(m.close)) x.push_back(TrendRegimeCode(r));
     return x;
   });
 }

@@ -1,6 +1,7 @@
 #include "qat/features/regimes.h"
 
 #include <cmath>
+#include <limits>
 
 #include "features/column_math.h"
 #include "qat/ta/indicators.h"
@@ -15,6 +16,16 @@ std::string_view TrendRegimeName(TrendRegime regime) {
     case TrendRegime::kUnknown: break;
   }
   return "UNKNOWN";
+}
+
+double TrendRegimeCode(TrendRegime regime) {
+  switch (regime) {
+    case TrendRegime::kBull: return 1.0;
+    case TrendRegime::kBear: return -1.0;
+    case TrendRegime::kSideways: return 0.0;
+    case TrendRegime::kUnknown: break;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
 }
 
 std::string_view VolRegimeName(VolRegime regime) {

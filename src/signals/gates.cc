@@ -96,13 +96,7 @@ Gate VolumeRatioGate(double volume_ratio, const GateConfig& config) {
 }
 
 Gate TrendRegimeGate(features::TrendRegime regime, Side side, const GateConfig& config) {
-  double code = kNaN;
-  switch (regime) {
-    case features::TrendRegime::kBull: code = 1; break;
-    case features::TrendRegime::kSideways: code = 0; break;
-    case features::TrendRegime::kBear: code = -1; break;
-    case features::TrendRegime::kUnknown: break;
-  }
+  const double code = features::TrendRegimeCode(regime);
   Gate gate = side == Side::kLong
                   ? EvaluateGate("trend_regime", code, Comparison::kAtLeast, config.min_trend_long)
                   : EvaluateGate("trend_regime", code, Comparison::kAtMost, config.max_trend_short);

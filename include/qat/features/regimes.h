@@ -24,6 +24,9 @@ enum class VolRegime : int { kUnknown = 0, kLow = 1, kNormal = 2, kHigh = 3 };
 std::string_view TrendRegimeName(TrendRegime regime);  // "BULL", "BEAR", "SIDEWAYS", "UNKNOWN"
 std::string_view VolRegimeName(VolRegime regime);      // "HIGH", "NORMAL", "LOW", "UNKNOWN"
 Result<TrendRegime> ParseTrendRegime(std::string_view name);
+// The trend regime as a number: +1 BULL, 0 SIDEWAYS, -1 BEAR, NaN UNKNOWN (the
+// market_trend_regime feature, the signals' trend gate).
+double TrendRegimeCode(TrendRegime regime);
 Result<VolRegime> ParseVolRegime(std::string_view name);
 
 std::vector<TrendRegime> TrendRegimes(std::span<const double> close);
