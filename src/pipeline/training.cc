@@ -86,6 +86,7 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
   FoldOutcome f{.result = {.fold = fold,
                            .n_calibration = window.n_calibration,
                            .classification = {},
+                           .class_prior = {},
                            .quantiles = {},
                            .quantile_rounds = window.quantiles.rounds,
                            .quantile_selection = window.quantiles.selection},
@@ -95,7 +96,8 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
   for (std::size_t i : fold.test) f.test_y.push_back(ds.y[i]);
   f.test_r = Returns(ds, fold.test);
   QAT_ASSIGN_OR_RETURN(f.p, models::PredictProbabilities(window.classifier, test_x, ds.cols));
-  f.result.classification = models::EvaluateClassifier(f.p, f.test_y, f.test_r, models::ClassPriorOf(train_y));
+  f.result.class_prior = models::ClassPriorOf(train_y);
+  f.result.classification = models::EvaluateClassifier(f.p, f.test_y, f.test_r, f.result.class_prior);
   QAT_ASSIGN_OR_RETURN(f.q, models::PredictQuantiles(window.quantiles, test_x, ds.cols));
   // Unconditional baseline: the training window's own empirical quantiles.
   const auto train_r = Returns(ds, fold.train);
@@ -112,27 +114,23 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
 // folds 2..n, calibrated and not, beside each fold's own class-prior baseline.
 ClassifierCalibration CalibrateClassifier(const std::vector<float>& p, const std::vector<float>& y,
                                           const std::vector<double>& r,
-                                          const std::vector<models::ClassificationReport>& folds) {
+                                          const std::vector<TrainFoldResult>& folds) {
   constexpr std::size_t kK = labels::kNumActions;
   ClassifierCalibration out;
   out.final_temperature = models::FitTemperature(p, y);
   if (folds.size() < 2) return out;
-  const std::size_t first = folds.front().n;  // rows of fold 1
+  const std::size_t first = folds.front().classification.n;  // rows of fold 1
   std::vector<float> calibrated;
   std::vector<models::ClassificationReport> raw_reports, calibrated_reports;
   std::size_t start = first;
   for (std::size_t k = 1; k < folds.size(); ++k) {
-    const std::size_t n = folds[k].n;
+    const std::size_t n = folds[k].classification.n;
     const double t = models::FitTemperature({p.data(), start * kK}, {y.data(), start});
     out.fold_temperature.push_back(t);
     const auto q = models::ApplyTemperature({p.data() + start * kK, n * kK}, t);
-    models::ClassificationReport report = models::EvaluateClassifier(
-        q, {y.data() + start, n}, {r.data() + start, n}, models::ClassPrior{.majority = folds[k].majority_class});
-    report.baseline_accuracy = folds[k].baseline_accuracy;  // the same rows, the same prior
-    report.baseline_log_loss = folds[k].baseline_log_loss;
-    report.baseline_brier = folds[k].baseline_brier;
-    calibrated_reports.push_back(report);
-    raw_reports.push_back(folds[k]);
+    calibrated_reports.push_back(
+        models::EvaluateClassifier(q, {y.data() + start, n}, {r.data() + start, n}, folds[k].class_prior));
+    raw_reports.push_back(folds[k].classification);
     calibrated.insert(calibrated.end(), q.begin(), q.end());
     start += n;
   }
@@ -279,7 +277,7 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     for (const auto& fold : result.folds) fold_reports.push_back(fold.classification);
     result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
     result.oos_quantiles = models::EvaluateQuantiles(oos_r, oos_q, oos_base);
-    result.calibration = CalibrateClassifier(oos_p, oos_y, oos_r, fold_reports);
+    result.calibration = CalibrateClassifier(oos_p, oos_y, oos_r, result.folds);
     progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
                          "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
                          result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,

@@ -80,6 +80,7 @@ struct TrainFoldResult {
   models::Fold fold;  // train holds the rows actually used (the lookback window)
   std::size_t n_calibration = 0;
   models::ClassificationReport classification;
+  models::ClassPrior class_prior;  // of the training labels: the classifier's baseline
   models::QuantileReport quantiles;
   std::array<int, models::kNumQuantiles> quantile_rounds{};  // kept; 0 = unconditional
   std::array<models::QuantileSelection, models::kNumQuantiles> quantile_selection{};
