@@ -8,23 +8,12 @@
 
 #include "qat/core/strings.h"
 #include "qat/features/regimes.h"
+#include "qat/patterns/cell_lookup.h"
 #include "qat/store/actions.h"
 #include "qat/ta/patterns.h"
 
 namespace qat::app {
 namespace {
-
-const patterns::CellStats* FindCell(const std::vector<patterns::CellStats>& cells, const std::string& pattern,
-                                    const std::string& direction, const std::string& timeframe, int horizon,
-                                    const std::string& regime, const std::string& vol) {
-  for (const auto& c : cells) {
-    if (c.pattern == pattern && c.direction == direction && c.timeframe == timeframe && c.horizon == horizon &&
-        c.regime == regime && c.vol_regime == vol) {
-      return &c;
-    }
-  }
-  return nullptr;
-}
 
 // The stored cells of a span; no statistics at all is kNotFound.
 Result<std::vector<patterns::CellStats>> StoredCells(store::Database& db, const char* span) {
@@ -116,28 +105,12 @@ Result<std::vector<EdgeAnswer>> PatternEdge(store::Database& db, const PatternEd
   QAT_ASSIGN_OR_RETURN(auto recent, StoredCells(db, kSpanRecent));
   const std::vector<std::string> directions =
       r.direction.empty() ? std::vector<std::string>{"bullish", "bearish"} : std::vector<std::string>{r.direction};
-  // Exact context, then (regime, ALL), then (ALL, ALL).
-  std::vector<std::pair<std::string, std::string>> chain = {{r.regime, r.vol_regime}};
-  if (r.vol_regime != "ALL") chain.push_back({r.regime, "ALL"});
-  if (r.regime != "ALL") chain.push_back({"ALL", "ALL"});
+  const patterns::CellIndex index(cells), recent_index(recent);
   std::vector<EdgeAnswer> answers;
   for (const auto& d : directions) {
-    const patterns::CellStats* answer = nullptr;
-    std::string why;
-    for (const auto& [regime, vol] : chain) {
-      const auto* c = FindCell(cells, r.pattern, d, r.timeframe, r.horizon, regime, vol);
-      if (c != nullptr && c->n >= r.min_n) {
-        answer = c;
-        break;
-      }
-      why += fmt::format("{}{}/{} has n={} < {}", why.empty() ? "" : "; ", regime, vol, c ? c->n : 0, r.min_n);
-    }
-    bool below_min_n = false;
-    if (answer == nullptr) {
-      // Nothing large enough: answer with the broadest cell that exists, marked as such.
-      answer = FindCell(cells, r.pattern, d, r.timeframe, r.horizon, "ALL", "ALL");
-      below_min_n = answer != nullptr;
-    }
+    const patterns::CellChoice choice =
+        patterns::ChooseCell(index, {r.pattern, d, r.timeframe, r.horizon, r.regime, r.vol_regime}, r.min_n);
+    const patterns::CellStats* answer = choice.cell;
     if (answer == nullptr) {
       if (directions.size() == 1) {
         return Fail(ErrorCode::kNotFound, "{} {} has no events at timeframe {} horizon {} in the store", r.pattern, d,
@@ -149,12 +122,12 @@ Result<std::vector<EdgeAnswer>> PatternEdge(store::Database& db, const PatternEd
     a.asked = r;
     a.asked.direction = d;
     a.cell = *answer;
-    if (const auto* rec = FindCell(recent, r.pattern, d, r.timeframe, r.horizon, answer->regime, answer->vol_regime)) {
+    if (const auto* rec = recent_index.Find({r.pattern, d, r.timeframe, r.horizon, answer->regime, answer->vol_regime})) {
       a.recent = *rec;
     }
-    a.exact = answer->regime == r.regime && answer->vol_regime == r.vol_regime;
-    a.fallback_reason = why;
-    a.below_min_n = below_min_n;
+    a.exact = choice.exact;
+    a.fallback_reason = choice.fallback_reason;
+    a.below_min_n = choice.below_min_n;
     answers.push_back(std::move(a));
   }
   if (answers.empty()) {
