@@ -95,6 +95,7 @@ int Run(int argc, char** argv) {
   AddProviderCommands(app);
   AddPatternCommands(app);
   AddModelCommands(app);
+  AddSignalCommands(app);
   AddFeatureCommands(app);
   app.add_subcommand("version", "Print the version (as --version does)")->callback([version] {
     std::printf("%s\n", version.c_str());

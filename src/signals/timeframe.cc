@@ -52,10 +52,14 @@ Result<data::BarSeries> DeriveTimeframe(const data::BarSeries& source, Timeframe
   return std::move(resampled.series);
 }
 
+std::optional<std::size_t> LastClosedBar(std::span<const Timestamp> available, Timestamp t) {
+  const auto after = std::upper_bound(available.begin(), available.end(), t);
+  if (after == available.begin()) return std::nullopt;
+  return static_cast<std::size_t>(after - available.begin()) - 1;
+}
+
 std::optional<std::size_t> LastClosedBar(const data::BarSeries& series, Timestamp t) {
-  const auto after = std::upper_bound(series.available.begin(), series.available.end(), t);
-  if (after == series.available.begin()) return std::nullopt;
-  return static_cast<std::size_t>(after - series.available.begin()) - 1;
+  return LastClosedBar(series.available, t);
 }
 
 }  // namespace qat::signals

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "qat/core/result.h"
@@ -43,5 +44,7 @@ Result<data::BarSeries> DeriveTimeframe(const data::BarSeries& source, Timeframe
 // every series the CSV reader, the providers and data::Resample produce (bars ascending by
 // start, each available at its own end); binary search, O(log n).
 std::optional<std::size_t> LastClosedBar(const data::BarSeries& series, Timestamp t);
+// The same rule over the `available` times of a series' bars (pattern records keep them).
+std::optional<std::size_t> LastClosedBar(std::span<const Timestamp> available, Timestamp t);
 
 }  // namespace qat::signals

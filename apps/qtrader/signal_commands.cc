@@ -1,0 +1,155 @@
+// confluence fit|evaluate and signals: the multi-timeframe combiner and tomorrow's trades.
+#include <cstdio>
+#include <memory>
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "paths.h"
+#include "qat/app/confluence.h"
+#include "qat/data/symbol.h"
+#include "qat/store/store.h"
+
+namespace qat::cli {
+namespace {
+
+struct ConfluenceOptions {
+  std::string symbols, db, model_dir, market = "SPY", timeframes = "1h,4h,1d,1w";
+  int horizon = 5, folds = 10;
+  double l2 = 1.0;
+  std::size_t bootstrap = 200;
+  bool json = false, quiet = false;
+};
+
+std::filesystem::path ModelDirOf(const std::string& option) {
+  return option.empty() ? DataHome() / "models" : std::filesystem::path(option);
+}
+
+Result<std::vector<signals::Timeframe>> ParseTimeframes(const std::string& text) {
+  std::vector<signals::Timeframe> out;
+  for (const auto& part : Split(text, ',')) {
+    QAT_ASSIGN_OR_RETURN(auto tf, signals::ParseTimeframe(Trim(part)));
+    if (std::find(out.begin(), out.end(), tf) != out.end()) {
+      return Fail(ErrorCode::kInvalidInput, "timeframe {} given twice", signals::TimeframeName(tf));
+    }
+    out.push_back(tf);
+  }
+  if (out.empty()) return Fail(ErrorCode::kInvalidInput, "no timeframes given");
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void PrintScores(const char* name, const signals::ProbabilityScores& s) {
+  std::printf("  %-10s brier %.5f (base rate %.5f, skill %+.4f [%+.4f, %+.4f])  log loss %.5f (base %.5f)  "
+              "top decile hit %.3f lift %.3f [%.3f, %.3f]\n",
+              name, s.brier, s.base_rate_brier, s.brier_skill, s.brier_skill_lo, s.brier_skill_hi, s.log_loss,
+              s.base_rate_log_loss, s.top_decile.hit_rate, s.top_decile.lift, s.top_decile.lift_lo,
+              s.top_decile.lift_hi);
+}
+
+int RunConfluenceCommand(const ConfluenceOptions& o, bool publish) {
+  auto symbols = data::ParseSymbolList(o.symbols);
+  if (!symbols.ok()) return Usage(Fail(ErrorCode::kInvalidInput, "--symbols: {}", symbols.error().message));
+  auto timeframes = ParseTimeframes(o.timeframes);
+  if (!timeframes.ok()) return Usage(Fail(ErrorCode::kInvalidInput, "--timeframes: {}", timeframes.error().message));
+  app::ConfluenceRequest request;
+  request.symbols = std::move(symbols).value();
+  request.market = o.market;
+  request.model_dir = ModelDirOf(o.model_dir);
+  request.config.horizon = o.horizon;
+  request.config.timeframes = *timeframes;
+  request.config.folds = o.folds;
+  request.config.embargo_sessions = o.horizon;
+  request.config.l2 = o.l2;
+  request.config.bootstrap_samples = o.bootstrap;
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  auto fit = app::RunConfluence(*db, request, [&](const std::string& line) {
+    if (!o.quiet) std::fprintf(stderr, "%s\n", line.c_str());
+  });
+  if (!fit.ok()) return Report(fit.error());
+  if (publish) {
+    auto dir = app::PublishConfluence(*fit, request.model_dir);
+    if (!dir.ok()) return Report(dir.error());
+    if (!o.json) std::printf("wrote %s (tables as of %s)\n", dir->c_str(), FormatTimestampNewYork(fit->model.as_of).c_str());
+  }
+  const auto& e = fit->evaluation;
+  if (o.json) {
+    std::printf("%s\n", e.ToJson().dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("out of sample: %zu rows, test folds %d..%d of %d (calibrator: %s)\n", e.rows,
+              e.evaluated_folds.empty() ? 0 : e.evaluated_folds.front(),
+              e.evaluated_folds.empty() ? 0 : e.evaluated_folds.back(), e.folds,
+              e.calibrators.empty() ? "none" : e.calibrators.back().c_str());
+  PrintScores("fused", e.fused);
+  for (const auto& [name, s] : e.single_timeframe) PrintScores(name.c_str(), s);
+  PrintScores("plain sum", e.plain_sum);
+  if (e.fused_vs_best_single) {
+    const auto& c = *e.fused_vs_best_single;
+    std::printf("fused - best single timeframe (%s): top-decile hit rate %+.4f [%+.4f, %+.4f], brier skill %+.4f "
+                "[%+.4f, %+.4f]\n",
+                e.best_single.c_str(), c.top_decile_hit_rate.value, c.top_decile_hit_rate.lo,
+                c.top_decile_hit_rate.hi, c.brier_skill.value, c.brier_skill.lo, c.brier_skill.hi);
+  }
+  std::printf("reliability of the fused probability (predicted -> observed [95%%], n):\n");
+  for (const auto& b : e.fused.reliability) {
+    if (b.n == 0) continue;
+    std::printf("  [%.1f, %.1f)  %.3f -> %.3f [%.3f, %.3f]  n=%lld%s\n", b.lo, b.hi, b.mean_predicted, b.observed,
+                b.observed_lo, b.observed_hi, static_cast<long long>(b.n), b.within ? "" : "  OUTSIDE");
+  }
+  std::printf("rows where >= 2 timeframes lean bullish: %lld (up rate %.3f); bearish: %lld (up rate %.3f)\n",
+              static_cast<long long>(e.agree_bullish_rows), e.agree_bullish_up_rate,
+              static_cast<long long>(e.agree_bearish_rows), e.agree_bearish_up_rate);
+  return kExitOk;
+}
+
+void AddConfluenceOptions(CLI::App* c, ConfluenceOptions& o) {
+  c->add_option("--symbols", o.symbols, "Comma-separated symbols (daily bars in the store; 1h bars where stored)")
+      ->required();
+  c->add_option("--market", o.market, "Stored symbol whose trend and volatility regimes the tables use")
+      ->capture_default_str();
+  c->add_option("--timeframes", o.timeframes, "Timeframes fused (1h and 4h need stored 1h bars)")->capture_default_str();
+  c->add_option("--horizon", o.horizon, "Outcome horizon in sessions: up = close h sessions ahead > today's close")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 21));
+  c->add_option("--folds", o.folds, "Walk-forward test folds (after a 30% warm-up; folds 3.. are scored)")
+      ->capture_default_str()
+      ->check(CLI::Range(3, 50));
+  c->add_option("--l2", o.l2, "Ridge penalty of the combiner's logistic regression")->capture_default_str();
+  c->add_option("--bootstrap", o.bootstrap, "Block-bootstrap resamples for the 95% intervals (21-session blocks)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  c->add_option("--model-dir", o.model_dir, "Model directory (default $QTRADER_HOME/models)");
+  AddDbOption(c, o.db);
+  c->add_flag("--json", o.json, "Print the evaluation as JSON");
+  c->add_flag("--quiet", o.quiet, "No progress lines on stderr");
+}
+
+}  // namespace
+
+void AddSignalCommands(CLI::App& app) {
+  auto* confluence = app.add_subcommand(
+      "confluence", "Fit and evaluate the multi-timeframe confluence combiner (pattern evidence per timeframe + context)");
+  confluence->require_subcommand(1);
+  confluence->footer(
+      "Rows: every symbol and session; outcome: the close h sessions ahead is above today's close.\n"
+      "Per timeframe (1h, 4h from 1h, 1d, 1w from 1d), the patterns on its last closed bar as of\n"
+      "the session's close are weighed by their cells (log-likelihood ratios against the base rate,\n"
+      "shrunk toward it); RSI, volume ratio and the market's regimes add context terms estimated\n"
+      "from data. A ridge logistic regression fuses them in purged, embargoed walk-forward and its\n"
+      "output is calibrated (Platt, or isotonic on large samples). See docs/signals.md.");
+  auto fo = std::make_shared<ConfluenceOptions>();
+  auto* fit = confluence->add_subcommand("fit", "Fit the combiner in walk-forward and write it to MODEL_DIR/confluence_<h>bar");
+  AddConfluenceOptions(fit, *fo);
+  fit->callback([fo] { CommandExitCode() = RunConfluenceCommand(*fo, true); });
+  auto eo = std::make_shared<ConfluenceOptions>();
+  auto* evaluate = confluence->add_subcommand(
+      "evaluate", "Out-of-sample Brier, log loss, reliability and top-decile lift: fused vs each timeframe vs plain sum");
+  AddConfluenceOptions(evaluate, *eo);
+  evaluate->callback([eo] { CommandExitCode() = RunConfluenceCommand(*eo, false); });
+}
+
+}  // namespace qat::cli

@@ -1,0 +1,53 @@
+// Use cases of the confluence combiner (signals/confluence.h): load symbols from the store,
+// fit the combiner in walk-forward and publish it beside the model sets, read it back,
+// evaluate it.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "qat/core/result.h"
+#include "qat/core/time.h"
+#include "qat/signals/confluence.h"
+#include "qat/store/sqlite.h"
+
+namespace qat::app {
+
+// MODEL_DIR/confluence_<h>bar: the model (confluence_<h>bar.json) and its evaluation
+// (confluence_evaluation_<h>bar.json), written whole as a file set (core/file_set.h).
+std::filesystem::path ConfluenceDir(const std::filesystem::path& model_dir, int horizon);
+std::string ConfluenceFileName(int horizon);
+
+// A symbol's inputs from the store: its split-adjusted daily bars (as of `as_of` when given:
+// bars and splits dated on or before it), its stored 1h bars (adjusted the same way; none is
+// not an error) and the rsi_14 and volume_ratio_20 feature columns. Fails naming a symbol
+// with no daily bars.
+Result<signals::SymbolData> LoadSymbolData(store::Database& db, const std::string& symbol,
+                                           std::optional<Days> as_of = std::nullopt);
+
+struct ConfluenceRequest {
+  std::vector<std::string> symbols;  // validated
+  std::string market = "SPY";        // stored; whose regimes the tables use
+  std::filesystem::path model_dir;
+  signals::ConfluenceConfig config;
+};
+
+// Loads the symbols and the market, builds their frames and runs signals::FitConfluence.
+// `progress` gets one line per symbol loaded and per fold.
+Result<signals::ConfluenceFit> RunConfluence(store::Database& db, const ConfluenceRequest& request,
+                                             const std::function<void(const std::string&)>& progress = {});
+
+// Writes the model and its evaluation into ConfluenceDir (replacing the previous set whole).
+// Returns the folder.
+Result<std::filesystem::path> PublishConfluence(const signals::ConfluenceFit& fit, const std::filesystem::path& model_dir);
+
+// Reads ConfluenceDir(model_dir, horizon), verified against its SHA256SUMS. kNotFound when
+// absent: "DIR: no confluence model for horizon 5 (run 'qtrader confluence fit' first)".
+Result<signals::ConfluenceModel> ReadConfluence(const std::filesystem::path& model_dir, int horizon);
+
+}  // namespace qat::app

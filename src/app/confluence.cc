@@ -1,0 +1,102 @@
+#include "qat/app/confluence.h"
+
+#include <fmt/format.h>
+
+#include "qat/core/file_set.h"
+#include "qat/core/files.h"
+#include "qat/features/features.h"
+#include "qat/store/actions.h"
+
+namespace qat::app {
+
+std::filesystem::path ConfluenceDir(const std::filesystem::path& model_dir, int horizon) {
+  return model_dir / fmt::format("confluence_{}bar", horizon);
+}
+std::string ConfluenceFileName(int horizon) { return fmt::format("confluence_{}bar.json", horizon); }
+
+namespace {
+std::string EvaluationFileName(int horizon) { return fmt::format("confluence_evaluation_{}bar.json", horizon); }
+}  // namespace
+
+Result<signals::SymbolData> LoadSymbolData(store::Database& db, const std::string& symbol, std::optional<Days> as_of) {
+  signals::SymbolData d;
+  d.symbol = symbol;
+  data::AdjustOptions options;
+  options.as_of = as_of;
+  QAT_ASSIGN_OR_RETURN(d.daily, store::LoadAdjustedDaily(db, symbol, options));
+  if (d.daily.empty()) return Fail(ErrorCode::kNotFound, "{}: no daily bars stored", symbol);
+  auto hourly = store::LoadAdjustedBars(db, {.symbol = symbol, .interval = data::Interval::k1h}, options);
+  if (hourly.ok() && !hourly->empty()) {
+    d.hourly = std::move(*hourly);
+  } else if (!hourly.ok() && hourly.error().code != ErrorCode::kNotFound) {
+    return hourly.error();
+  }
+  QAT_ASSIGN_OR_RETURN(const auto frame, features::ComputeFeatures(d.daily));
+  for (const char* name : {"rsi_14", "volume_ratio_20"}) {
+    const auto* column = frame.Find(name);
+    if (column == nullptr) return Fail("feature {} is not registered", name);
+    (std::string(name) == "rsi_14" ? d.rsi : d.volume_ratio) = *column;
+  }
+  return d;
+}
+
+Result<signals::ConfluenceFit> RunConfluence(store::Database& db, const ConfluenceRequest& r,
+                                             const std::function<void(const std::string&)>& progress) {
+  if (r.symbols.empty()) return Fail(ErrorCode::kInvalidInput, "confluence: no symbols given");
+  std::optional<data::BarSeries> market;
+  if (!r.market.empty()) {
+    auto m = store::LoadAdjustedDaily(db, r.market);
+    if (!m.ok() || m->empty()) {
+      return Fail(ErrorCode::kNotFound, "market {}: no daily bars stored (import it, or pass another --market)",
+                  r.market);
+    }
+    market = std::move(*m);
+  }
+  std::vector<signals::SymbolFrames> frames;
+  for (const auto& symbol : r.symbols) {
+    QAT_ASSIGN_OR_RETURN(const auto data, LoadSymbolData(db, symbol));
+    QAT_ASSIGN_OR_RETURN(auto f, signals::BuildFrames(data, market ? &*market : nullptr, r.config.timeframes,
+                                                      r.config.horizon));
+    if (progress) {
+      std::string have;
+      for (auto tf : r.config.timeframes) {
+        const auto slot = static_cast<std::size_t>(tf);
+        have += fmt::format(" {}:{}", signals::TimeframeName(tf), f.records[slot] ? "yes" : "no");
+      }
+      progress(fmt::format("{}: {} daily bars;{}", symbol, data.daily.size(), have));
+    }
+    frames.push_back(std::move(f));
+  }
+  return signals::FitConfluence(frames, r.market, r.config, progress);
+}
+
+Result<std::filesystem::path> PublishConfluence(const signals::ConfluenceFit& fit,
+                                                const std::filesystem::path& model_dir) {
+  const int h = fit.model.horizon;
+  QAT_ASSIGN_OR_RETURN(auto set, FileSetWriter::Begin(ConfluenceDir(model_dir, h)));
+  QAT_RETURN_IF_ERROR(set.Write(ConfluenceFileName(h), fit.model.ToJson().dump() + "\n"));
+  QAT_RETURN_IF_ERROR(set.Write(EvaluationFileName(h), fit.evaluation.ToJson().dump(2) + "\n"));
+  QAT_RETURN_IF_ERROR(set.Commit());
+  return ConfluenceDir(model_dir, h);
+}
+
+Result<signals::ConfluenceModel> ReadConfluence(const std::filesystem::path& model_dir, int horizon) {
+  const auto dir = ConfluenceDir(model_dir, horizon);
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) {
+    return Fail(ErrorCode::kNotFound, "{}: no confluence model for horizon {} (run 'qtrader confluence fit' first)",
+                dir.string(), horizon);
+  }
+  QAT_RETURN_IF_ERROR(VerifyFileSet(dir));
+  const auto path = dir / ConfluenceFileName(horizon);
+  QAT_ASSIGN_OR_RETURN(const std::string text, ReadWholeFile(path));
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return Fail(ErrorCode::kCorrupt, "{}: not valid JSON", path.string());
+  QAT_ASSIGN_OR_RETURN(auto model, signals::ConfluenceModel::FromJson(j, path.string()));
+  if (model.horizon != horizon) {
+    return Fail(ErrorCode::kCorrupt, "{}: a model for horizon {}, expected {}", path.string(), model.horizon, horizon);
+  }
+  return model;
+}
+
+}  // namespace qat::app
