@@ -125,6 +125,64 @@ nlohmann::json ToJson(const ClassificationReport& r) {
           {"confusion", r.confusion}};
 }
 
+BinaryProbabilityReport EvaluateBinaryProbability(std::span<const double> p, std::span<const float> event,
+                                                  std::span<const double> baseline) {
+  BinaryProbabilityReport r;
+  const bool with_baseline = !baseline.empty();
+  double loss = 0, brier = 0, base_loss = 0, base_brier = 0, events = 0;
+  std::array<double, kReliabilityBins> predicted{}, happened{};
+  for (std::size_t i = 0; i < std::min(p.size(), event.size()); ++i) {
+    if (std::isnan(p[i])) continue;
+    const double y = event[i] > 0.5f ? 1.0 : 0.0;
+    ++r.n;
+    events += y;
+    loss += LogLoss(y > 0 ? p[i] : 1 - p[i]);
+    brier += (p[i] - y) * (p[i] - y);
+    if (with_baseline) {
+      base_loss += LogLoss(y > 0 ? baseline[i] : 1 - baseline[i]);
+      base_brier += (baseline[i] - y) * (baseline[i] - y);
+    }
+    const auto bin = std::min(kReliabilityBins - 1,
+                              static_cast<std::size_t>(std::max(0.0, std::floor(p[i] * double(kReliabilityBins)))));
+    r.reliability[bin].n++;
+    predicted[bin] += p[i];
+    happened[bin] += y;
+  }
+  if (r.n == 0) return r;
+  const double n = double(r.n);
+  r.log_loss = loss / n;
+  r.brier = brier / n;
+  r.baseline_log_loss = base_loss / n;
+  r.baseline_brier = base_brier / n;
+  r.event_rate = events / n;
+  for (std::size_t b = 0; b < kReliabilityBins; ++b) {
+    auto& bin = r.reliability[b];
+    if (bin.n == 0) continue;
+    bin.mean_predicted = predicted[b] / double(bin.n);
+    bin.observed_rate = happened[b] / double(bin.n);
+  }
+  return r;
+}
+
+nlohmann::json ToJson(const BinaryProbabilityReport& r) {
+  nlohmann::json bins = nlohmann::json::array();
+  for (std::size_t b = 0; b < kReliabilityBins; ++b) {
+    const auto& bin = r.reliability[b];
+    bins.push_back({{"lower", double(b) / double(kReliabilityBins)},
+                    {"upper", double(b + 1) / double(kReliabilityBins)},
+                    {"n", bin.n},
+                    {"mean_predicted", bin.n ? nlohmann::json(bin.mean_predicted) : nlohmann::json()},
+                    {"observed_rate", bin.n ? nlohmann::json(bin.observed_rate) : nlohmann::json()}});
+  }
+  return {{"n", r.n},
+          {"event_rate", r.event_rate},
+          {"log_loss", r.log_loss},
+          {"baseline_log_loss", r.baseline_log_loss},
+          {"brier", r.brier},
+          {"baseline_brier", r.baseline_brier},
+          {"reliability", bins}};
+}
+
 QuantileReport EvaluateQuantiles(std::span<const double> y, std::span<const double> q,
                                  std::span<const double> baseline) {
   QuantileReport r;

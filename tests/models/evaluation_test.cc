@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 namespace qat::models {
 namespace {
@@ -69,6 +70,40 @@ TEST(Evaluation, ClassPriorIsTheTrainingLabelsFrequencies) {
   const std::vector<double> r = {0.0};
   const auto report = EvaluateClassifier(p, y, r, prior);
   EXPECT_NEAR(report.baseline_log_loss, -std::log(1e-15), 1e-9);
+}
+
+// Worked by hand: p 0.05, 0.15, 0.95, 1.0, 0.55 (and a NaN row, left out) against events
+// 0, 1, 1, 1, 0, beside a baseline of 0.5 on every row.
+TEST(Evaluation, BinaryProbabilityMeasuresAndReliabilityBins) {
+  const std::vector<double> p = {0.05, 0.15, 0.95, 1.0, std::nan(""), 0.55};
+  const std::vector<float> event = {0, 1, 1, 1, 1, 0};
+  const std::vector<double> base(6, 0.5);
+  const auto r = EvaluateBinaryProbability(p, event, base);
+  EXPECT_EQ(r.n, 5u);
+  EXPECT_DOUBLE_EQ(r.event_rate, 0.6);
+  EXPECT_NEAR(r.log_loss, -(2 * std::log(0.95) + std::log(0.15) + std::log(0.45)) / 5, 1e-12);
+  EXPECT_NEAR(r.brier, (0.0025 + 0.7225 + 0.0025 + 0 + 0.3025) / 5, 1e-12);
+  EXPECT_NEAR(r.baseline_log_loss, std::log(2.0), 1e-12);
+  EXPECT_NEAR(r.baseline_brier, 0.25, 1e-12);
+  // Bins: 0 (0.05, down), 1 (0.15, up), 5 (0.55, down), 9 (0.95 and 1.0, both up).
+  std::vector<std::size_t> counts;
+  for (const auto& bin : r.reliability) counts.push_back(bin.n);
+  EXPECT_EQ(counts, (std::vector<std::size_t>{1, 1, 0, 0, 0, 1, 0, 0, 0, 2}));
+  EXPECT_DOUBLE_EQ(r.reliability[0].observed_rate, 0.0);
+  EXPECT_DOUBLE_EQ(r.reliability[1].observed_rate, 1.0);
+  EXPECT_DOUBLE_EQ(r.reliability[9].mean_predicted, 0.975);
+  EXPECT_DOUBLE_EQ(r.reliability[9].observed_rate, 1.0);
+  const auto j = ToJson(r);
+  EXPECT_EQ(j["reliability"].size(), 10u);
+  EXPECT_EQ(j["reliability"][9]["lower"], 0.9);
+  EXPECT_EQ(j["reliability"][9]["n"], 2);
+  EXPECT_TRUE(j["reliability"][2]["mean_predicted"].is_null());  // an empty bin has no rate
+  EXPECT_TRUE(j["reliability"][2]["observed_rate"].is_null());
+  // A wrong certainty costs the log loss's clamp, -ln 1e-15; no baseline leaves its measures 0.
+  const auto certain = EvaluateBinaryProbability(std::vector<double>{0.0}, std::vector<float>{1}, {});
+  EXPECT_NEAR(certain.log_loss, -std::log(1e-15), 1e-9);
+  EXPECT_EQ(certain.baseline_log_loss, 0.0);
+  EXPECT_EQ(EvaluateBinaryProbability({}, {}, {}).n, 0u);
 }
 
 }  // namespace

@@ -56,6 +56,35 @@ ClassificationReport EvaluatePooled(std::span<const float> probabilities, std::s
 // form (training results, the demo).
 nlohmann::json ToJson(const ClassificationReport& report);
 
+// The probability of one event (prob_up: the forward return is > 0) against what happened,
+// beside a baseline probability per row (prob_up's: the share of up outcomes among the fold's
+// training rows).
+inline constexpr std::size_t kReliabilityBins = 10;
+struct ReliabilityBin {
+  std::size_t n = 0;          // rows whose predicted p falls in the bin
+  double mean_predicted = 0;  // their mean p (0 when n is 0)
+  double observed_rate = 0;   // their share of events (0 when n is 0)
+};
+struct BinaryProbabilityReport {
+  std::size_t n = 0;
+  double log_loss = 0;  // mean -log p(what happened), p clamped to [1e-15, 1]
+  double brier = 0;     // mean (p - [event])^2
+  double baseline_log_loss = 0, baseline_brier = 0;  // the same of the baseline probabilities
+  double event_rate = 0;                             // share of rows with the event
+  // Bin b holds p in [b / 10, (b + 1) / 10); the last bin [0.9, 1] includes 1.
+  std::array<ReliabilityBin, kReliabilityBins> reliability{};
+};
+
+// `p`, `event` (1 = happened, 0 = not) and `baseline` have one value per row (`baseline` may
+// be empty: its measures stay 0). Rows whose p is NaN are left out of every measure. Empty
+// input: all zero.
+BinaryProbabilityReport EvaluateBinaryProbability(std::span<const double> p, std::span<const float> event,
+                                                  std::span<const double> baseline);
+
+// {n, event_rate, log_loss, baseline_log_loss, brier, baseline_brier, reliability[{lower, upper,
+// n, mean_predicted, observed_rate}]}; an empty bin's mean_predicted and observed_rate are null.
+nlohmann::json ToJson(const BinaryProbabilityReport& report);
+
 // Quantile measures of one set of test rows, for the model and for the unconditional
 // quantiles of the training window.
 struct QuantileReport {
