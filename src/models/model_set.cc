@@ -53,6 +53,7 @@ nlohmann::json ModelSchemaJson(const ModelSchema& s) {
           {"classes", {"SELL", "HOLD", "BUY"}},
           {"classifier_file", s.classifier_file},
           {"classifier_temperature", s.classifier_temperature},
+          {"prob_up_platt", {{"a", s.prob_up_platt.a}, {"b", s.prob_up_platt.b}}},
           {"quantiles", quantiles},
           {"quantile_return", "offset + scale * margin + conformal_shift, then sorted"},
           {"market", s.market},
@@ -102,6 +103,17 @@ Result<ModelSchema> ParseModelSchema(std::string_view text, std::string_view sou
         return Fail("{}: malformed schema: classifier_temperature {} is not a number > 0", source, Excerpt(t.dump()));
       }
       out.classifier_temperature = t.get<double>();
+    }
+    if (schema.contains("prob_up_platt")) {
+      const auto& platt = schema.at("prob_up_platt");
+      auto finite = [&](const char* key) {
+        return platt.contains(key) && platt.at(key).is_number() && std::isfinite(platt.at(key).get<double>());
+      };
+      if (!platt.is_object() || !finite("a") || !finite("b")) {
+        return Fail("{}: malformed schema: prob_up_platt {} is not {{\"a\": number, \"b\": number}}", source,
+                    Excerpt(platt.dump()));
+      }
+      out.prob_up_platt = {platt.at("a").get<double>(), platt.at("b").get<double>()};
     }
     out.labels.horizon = out.horizon;
     if (schema.contains("labels")) {

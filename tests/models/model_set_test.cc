@@ -56,6 +56,16 @@ TEST(ModelSchema, ParsesWhatWriteModelSetWrites) {
   auto scaled = Schema();
   scaled["classifier_temperature"] = 2.5;
   EXPECT_EQ(ParseModelSchema(scaled.dump(), kSource)->classifier_temperature, 2.5);
+  // Written before prob_up was Platt-scaled: the identity; written since: read back as written.
+  EXPECT_EQ(s->prob_up_platt.a, 1.0);
+  EXPECT_EQ(s->prob_up_platt.b, 0.0);
+  auto platt = Schema();
+  platt["prob_up_platt"] = {{"a", 0.6}, {"b", -0.05}};
+  auto with_platt = ParseModelSchema(platt.dump(), kSource);
+  ASSERT_TRUE(with_platt.ok()) << with_platt.error().message;
+  EXPECT_EQ(with_platt->prob_up_platt.a, 0.6);
+  EXPECT_EQ(with_platt->prob_up_platt.b, -0.05);
+  EXPECT_EQ(ModelSchemaJson(*with_platt)["prob_up_platt"], platt["prob_up_platt"]);
   // Schemas written before the staleness rule carry no age: the default.
   auto old = Schema();
   old.erase("context_max_age_days");
@@ -85,6 +95,11 @@ TEST(ModelSchema, BadSchemasFailNamingTheFile) {
     auto temperature = Schema();
     temperature["classifier_temperature"] = nlohmann::json::parse(bad);
     EXPECT_NE(message(temperature.dump()).find("malformed schema: classifier_temperature "), std::string::npos) << bad;
+  }
+  for (const char* bad : {"0.5", "[1, 0]", "{\"a\": 1}", "{\"a\": \"1\", \"b\": 0}", "{\"a\": 1, \"b\": null}"}) {
+    auto platt = Schema();
+    platt["prob_up_platt"] = nlohmann::json::parse(bad);
+    EXPECT_NE(message(platt.dump()).find("malformed schema: prob_up_platt "), std::string::npos) << bad;
   }
   auto wrong_type = Schema();
   wrong_type["quantiles"][1]["scale"] = "two";

@@ -18,6 +18,7 @@
 #include "qat/core/time.h"
 #include "qat/features/features.h"
 #include "qat/labels/labels.h"
+#include "qat/models/calibration.h"
 #include "qat/models/quantile.h"
 #include "qat/models/xgboost.h"
 
@@ -46,6 +47,9 @@ struct ModelSchema {
   // The temperature the classifier's probabilities are scaled by (models/calibration.h);
   // sets written before it read as 1 (unscaled).
   double classifier_temperature = 1;
+  // The Platt scaling of prob_up, the quantiles' P(return > 0) (models/calibration.h); sets
+  // written before it read as the identity (a 1, b 0).
+  PlattScaling prob_up_platt;
   struct Quantile {
     std::string file;
     int rounds = 0;
@@ -60,10 +64,11 @@ nlohmann::json ModelSchemaJson(const ModelSchema& schema);
 // Parses the text of a feature schema; `source` (the file's path) names it in messages:
 // "SOURCE: not valid JSON: ...", "SOURCE: N quantiles, expected 5", "SOURCE: malformed
 // schema: ..." (a missing key, a value of the wrong type or range, an as_of that is not a
-// date). A model file name that is not a plain file name of the set's folder (empty, '.',
+// date; a prob_up_platt that is not {"a": finite number, "b": finite number}). A model file name that is not a plain file name of the set's folder (empty, '.',
 // '..', a '/' or a NUL byte: an absolute path, '../x.json') is refused: "SOURCE:
 // 'quantiles'[k].file '../x.json' is not a file name in the model set". `train_start`,
-// `labels` and the rounds are optional (0 and the defaults when absent). Pure: reads no file.
+// `labels`, the rounds, `context_max_age_days`, `classifier_temperature` and `prob_up_platt`
+// are optional (0, the defaults, 1 and the identity when absent). Pure: reads no file.
 Result<ModelSchema> ParseModelSchema(std::string_view json, std::string_view source);
 
 // A loaded model set.
