@@ -2,13 +2,17 @@
 #include <cstdio>
 #include <memory>
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "paths.h"
+#include "signal_table.h"
 #include "qat/app/confluence.h"
+#include "qat/app/signals.h"
+#include "qat/portfolio/money.h"
 #include "qat/data/symbol.h"
 #include "qat/store/store.h"
 
@@ -128,9 +132,76 @@ void AddConfluenceOptions(CLI::App* c, ConfluenceOptions& o) {
   c->add_flag("--quiet", o.quiet, "No progress lines on stderr");
 }
 
+struct SignalsOptions {
+  std::string symbols, db, model_dir, as_of, timeframes;
+  int horizon = 5;
+  double account_cash = 5000;
+  bool json = false, allow_short = false;
+};
+
+int RunSignalsCommand(const SignalsOptions& o) {
+  auto symbols = data::ParseSymbolList(o.symbols);
+  if (!symbols.ok()) return Usage(Fail(ErrorCode::kInvalidInput, "--symbols: {}", symbols.error().message));
+  app::SignalsRequest request;
+  request.symbols = std::move(symbols).value();
+  if (!o.as_of.empty()) {
+    auto day = ParseDate(o.as_of);
+    if (!day.ok()) return Usage(Fail(ErrorCode::kInvalidInput, "--as-of: {}", day.error().message));
+    request.as_of = *day;
+  }
+  if (!o.timeframes.empty()) {
+    auto timeframes = ParseTimeframes(o.timeframes);
+    if (!timeframes.ok()) return Usage(Fail(ErrorCode::kInvalidInput, "--timeframes: {}", timeframes.error().message));
+    request.timeframes = *timeframes;
+  }
+  if (!(o.account_cash >= 0) || !std::isfinite(o.account_cash)) {
+    return Usage(Fail(ErrorCode::kInvalidInput, "--account-cash must be >= 0 (got {})", o.account_cash));
+  }
+  request.account.cash = portfolio::ToCents(o.account_cash);
+  request.model_dir = ModelDirOf(o.model_dir);
+  request.horizon = o.horizon;
+  request.plan.allow_short = o.allow_short;
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  auto report = app::ComputeSignals(*db, request);
+  if (!report.ok()) return Report(report.error());
+  if (o.json) {
+    std::printf("%s\n", report->ToJson().dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("signals at the close; models trained through %s, confluence tables through %s; account $%.2f\n",
+              FormatDate(report->model_as_of).c_str(), FormatTimestampNewYork(report->confluence_as_of).c_str(),
+              o.account_cash);
+  PrintSignalsTable(*report);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddSignalCommands(CLI::App& app) {
+  auto so = std::make_shared<SignalsOptions>();
+  auto* sig = app.add_subcommand("signals", "Tomorrow's signals: confluence, forecast, entry gates and a sized trade plan per symbol");
+  sig->add_option("--symbols", so->symbols, "Comma-separated symbols (daily bars in the store)")->required();
+  sig->add_option("--as-of", so->as_of, "Signals at the close of this session (YYYY-MM-DD; default: each symbol's last bar)");
+  sig->add_option("--timeframes", so->timeframes, "Timeframes to read (default: the confluence model's)");
+  sig->add_option("--account-cash", so->account_cash, "Account cash in dollars for the sizing")->capture_default_str();
+  sig->add_option("--horizon", so->horizon, "Which models: the horizon they were trained for")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 21));
+  sig->add_option("--model-dir", so->model_dir, "Model directory (default $QTRADER_HOME/models)");
+  AddDbOption(sig, so->db);
+  sig->add_flag("--allow-short", so->allow_short, "Plan SELL (short) trades for BEARISH signals");
+  sig->add_flag("--json", so->json, "Print JSON");
+  sig->footer(
+      "Needs 'qtrader train' and 'qtrader confluence fit' for the horizon. Every gate must pass for a\n"
+      "trade: direction, the strongest agreeing pattern's win rate > 0.55 and q <= 0.05, 2+ timeframes\n"
+      "agreeing, prob_up > 0.60, RSI <= 70 (long), volume ratio >= 1, trend not against the trade,\n"
+      "price >= $5, 20-session average volume >= 1M. Entry at the next open (the last close is the\n"
+      "estimate), stop at the forecast's q10, target at q90, time exit at the horizon; at most 33% of\n"
+      "equity per position and 3 positions, whole shares, $1 commission. Candidates are sized in rank\n"
+      "order, each taking its cash and slot. See docs/signals.md.");
+  sig->callback([so] { CommandExitCode() = RunSignalsCommand(*so); });
+
   auto* confluence = app.add_subcommand(
       "confluence", "Fit and evaluate the multi-timeframe confluence combiner (pattern evidence per timeframe + context)");
   confluence->require_subcommand(1);

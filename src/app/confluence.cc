@@ -18,26 +18,31 @@ namespace {
 std::string EvaluationFileName(int horizon) { return fmt::format("confluence_evaluation_{}bar.json", horizon); }
 }  // namespace
 
-Result<signals::SymbolData> LoadSymbolData(store::Database& db, const std::string& symbol, std::optional<Days> as_of) {
-  signals::SymbolData d;
+Result<SymbolInputs> LoadSymbolInputs(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
+                                      const features::MarketContext& context) {
+  SymbolInputs in;
+  signals::SymbolData& d = in.data;
   d.symbol = symbol;
   data::AdjustOptions options;
   options.as_of = as_of;
   QAT_ASSIGN_OR_RETURN(d.daily, store::LoadAdjustedDaily(db, symbol, options));
-  if (d.daily.empty()) return Fail(ErrorCode::kNotFound, "{}: no daily bars stored", symbol);
+  if (d.daily.empty()) {
+    return as_of ? Fail(ErrorCode::kNotFound, "{}: no daily bars stored on or before {}", symbol, FormatDate(*as_of))
+                 : Fail(ErrorCode::kNotFound, "{}: no daily bars stored", symbol);
+  }
   auto hourly = store::LoadAdjustedBars(db, {.symbol = symbol, .interval = data::Interval::k1h}, options);
   if (hourly.ok() && !hourly->empty()) {
     d.hourly = std::move(*hourly);
   } else if (!hourly.ok() && hourly.error().code != ErrorCode::kNotFound) {
     return hourly.error();
   }
-  QAT_ASSIGN_OR_RETURN(const auto frame, features::ComputeFeatures(d.daily));
+  QAT_ASSIGN_OR_RETURN(in.features, features::ComputeFeatures(d.daily, context));
   for (const char* name : {"rsi_14", "volume_ratio_20"}) {
-    const auto* column = frame.Find(name);
+    const auto* column = in.features.Find(name);
     if (column == nullptr) return Fail("feature {} is not registered", name);
     (std::string(name) == "rsi_14" ? d.rsi : d.volume_ratio) = *column;
   }
-  return d;
+  return in;
 }
 
 Result<signals::ConfluenceFit> RunConfluence(store::Database& db, const ConfluenceRequest& r,
@@ -54,7 +59,8 @@ Result<signals::ConfluenceFit> RunConfluence(store::Database& db, const Confluen
   }
   std::vector<signals::SymbolFrames> frames;
   for (const auto& symbol : r.symbols) {
-    QAT_ASSIGN_OR_RETURN(const auto data, LoadSymbolData(db, symbol));
+    QAT_ASSIGN_OR_RETURN(const auto inputs, LoadSymbolInputs(db, symbol, std::nullopt));
+    const signals::SymbolData& data = inputs.data;
     QAT_ASSIGN_OR_RETURN(auto f, signals::BuildFrames(data, market ? &*market : nullptr, r.config.timeframes,
                                                       r.config.horizon));
     if (progress) {

@@ -25,7 +25,7 @@ Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, 
     ev.timeframe = tf;
     if (!rec) {
       ev.unavailable_reason = frames.unavailable[Slot(tf)];
-    } else if (const auto bar = LastClosedBar(rec->available, decided)) {
+    } else if (const auto bar = LastClosedBarIn(rec->available, decided)) {
       ev = lookup.At(*rec, tf, *bar);
     } else {
       ev.unavailable_reason = fmt::format("no {} bar closed by {}", TimeframeName(tf), FormatTimestampNewYork(decided));

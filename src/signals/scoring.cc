@@ -170,10 +170,10 @@ ProbabilityScores ScoreProbabilities(std::span<const double> p, std::span<const 
   return s;
 }
 
-Comparison Compare(std::span<const double> a, std::span<const double> b, std::span<const double> base,
+PairedComparison Compare(std::span<const double> a, std::span<const double> b, std::span<const double> base,
                    std::span<const std::uint8_t> up, std::span<const std::uint32_t> day,
                    const BlockBootstrap& bootstrap) {
-  Comparison c;
+  PairedComparison c;
   const std::vector<double> ones(a.size(), 1.0);
   const auto order_a = DescendingOrder(a), order_b = DescendingOrder(b);
   c.top_decile_hit_rate.value =
@@ -219,7 +219,7 @@ nlohmann::json ProbabilityScores::ToJson() const {
             {"ci95", {Number(top_decile.lift_lo), Number(top_decile.lift_hi)}}}}};
 }
 
-nlohmann::json Comparison::ToJson() const {
+nlohmann::json PairedComparison::ToJson() const {
   auto d = [](const Difference& x) { return nlohmann::json{{"value", Number(x.value)}, {"ci95", {Number(x.lo), Number(x.hi)}}}; };
   return {{"top_decile_hit_rate", d(top_decile_hit_rate)}, {"brier_skill", d(brier_skill)}};
 }

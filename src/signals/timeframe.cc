@@ -52,14 +52,14 @@ Result<data::BarSeries> DeriveTimeframe(const data::BarSeries& source, Timeframe
   return std::move(resampled.series);
 }
 
-std::optional<std::size_t> LastClosedBar(std::span<const Timestamp> available, Timestamp t) {
+std::optional<std::size_t> LastClosedBarIn(std::span<const Timestamp> available, Timestamp t) {
   const auto after = std::upper_bound(available.begin(), available.end(), t);
   if (after == available.begin()) return std::nullopt;
   return static_cast<std::size_t>(after - available.begin()) - 1;
 }
 
 std::optional<std::size_t> LastClosedBar(const data::BarSeries& series, Timestamp t) {
-  return LastClosedBar(series.available, t);
+  return LastClosedBarIn(series.available, t);
 }
 
 }  // namespace qat::signals

@@ -13,6 +13,7 @@
 
 #include "qat/core/result.h"
 #include "qat/core/time.h"
+#include "qat/features/features.h"
 #include "qat/signals/confluence.h"
 #include "qat/store/sqlite.h"
 
@@ -23,12 +24,19 @@ namespace qat::app {
 std::filesystem::path ConfluenceDir(const std::filesystem::path& model_dir, int horizon);
 std::string ConfluenceFileName(int horizon);
 
+// A symbol's daily (and 1h) bars with its feature frame.
+struct SymbolInputs {
+  signals::SymbolData data;
+  features::FeatureFrame features;
+};
+
 // A symbol's inputs from the store: its split-adjusted daily bars (as of `as_of` when given:
 // bars and splits dated on or before it), its stored 1h bars (adjusted the same way; none is
-// not an error) and the rsi_14 and volume_ratio_20 feature columns. Fails naming a symbol
-// with no daily bars.
-Result<signals::SymbolData> LoadSymbolData(store::Database& db, const std::string& symbol,
-                                           std::optional<Days> as_of = std::nullopt);
+// not an error) and its features with `context` (data.rsi and data.volume_ratio are the
+// rsi_14 and volume_ratio_20 columns). Fails with kNotFound naming a symbol with no daily
+// bars (by the date).
+Result<SymbolInputs> LoadSymbolInputs(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
+                                      const features::MarketContext& context = {});
 
 struct ConfluenceRequest {
   std::vector<std::string> symbols;  // validated

@@ -146,7 +146,7 @@ struct ConfluenceEvaluation {
   ProbabilityScores fused, plain_sum;
   std::map<std::string, ProbabilityScores> single_timeframe;  // timeframes with any evidence
   std::string best_single;          // the single timeframe with the highest top-decile hit rate
-  std::optional<Comparison> fused_vs_best_single, fused_vs_plain_sum;
+  std::optional<PairedComparison> fused_vs_best_single, fused_vs_plain_sum;
   // Rows where >= 2 timeframes lean the same way, and their up rate (the agreement gate).
   std::int64_t agree_bullish_rows = 0, agree_bearish_rows = 0;
   double agree_bullish_up_rate = 0, agree_bearish_up_rate = 0;

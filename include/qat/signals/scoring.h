@@ -67,11 +67,11 @@ struct Difference {
 };
 // Top-decile hit rate of a minus that of b, and Brier skill of a minus that of b, on the same
 // rows and the same resamples.
-struct Comparison {
+struct PairedComparison {
   Difference top_decile_hit_rate, brier_skill;
   nlohmann::json ToJson() const;  // {top_decile_hit_rate{value, ci95}, brier_skill{value, ci95}}
 };
-Comparison Compare(std::span<const double> a, std::span<const double> b, std::span<const double> base,
+PairedComparison Compare(std::span<const double> a, std::span<const double> b, std::span<const double> base,
                    std::span<const std::uint8_t> up, std::span<const std::uint32_t> day,
                    const BlockBootstrap& bootstrap);
 

@@ -45,6 +45,6 @@ Result<data::BarSeries> DeriveTimeframe(const data::BarSeries& source, Timeframe
 // start, each available at its own end); binary search, O(log n).
 std::optional<std::size_t> LastClosedBar(const data::BarSeries& series, Timestamp t);
 // The same rule over the `available` times of a series' bars (pattern records keep them).
-std::optional<std::size_t> LastClosedBar(std::span<const Timestamp> available, Timestamp t);
+std::optional<std::size_t> LastClosedBarIn(std::span<const Timestamp> available, Timestamp t);
 
 }  // namespace qat::signals

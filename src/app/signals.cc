@@ -1,0 +1,210 @@
+#include "qat/app/signals.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "qat/store/actions.h"
+
+namespace qat::app {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// A symbol whose last bar is older than this before the asked date has no signal for it.
+constexpr Days kMaxStaleDays = 7;
+
+nlohmann::json Number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+signals::Direction DirectionOf(const std::string& name) {
+  if (name == "BULLISH") return signals::Direction::kBullish;
+  if (name == "BEARISH") return signals::Direction::kBearish;
+  return signals::Direction::kNeutral;
+}
+
+// P(the signal's direction): the fused probability for BULLISH, its complement for BEARISH.
+double Confidence(const signals::Confluence& c) {
+  return c.direction == "BEARISH" ? 1 - c.probability : c.probability;
+}
+
+Result<data::BarSeries> LoadContextSeries(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
+                                          const char* role) {
+  data::AdjustOptions options;
+  options.as_of = as_of;
+  auto bars = store::LoadAdjustedDaily(db, symbol, options);
+  if (!bars.ok() || bars->empty()) {
+    return Fail(ErrorCode::kNotFound, "{} series {}: no daily bars stored{} (the models read it as context)", role,
+                symbol, as_of ? fmt::format(" on or before {}", FormatDate(*as_of)) : "");
+  }
+  return bars;
+}
+
+}  // namespace
+
+Result<SignalModels> LoadSignalModels(store::Database& db, const std::filesystem::path& model_dir, int horizon,
+                                      std::optional<Days> as_of) {
+  SignalModels m;
+  QAT_ASSIGN_OR_RETURN(m.set, models::ReadModelSet(model_dir, horizon));
+  QAT_RETURN_IF_ERROR(CheckFeatures(m.set));
+  QAT_ASSIGN_OR_RETURN(m.confluence, ReadConfluence(model_dir, horizon));
+  QAT_ASSIGN_OR_RETURN(m.market, LoadContextSeries(db, m.set.schema.market, as_of, "market"));
+  QAT_ASSIGN_OR_RETURN(m.vix, LoadContextSeries(db, m.set.schema.vix, as_of, "VIX"));
+  return m;
+}
+
+Result<SymbolSignal> SignalAt(const SignalModels& models, const signals::ConfluenceScorer& scorer,
+                              const SymbolInputs& inputs, const signals::SymbolFrames& frames, std::size_t t,
+                              const signals::GateConfig& gate_config, bool allow_short) {
+  const data::BarSeries& daily = inputs.data.daily;
+  SymbolSignal s;
+  s.symbol = inputs.data.symbol;
+  s.as_of = daily.DayAt(t);
+  s.confluence = scorer.Score(frames, t);
+  s.context = frames.context[t];
+  QAT_ASSIGN_OR_RETURN(s.forecast, ForecastAt(models.set, daily, inputs.features, t, models.market, models.vix));
+  s.model_after_as_of = models.set.schema.as_of > s.as_of ||
+                        models.confluence.as_of > data::AvailableTime(data::Interval::k1d, static_cast<Timestamp>(s.as_of) * 86400);
+
+  const signals::Direction direction = DirectionOf(s.confluence.direction);
+  const int sign = direction == signals::Direction::kBearish ? -1 : 1;
+  const signals::Side side = direction == signals::Direction::kBearish ? signals::Side::kShort : signals::Side::kLong;
+  // The strongest pattern leaning the signal's way, over every timeframe.
+  const signals::PatternEvidence* best = nullptr;
+  int agreeing = 0;
+  for (const auto& tf : s.confluence.timeframes) {
+    if (tf.log_odds * sign > 0) ++agreeing;
+    for (const auto& p : tf.patterns) {
+      if (p.llr * sign > 0 && (best == nullptr || p.llr * sign > best->llr * sign)) best = &p;
+    }
+  }
+  s.gates.push_back(signals::DirectionGate(direction, allow_short));
+  s.gates.push_back(signals::PatternWinRateGate(best && best->n > 0 ? best->win_rate : kNaN, gate_config));
+  s.gates.push_back(signals::PatternQValueGate(best ? best->q_value : kNaN, gate_config));
+  s.gates.push_back(signals::TimeframeAgreementGate(agreeing, gate_config));
+  s.gates.push_back(signals::ProbUpGate(s.forecast.prob_up, side, gate_config));
+  s.gates.push_back(signals::RsiGate(s.context.rsi, side, gate_config));
+  s.gates.push_back(signals::VolumeRatioGate(s.context.volume_ratio, gate_config));
+  s.gates.push_back(signals::TrendRegimeGate(s.context.trend, side, gate_config));
+  QAT_ASSIGN_OR_RETURN(auto universe, signals::UniverseGates(daily, t, gate_config));
+  for (auto& g : universe) s.gates.push_back(std::move(g));
+  return s;
+}
+
+Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& r) {
+  QAT_ASSIGN_OR_RETURN(const SignalModels models, LoadSignalModels(db, r.model_dir, r.horizon, r.as_of));
+  const signals::ConfluenceScorer scorer(models.confluence);
+  SignalsReport report;
+  report.model_as_of = models.set.schema.as_of;
+  report.confluence_as_of = models.confluence.as_of;
+  const features::MarketContext context{.market = &models.market,
+                                        .vix = &models.vix,
+                                        .max_age_days = models.set.schema.context_max_age_days};
+  for (const auto& symbol : r.symbols) {
+    auto inputs = LoadSymbolInputs(db, symbol, r.as_of, context);
+    if (!inputs.ok() && inputs.error().code == ErrorCode::kNotFound) {
+      report.skipped.push_back(inputs.error().message);
+      continue;
+    }
+    if (!inputs.ok()) return Fail(inputs.error().code, "{}: {}", symbol, inputs.error().message);
+    const std::size_t t = inputs->data.daily.size() - 1;
+    if (r.as_of && inputs->data.daily.DayAt(t) + kMaxStaleDays < *r.as_of) {
+      report.skipped.push_back(fmt::format("{}: last daily bar {} is more than {} days before {}", symbol,
+                                           FormatDate(inputs->data.daily.DayAt(t)), kMaxStaleDays,
+                                           FormatDate(*r.as_of)));
+      continue;
+    }
+    auto frames = signals::BuildFrames(inputs->data, &models.market, models.confluence.timeframes,
+                                       models.confluence.horizon);
+    if (!frames.ok()) return Fail(frames.error().code, "{}: {}", symbol, frames.error().message);
+    if (!r.timeframes.empty()) {
+      for (auto tf : models.confluence.timeframes) {
+        if (std::find(r.timeframes.begin(), r.timeframes.end(), tf) != r.timeframes.end()) continue;
+        frames->records[static_cast<std::size_t>(tf)].reset();
+        frames->unavailable[static_cast<std::size_t>(tf)] = "not asked for (--timeframes)";
+      }
+    }
+    auto signal = SignalAt(models, scorer, *inputs, *frames, t, r.gates, r.plan.allow_short);
+    if (!signal.ok()) return Fail(signal.error().code, "{}: {}", symbol, signal.error().message);
+    report.signals.push_back(std::move(*signal));
+  }
+  // Rank: every gate passed first, then by confidence in the signal's direction.
+  auto passes = [](const SymbolSignal& s) { return signals::FirstFailed(s.gates) == nullptr; };
+  std::stable_sort(report.signals.begin(), report.signals.end(), [&](const SymbolSignal& a, const SymbolSignal& b) {
+    if (passes(a) != passes(b)) return passes(a);
+    return Confidence(a.confluence) > Confidence(b.confluence);
+  });
+  // Size in rank order: each trade takes its cash and a position slot.
+  signals::Account account = r.account;
+  for (auto& s : report.signals) {
+    signals::PlanRequest plan;
+    plan.symbol = s.symbol;
+    plan.direction = DirectionOf(s.confluence.direction);
+    plan.last_close = s.forecast.price;
+    plan.q10_price = s.forecast.levels.back()[0];
+    plan.q90_price = s.forecast.levels.back()[models::kNumQuantiles - 1];
+    plan.horizon = s.forecast.horizon;
+    QAT_ASSIGN_OR_RETURN(s.plan, signals::MakeTradePlan(plan, s.gates, account, r.plan));
+    if (s.plan.action != signals::Action::kNone && s.plan.shares > 0) {
+      account.cash -= s.plan.position_value + r.plan.costs.commission_per_order;
+      account.positions.push_back({s.symbol, s.plan.position_value});
+    }
+  }
+  return report;
+}
+
+nlohmann::json SymbolSignal::ToJson() const {
+  const auto& c = confluence;
+  std::vector<std::string> used;
+  nlohmann::json per = nlohmann::json::array();
+  for (const auto& tf : c.timeframes) {
+    if (tf.available) used.emplace_back(signals::TimeframeName(tf.timeframe));
+    per.push_back(tf.ToJson());
+  }
+  nlohmann::json terms = nlohmann::json::object();
+  for (const auto& term : c.context) terms[term.term] = {{"bucket", term.bucket}, {"llr", term.llr}};
+  nlohmann::json gate_list = nlohmann::json::array();
+  for (const auto& g : gates) gate_list.push_back(g.ToJson());
+  const auto& level = forecast.levels.back();
+  return {{"symbol", symbol},
+          {"as_of", FormatDate(as_of)},
+          {"direction", c.direction},
+          {"final_score", c.final_score},
+          {"probability", c.probability},
+          {"confidence", Confidence(c)},
+          {"plain_sum_probability", c.plain_sum},
+          {"timeframes_used", used},
+          {"agreeing", {{"bullish", c.bullish_timeframes}, {"bearish", c.bearish_timeframes}}},
+          {"per_timeframe", per},
+          {"context",
+           {{"rsi", Number(context.rsi)},
+            {"volume_ratio", Number(context.volume_ratio)},
+            {"regime", features::TrendRegimeName(context.trend)},
+            {"vol_regime", features::VolRegimeName(context.vol)},
+            {"terms", terms}}},
+          {"forecast",
+           {{"current_price", forecast.price},
+            {"horizon", forecast.horizon},
+            {"q10", level[0]},
+            {"q25", level[1]},
+            {"q50", level[2]},
+            {"q75", level[3]},
+            {"q90", level[4]},
+            {"prob_up", forecast.prob_up},
+            {"prob_up_raw", forecast.prob_up_raw}}},
+          {"gates", gate_list},
+          {"action", signals::ActionName(plan.action)},
+          {"plan", plan.ToJson()},
+          {"model_after_as_of", model_after_as_of}};
+}
+
+nlohmann::json SignalsReport::ToJson() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : signals) list.push_back(s.ToJson());
+  return {{"model_as_of", FormatDate(model_as_of)},
+          {"confluence_as_of", FormatTimestampNewYork(confluence_as_of)},
+          {"signals", list},
+          {"skipped", skipped}};
+}
+
+}  // namespace qat::app
