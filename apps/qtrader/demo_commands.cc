@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "signal_table.h"
 #include "qat/app/demo.h"
 #include "qat/core/clock.h"
 #include "qat/pipeline/demo.h"
@@ -83,6 +84,18 @@ int RunDemoCommand(const DemoOptions& o) {
   PrintStrategy(r.buy_and_hold);
   PrintStrategy(r.spy_buy_and_hold);
   std::printf("  (price returns, dividends not credited to any line; past results do not predict future ones)\n");
+
+  const auto& e = demo->confluence;
+  std::printf("\nConfluence (pattern evidence on 1d and 1w + context), out of sample on %zu rows, P(up in %d "
+              "sessions):\n",
+              e.rows, o.horizon);
+  std::printf("  fused: Brier %.5f vs base rate %.5f, top-decile lift %.3f [%.3f, %.3f]; plain log-odds sum: Brier "
+              "%.5f\n",
+              e.fused.brier, e.fused.base_rate_brier, e.fused.top_decile.lift, e.fused.top_decile.lift_lo,
+              e.fused.top_decile.lift_hi, e.plain_sum.brier);
+  std::printf("  (1h and 4h: no hourly bars are bundled for these symbols' sessions; see docs/signals.md)\n");
+  std::printf("\nTomorrow's signals (as of each symbol's last session; every gate must pass for a trade):\n");
+  PrintSignalsTable(demo->signals);
 
   std::string names;
   for (const auto& name : demo->files) names += (names.empty() ? "" : ",") + name;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "qat/app/confluence.h"
+#include "qat/app/training.h"
 #include "qat/core/file_set.h"
 #include "qat/data/csv.h"
 #include "qat/reports/manifest.h"
@@ -48,6 +50,51 @@ Status ImportBundled(store::Database& db, const std::filesystem::path& data_dir)
   return Ok();
 }
 
+// The models of tomorrow's signals, trained into `models` (a temporary folder).
+Result<SignalsReport> DemoSignals(store::Database& db, const DemoRequest& r, const std::filesystem::path& models,
+                                  signals::ConfluenceEvaluation& evaluation, const pipeline::Progress& progress) {
+  const pipeline::DemoConfig& c = r.config;
+  TrainRequest train;
+  train.config.symbols = c.symbols;
+  train.config.market = c.market;
+  train.config.vix = c.vix;
+  train.config.labels.horizon = c.labels.horizon;
+  train.config.walk_forward.embargo_sessions = std::max(train.config.walk_forward.embargo_sessions, c.labels.horizon);
+  train.config.classifier.seed = c.classifier.seed;
+  train.config.quantiles.seed = c.classifier.seed;
+  train.config.jobs = c.jobs;
+  train.model_dir = models;
+  train.now = r.now;
+  if (progress) progress("signals: training the model set for tomorrow's forecasts");
+  QAT_RETURN_IF_ERROR(TrainAndPublish(db, train, [](const std::string&) {}));
+  ConfluenceRequest confluence;
+  confluence.symbols = c.symbols;
+  confluence.market = c.market;
+  confluence.model_dir = models;
+  confluence.config.horizon = c.labels.horizon;
+  confluence.config.embargo_sessions = c.labels.horizon;
+  confluence.config.timeframes = {signals::Timeframe::k1d, signals::Timeframe::k1w};
+  if (progress) progress("signals: fitting the confluence combiner (1d, 1w) in walk-forward");
+  QAT_ASSIGN_OR_RETURN(auto fit, RunConfluence(db, confluence, {}));
+  QAT_RETURN_IF_ERROR(PublishConfluence(fit, models));
+  evaluation = std::move(fit.evaluation);
+  SignalsRequest request;
+  request.symbols = c.symbols;
+  request.model_dir = models;
+  request.horizon = c.labels.horizon;
+  request.account.cash = c.backtest.initial_cash;
+  return ComputeSignals(db, request);
+}
+
+// A folder removed with everything in it when this goes out of scope.
+struct ScratchFolder {
+  std::filesystem::path path;
+  ~ScratchFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
 }  // namespace
 
 std::filesystem::path DemoRunDir(const std::filesystem::path& runs_dir, Timestamp now) {
@@ -71,8 +118,12 @@ Result<DemoReport> RunDemoInFolder(const DemoRequest& r, const pipeline::Progres
       return imported.error().WithContext(fmt::format("importing bundled data from {}", r.data_dir.string()));
     }
     QAT_ASSIGN_OR_RETURN(report.result, pipeline::RunDemo(db, r.config, progress));
+    const ScratchFolder models{r.runs_dir / (".models-" + DemoRunDir(r.runs_dir, r.now).filename().string())};
+    QAT_ASSIGN_OR_RETURN(report.signals, DemoSignals(db, r, models.path, report.confluence, progress));
   }  // the store is closed: its WAL is checkpointed into the one file
   QAT_RETURN_IF_ERROR(run.Write("result.json", report.result.ToJson().dump(2) + "\n"));
+  QAT_RETURN_IF_ERROR(run.Write("signals.json", report.signals.ToJson().dump(2) + "\n"));
+  QAT_RETURN_IF_ERROR(run.Write("confluence_evaluation.json", report.confluence.ToJson().dump(2) + "\n"));
   QAT_RETURN_IF_ERROR(run.Write(
       "manifest.json",
       reports::MakeManifest(report.result.inputs, r.config.ToJson(), r.config.classifier.seed, r.now).dump(2) + "\n"));

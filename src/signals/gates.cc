@@ -9,8 +9,10 @@
 namespace qat::signals {
 namespace {
 
-// 0.55, 1000000, 4.99: fmt's shortest form, without an exponent below 1e16.
-std::string Number(double value) { return fmt::format("{}", value); }
+// Four significant digits (0.3491, 70, 1.5e+06 as 1500000): readable in a reason.
+std::string Number(double value) {
+  return std::abs(value) < 1e4 ? fmt::format("{:.4g}", value) : fmt::format("{:.0f}", value);
+}
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 

@@ -9,6 +9,7 @@
 
 #include "qat/core/result.h"
 #include "qat/core/time.h"
+#include "qat/app/signals.h"
 #include "qat/pipeline/demo.h"
 
 namespace qat::app {
@@ -30,14 +31,22 @@ std::filesystem::path DemoStorePath(const DemoRequest& request);
 
 struct DemoReport {
   pipeline::DemoResult result;
+  // Tomorrow's signals (app/signals.h) from a model set trained as `qtrader train` does and
+  // the confluence combiner fitted on the demo's symbols; its out-of-sample evaluation.
+  SignalsReport signals;
+  signals::ConfluenceEvaluation confluence;
   std::filesystem::path run_dir;
   std::vector<std::string> files;  // members of the run folder (SHA256SUMS lists them)
 };
 
 // Imports the bundled SPY, QQQ, AAPL, MSFT, GOOGL, TSLA and ^VIX files (each with the price
 // basis data/PROVENANCE.md gives its source), runs pipeline::RunDemo, and writes the run
-// folder whole (result.json, manifest.json, the run's store.db, SHA256SUMS). On failure no run
-// folder is left.
+// folder whole (result.json, manifest.json, signals.json, confluence_evaluation.json, the
+// run's store.db, SHA256SUMS). Then tomorrow's signals: a model set trained with the demo's
+// symbols, horizon and seed (TrainAndPublish, otherwise its defaults) and the confluence
+// combiner on 1d and 1w (the bundled files hold no hourly bars for the symbols' last
+// sessions), both in a temporary folder removed afterwards, and the signals as of each
+// symbol's last session for the backtest's starting cash. On failure no run folder is left.
 Result<DemoReport> RunDemoInFolder(const DemoRequest& request, const pipeline::Progress& progress);
 
 }  // namespace qat::app
