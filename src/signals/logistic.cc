@@ -90,11 +90,11 @@ Result<LogisticModel> FitLogistic(std::span<const double> rows, std::size_t d, s
     for (std::size_t j = 0; j < p; ++j) {
       for (std::size_t k = 0; k < j; ++k) hess[k * p + j] = hess[j * p + k];
     }
-    // The intercept gets a tiny ridge too, so one class only still has a solution.
-    for (std::size_t j = 0; j < p; ++j) {
-      const double lambda = j == 0 ? 1e-8 * static_cast<double>(n) : l2;
-      grad[j] += lambda * beta[j];
-      hess[j * p + j] += lambda;
+    // The weights' penalty; the intercept has none (one class only: its curvature stays
+    // positive through the weight floor above, and the clamp below bounds it).
+    for (std::size_t j = 1; j < p; ++j) {
+      grad[j] += l2 * beta[j];
+      hess[j * p + j] += l2;
     }
     std::vector<double> delta;
     if (!SolveSpd(hess, grad, p, delta)) return Fail("logistic regression: singular system (add l2)");
