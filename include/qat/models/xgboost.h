@@ -36,7 +36,7 @@ class Booster {
  public:
   // A booster to be trained on `train` (XGBoost caches it).
   static Result<Booster> Create(const DMatrix& train);
-  // Loads a model written by SaveJson (or any XGBoost model file).
+  // Loads a model written by SaveJson (or any XGBoost model file), set to predict on one thread.
   static Result<Booster> Load(const std::filesystem::path& path);
   // An empty booster (no model) to be assigned to.
   Booster() = default;
