@@ -1,5 +1,6 @@
 #include "qat/features/regimes.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -73,15 +74,39 @@ std::vector<TrendRegime> TrendRegimes(std::span<const double> close) {
 std::vector<double> RollingPercentileRank(std::span<const double> x, int window) {
   std::vector<double> out(x.size(), kNaN);
   const std::size_t w = static_cast<std::size_t>(window);
+  // Each defined value's rank among the distinct values of x (equal values share one), and a
+  // Fenwick tree counting the window's values by rank: the count at or below x[t] is a prefix
+  // sum, O(log n) per bar instead of a pass over the window. The counts are exact, so the
+  // result is what the direct count gives.
+  std::vector<double> sorted;
+  for (double v : x) {
+    if (!std::isnan(v)) sorted.push_back(v);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::size_t> rank(x.size(), 0);  // 1-based; 0 for NaN
   for (std::size_t t = 0; t < x.size(); ++t) {
-    if (t + 1 < w || std::isnan(x[t])) continue;
-    std::size_t at_or_below = 0, defined = 0;
-    for (std::size_t i = t + 1 - w; i <= t; ++i) {
-      if (std::isnan(x[i])) continue;
-      ++defined;
-      at_or_below += x[i] <= x[t];
+    if (!std::isnan(x[t])) {
+      rank[t] = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), x[t]) - sorted.begin()) + 1;
     }
-    if (defined == w) out[t] = double(at_or_below) / double(w);
+  }
+  std::vector<std::size_t> tree(sorted.size() + 1, 0);
+  auto add = [&](std::size_t r, int delta) {
+    for (; r < tree.size(); r += r & (~r + 1)) tree[r] = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(tree[r]) + delta);
+  };
+  auto count_at_or_below = [&](std::size_t r) {
+    std::size_t n = 0;
+    for (; r > 0; r -= r & (~r + 1)) n += tree[r];
+    return n;
+  };
+  std::size_t nans_in_window = 0;
+  for (std::size_t t = 0; t < x.size(); ++t) {
+    if (rank[t] != 0) add(rank[t], +1); else ++nans_in_window;
+    if (t >= w) {
+      if (rank[t - w] != 0) add(rank[t - w], -1); else --nans_in_window;
+    }
+    if (t + 1 < w || rank[t] == 0 || nans_in_window != 0) continue;
+    out[t] = double(count_at_or_below(rank[t])) / double(w);
   }
   return out;
 }
