@@ -57,12 +57,14 @@ Result<signals::ConfluenceFit> RunConfluence(store::Database& db, const Confluen
     }
     market = std::move(*m);
   }
+  std::optional<patterns::MarketRegimes> regimes;
+  if (market) regimes = patterns::RegimesOf(*market);
   std::vector<signals::SymbolFrames> frames;
   for (const auto& symbol : r.symbols) {
     QAT_ASSIGN_OR_RETURN(const auto inputs, LoadSymbolInputs(db, symbol, std::nullopt));
     const signals::SymbolData& data = inputs.data;
     QAT_ASSIGN_OR_RETURN(auto f, signals::BuildFrames(data, market ? &*market : nullptr, r.config.timeframes,
-                                                      r.config.horizon));
+                                                      r.config.horizon, regimes ? &*regimes : nullptr));
     if (progress) {
       std::string have;
       for (auto tf : r.config.timeframes) {

@@ -97,9 +97,13 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
   SignalsReport report;
   report.model_as_of = models.set.schema.as_of;
   report.confluence_as_of = models.confluence.as_of;
+  // The market's and the VIX's own columns are computed once for the whole watchlist.
+  features::ContextCache cache;
   const features::MarketContext context{.market = &models.market,
                                         .vix = &models.vix,
-                                        .max_age_days = models.set.schema.context_max_age_days};
+                                        .max_age_days = models.set.schema.context_max_age_days,
+                                        .cache = &cache};
+  const patterns::MarketRegimes market_regimes = patterns::RegimesOf(models.market);
   for (const auto& symbol : r.symbols) {
     auto inputs = LoadSymbolInputs(db, symbol, r.as_of, context);
     if (!inputs.ok() && inputs.error().code == ErrorCode::kNotFound) {
@@ -115,7 +119,7 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
       continue;
     }
     auto frames = signals::BuildFrames(inputs->data, &models.market, models.confluence.timeframes,
-                                       models.confluence.horizon);
+                                       models.confluence.horizon, &market_regimes);
     if (!frames.ok()) return Fail(frames.error().code, "{}: {}", symbol, frames.error().message);
     if (!r.timeframes.empty()) {
       for (auto tf : models.confluence.timeframes) {

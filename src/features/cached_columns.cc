@@ -91,7 +91,9 @@ CachedColumn CachedVixPercentile(FeatureInputs& in) {
   return in.Cached("vix_percentile", [&]() -> Column {
     const auto* vix = in.context().vix;
     if (vix == nullptr) return std::vector<double>(in.size(), kNaN);
-    return JoinOnAvailability(in.bars(), *vix, RollingPercentileRank(vix->close, kPercentileWindow),
+    auto rank = [&] { return RollingPercentileRank(vix->close, kPercentileWindow); };
+    auto* shared = in.context().cache;
+    return JoinOnAvailability(in.bars(), *vix, shared ? shared->Get("vix_percentile", rank) : rank(),
                               in.context().max_age_days);
   });
 }
@@ -101,7 +103,10 @@ CachedColumn CachedMarketJoined(FeatureInputs& in, const std::string& key,
   return in.Cached("market:" + key, [&]() -> Column {
     const auto* market = in.context().market;
     if (market == nullptr) return std::vector<double>(in.size(), kNaN);
-    return JoinOnAvailability(in.bars(), *market, make(*market), in.context().max_age_days);
+    auto column = [&] { return make(*market); };
+    auto* shared = in.context().cache;
+    return JoinOnAvailability(in.bars(), *market, shared ? shared->Get("market:" + key, column) : column(),
+                              in.context().max_age_days);
   });
 }
 

@@ -12,6 +12,12 @@ Result<const std::vector<double>*> FeatureInputs::Cached(
   return &cache_.emplace(key, std::move(values)).first->second;
 }
 
+const std::vector<double>& ContextCache::Get(const std::string& key,
+                                             const std::function<std::vector<double>()>& make) {
+  if (auto it = columns_.find(key); it != columns_.end()) return it->second;
+  return columns_.emplace(key, make()).first->second;
+}
+
 const std::vector<FeatureDef>& FeatureDefs() {
   static const std::vector<FeatureDef> kDefs = [] {
     std::vector<FeatureDef> defs;

@@ -121,8 +121,10 @@ std::string_view EdgeStatusName(EdgeStatus status) {
   return "INSUFFICIENT_DATA";
 }
 
-Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<const int> horizons,
-                                     const data::BarSeries* market, int market_max_age_days) {
+namespace {
+Result<SeriesRecords> ExtractRecordsWith(const data::BarSeries& bars, std::span<const int> horizons,
+                                         const data::BarSeries* market, const MarketRegimes* regimes,
+                                         int market_max_age_days) {
   if (bars.empty()) return Fail("pattern events: series {} has no bars", bars.symbol);
   if (market_max_age_days < 0) {
     return Fail("pattern events: the market's maximum age must be >= 0 days (got {})", market_max_age_days);
@@ -148,8 +150,8 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
     r.trend = features::TrendRegimes(bars.close);
     r.vol = features::VolRegimes(bars.adj_close);
   } else {
-    r.trend = JoinByAvailable(bars, *market, features::TrendRegimes(market->close), market_max_age_days);
-    r.vol = JoinByAvailable(bars, *market, features::VolRegimes(market->adj_close), market_max_age_days);
+    r.trend = JoinByAvailable(bars, *market, regimes->trend, market_max_age_days);
+    r.vol = JoinByAvailable(bars, *market, regimes->vol, market_max_age_days);
   }
   const std::size_t n = bars.size();
   r.horizons = sorted;
@@ -178,6 +180,27 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
     return a.bar != b.bar ? a.bar < b.bar : a.pattern < b.pattern;
   });
   return r;
+}
+}  // namespace
+
+MarketRegimes RegimesOf(const data::BarSeries& market) {
+  return {features::TrendRegimes(market.close), features::VolRegimes(market.adj_close)};
+}
+
+Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<const int> horizons,
+                                     const data::BarSeries* market, int market_max_age_days) {
+  if (market == nullptr || market->empty()) return ExtractRecordsWith(bars, horizons, market, nullptr, market_max_age_days);
+  const MarketRegimes regimes = RegimesOf(*market);
+  return ExtractRecordsWith(bars, horizons, market, &regimes, market_max_age_days);
+}
+
+Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<const int> horizons,
+                                     const data::BarSeries& market, const MarketRegimes& regimes,
+                                     int market_max_age_days) {
+  if (regimes.trend.size() != market.size() || regimes.vol.size() != market.size()) {
+    return Fail("pattern events: {} market regimes for {} market bars", regimes.trend.size(), market.size());
+  }
+  return ExtractRecordsWith(bars, horizons, &market, &regimes, market_max_age_days);
 }
 
 Timestamp RecentSince(std::span<const SeriesRecords> series, std::optional<Timestamp> as_of, double years) {

@@ -79,7 +79,14 @@ std::vector<std::string> InputNames(std::span<const Timeframe> timeframes) {
 }
 
 Result<SymbolFrames> BuildFrames(const SymbolData& data, const data::BarSeries* market,
-                                 std::span<const Timeframe> timeframes, int horizon_sessions) {
+                                 std::span<const Timeframe> timeframes, int horizon_sessions,
+                                 const patterns::MarketRegimes* market_regimes) {
+  auto extract = [&](const data::BarSeries& series, int h) {
+    const std::vector<int> horizons{h};
+    return market != nullptr && market_regimes != nullptr
+               ? patterns::ExtractRecords(series, horizons, *market, *market_regimes)
+               : patterns::ExtractRecords(series, horizons, market);
+  };
   if (data.daily.empty()) return Fail(ErrorCode::kInvalidInput, "{}: no daily bars", data.symbol);
   if (data.rsi.size() != data.daily.size() || data.volume_ratio.size() != data.daily.size()) {
     return Fail("{}: {} daily bars but {} rsi and {} volume ratio values", data.symbol, data.daily.size(),
@@ -88,7 +95,7 @@ Result<SymbolFrames> BuildFrames(const SymbolData& data, const data::BarSeries* 
   SymbolFrames f;
   f.symbol = data.symbol;
   const int daily_h = HorizonBars(Timeframe::k1d, horizon_sessions);
-  QAT_ASSIGN_OR_RETURN(f.daily, patterns::ExtractRecords(data.daily, std::vector<int>{daily_h}, market));
+  QAT_ASSIGN_OR_RETURN(f.daily, extract(data.daily, daily_h));
   for (Timeframe tf : timeframes) {
     std::optional<data::BarSeries> derived;
     const data::BarSeries* series = nullptr;
@@ -121,8 +128,7 @@ Result<SymbolFrames> BuildFrames(const SymbolData& data, const data::BarSeries* 
       f.records[Slot(tf)] = f.daily;
       continue;
     }
-    QAT_ASSIGN_OR_RETURN(auto rec, patterns::ExtractRecords(*series, std::vector<int>{HorizonBars(tf, horizon_sessions)},
-                                                            market));
+    QAT_ASSIGN_OR_RETURN(auto rec, extract(*series, HorizonBars(tf, horizon_sessions)));
     f.records[Slot(tf)] = std::move(rec);
   }
   f.context.resize(data.daily.size());

@@ -23,6 +23,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,11 +44,25 @@ struct FeatureFrame {
 // How many calendar days a context bar stays usable after its availability (see above).
 inline constexpr int kDefaultContextMaxAgeDays = 5;
 
+// Columns computed from a context series alone (the market's regimes, the VIX's percentile
+// rank), before they are joined onto a symbol's bars: a watchlist's symbols share them, so a
+// cache given in the MarketContext computes each once. Use one cache with one market and VIX
+// only; not safe to share between threads.
+class ContextCache {
+ public:
+  // The column under `key`, made by `make` the first time.
+  const std::vector<double>& Get(const std::string& key, const std::function<std::vector<double>()>& make);
+
+ private:
+  std::map<std::string, std::vector<double>> columns_;
+};
+
 // Context for cross-asset features; either may be null (its features are then NaN).
 struct MarketContext {
   const data::BarSeries* market = nullptr;  // usually SPY
   const data::BarSeries* vix = nullptr;     // ^VIX
   int max_age_days = kDefaultContextMaxAgeDays;  // >= 0
+  ContextCache* cache = nullptr;             // optional: shared across calls (see above)
 };
 
 struct FeatureSpec {

@@ -111,6 +111,18 @@ Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<cons
                                      const data::BarSeries* market = nullptr,
                                      int market_max_age_days = features::kDefaultContextMaxAgeDays);
 
+// The market's trend and volatility regime at each of its bars: what ExtractRecords joins
+// onto a series. Computed once, it serves many series (a watchlist's).
+struct MarketRegimes {
+  std::vector<features::TrendRegime> trend;
+  std::vector<features::VolRegime> vol;
+};
+MarketRegimes RegimesOf(const data::BarSeries& market);
+// ExtractRecords with the market's regimes given (RegimesOf(*market)); the same result.
+Result<SeriesRecords> ExtractRecords(const data::BarSeries& bars, std::span<const int> horizons,
+                                     const data::BarSeries& market, const MarketRegimes& regimes,
+                                     int market_max_age_days = features::kDefaultContextMaxAgeDays);
+
 enum class EdgeStatus { kStrong, kModerate, kWeak, kNoEdge, kInsufficientData };
 std::string_view EdgeStatusName(EdgeStatus status);  // "STRONG", ..., "INSUFFICIENT_DATA"
 

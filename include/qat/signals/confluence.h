@@ -69,8 +69,11 @@ struct SymbolFrames {
 // symbol's own). A timeframe that cannot be had (no hourly bars; hourly bars Resample refuses)
 // is marked unavailable with the reason, not an error. Fails when the daily bars are empty
 // or the feature columns do not match them.
+// `market_regimes` (may be null) are patterns::RegimesOf(*market), computed once for many
+// symbols.
 Result<SymbolFrames> BuildFrames(const SymbolData& data, const data::BarSeries* market,
-                                 std::span<const Timeframe> timeframes, int horizon_sessions);
+                                 std::span<const Timeframe> timeframes, int horizon_sessions,
+                                 const patterns::MarketRegimes* market_regimes = nullptr);
 
 struct ConfluenceConfig {
   int horizon = 5;  // sessions
