@@ -23,7 +23,9 @@ TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   auto run = RunCli({"demo", "--jobs", "3"}, home.path());
   ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
   for (const char* expected : {"fold 1/5", "majority", "classifier BUY signals",
-                               "buy-and-hold, equal weight", "buy-and-hold, SPY", "manifest.json"}) {
+                               "buy-and-hold, equal weight", "buy-and-hold, SPY", "manifest.json",
+                               "prob_up, folds 2..12 (", "Platt-scaled: log loss ",
+                               "Tomorrow's signals", "Confluence (pattern evidence on 1d and 1w"}) {
     EXPECT_NE(run.out.find(expected), std::string::npos) << expected << "\n" << run.out;
   }
   EXPECT_EQ(RunCli({"bars", "--symbol", "SPY"}, home.path()).out, users_bars);
@@ -34,7 +36,19 @@ TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   ASSERT_FALSE(dir.empty());
   auto verified = VerifyFileSet(dir);
   ASSERT_TRUE(verified.ok()) << verified.error().message;
-  EXPECT_EQ(verified->names, (std::vector<std::string>{"manifest.json", "result.json", "store.db"}));
+  EXPECT_EQ(verified->names, (std::vector<std::string>{"confluence_evaluation.json", "manifest.json", "result.json",
+                                                       "signals.json", "store.db"}));
+  // Tomorrow's signals: one per symbol, each with its gates and a plan (the models it used
+  // were trained in a scratch folder that is gone: the runs folder holds only run folders).
+  const auto signals = nlohmann::json::parse(ReadFile(dir / "signals.json"));
+  ASSERT_EQ(signals.at("signals").size(), 6u) << signals.dump();
+  for (const auto& s : signals.at("signals")) {
+    EXPECT_EQ(s.at("timeframes_used"), nlohmann::json({"1d", "1w"})) << s.dump();
+    EXPECT_EQ(s.at("gates").size(), 10u);
+    EXPECT_TRUE(s.at("plan").contains("shares"));
+  }
+  const auto evaluation = nlohmann::json::parse(ReadFile(dir / "confluence_evaluation.json"));
+  EXPECT_GT(evaluation.at("n").get<int>(), 10000);
   auto symbols = RunCli({"symbols", "--db", (dir / "store.db").string()}, home.path());
   for (const char* s : {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA", "^VIX"}) {
     EXPECT_NE(symbols.out.find(s), std::string::npos) << s << symbols.out;
@@ -64,6 +78,7 @@ TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   ASSERT_EQ(dirs.size(), 2u);
   const auto other = dirs[0] == dir ? dirs[1] : dirs[0];
   EXPECT_EQ(ReadFile(other / "result.json"), ReadFile(dir / "result.json"));
+  EXPECT_EQ(ReadFile(other / "signals.json"), ReadFile(dir / "signals.json"));
   // Progress lines in fold order and the summary, from after the run's store line up to the
   // run folder's name.
   auto body = [](const std::string& out) {
