@@ -11,6 +11,10 @@
 #include "qat/data/interval.h"
 #include "qat/store/sqlite.h"
 
+namespace qat::pipeline {
+struct ProbUpCalibration;
+}
+
 namespace qat::cli {
 
 // Exit codes: 0 success, 1 the work failed (bad data, network, ...), 2 bad usage.
@@ -52,5 +56,10 @@ inline CLI::Validator WholeNumber() {
 // Training windows run at once when --jobs is not given (train, demo): the hardware threads
 // shared out among windows of `threads` XGBoost threads each, at least 1.
 int DefaultJobs(int threads);
+
+// The two prob_up lines of train and demo (model_commands.cc): raw and Platt-scaled log loss
+// and Brier on folds 2..`folds` beside the base rate, the scaled log loss's gain over the base
+// rate in standard errors, and the a, b forecasts use. Prints nothing when no fold was scaled.
+void PrintProbUpCalibration(const pipeline::ProbUpCalibration& calibration, std::size_t folds);
 
 }  // namespace qat::cli

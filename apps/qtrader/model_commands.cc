@@ -1,6 +1,7 @@
 // train and forecast: the classifier and quantile forecaster, trained from the store.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -120,6 +121,7 @@ int RunTrainCommand(const TrainOptions& o) {
                 cal.calibrated.baseline_log_loss, cal.calibrated.brier, cal.uncalibrated.brier,
                 cal.calibrated.baseline_brier, cal.final_temperature);
   }
+  PrintProbUpCalibration(result->prob_up_calibration, result->folds.size());
   std::printf("  %-6s %9s %9s %12s %12s\n", "", "coverage", "uncond.", "pinball", "uncond.");
   for (std::size_t k = 0; k < models::kNumQuantiles; ++k) {
     std::printf("  %-6s %9.3f %9.3f %12.6f %12.6f\n", models::QuantileName(k).c_str(), q.coverage[k],
@@ -157,8 +159,8 @@ int RunForecastCommand(const ForecastOptions& o) {
   std::printf("%d-bar return quantiles: q10 %+.2f%%  q25 %+.2f%%  q50 %+.2f%%  q75 %+.2f%%  q90 %+.2f%%\n",
               f->horizon, 100 * f->return_quantiles[0], 100 * f->return_quantiles[1], 100 * f->return_quantiles[2],
               100 * f->return_quantiles[3], 100 * f->return_quantiles[4]);
-  std::printf("prob_up %.3f   P(SELL) %.3f  P(HOLD) %.3f  P(BUY) %.3f\n", f->prob_up, f->class_probabilities[0],
-              f->class_probabilities[1], f->class_probabilities[2]);
+  std::printf("prob_up %.3f (uncalibrated %.3f)   P(SELL) %.3f  P(HOLD) %.3f  P(BUY) %.3f\n", f->prob_up,
+              f->prob_up_raw, f->class_probabilities[0], f->class_probabilities[1], f->class_probabilities[2]);
   std::printf("\n  %-4s %10s %10s %10s %10s %10s\n", "step", "q10", "q25", "q50", "q75", "q90");
   for (std::size_t s = 0; s < f->levels.size(); ++s) {
     const auto& l = f->levels[s];
@@ -169,6 +171,23 @@ int RunForecastCommand(const ForecastOptions& o) {
 }
 
 }  // namespace
+
+void PrintProbUpCalibration(const pipeline::ProbUpCalibration& up, std::size_t folds) {
+  if (up.calibrated.n == 0) return;
+  const auto& raw = up.uncalibrated;
+  const auto& cal = up.calibrated;
+  std::printf("  prob_up, folds 2..%zu (%zu rows): log loss %.4f (base rate %.4f), Brier %.4f (base rate %.4f)%s\n",
+              folds, raw.n, raw.log_loss, raw.baseline_log_loss, raw.brier, raw.baseline_brier,
+              raw.log_loss > raw.baseline_log_loss ? ": worse than the base rate: prob_up is not calibrated" : "");
+  // The log-loss gain over the base rate in its standard errors (sessions, Newey-West).
+  const auto& t = up.calibrated_vs_base_rate;
+  const double z = t.standard_error > 0 && std::isfinite(t.standard_error) ? t.improvement / t.standard_error : 0;
+  std::printf("  Platt-scaled: log loss %.4f (base rate %.4f; gain %+.5f, %.1f standard errors), Brier %.4f "
+              "(base rate %.4f)%s; forecasts use a %.3f, b %.3f\n",
+              cal.log_loss, cal.baseline_log_loss, t.improvement, z, cal.brier, cal.baseline_brier,
+              cal.log_loss > cal.baseline_log_loss ? ": no better than the base rate" : "", up.final_platt.a,
+              up.final_platt.b);
+}
 
 int DefaultJobs(int threads) {
   const int hardware = static_cast<int>(std::thread::hardware_concurrency());  // 0 if unknown

@@ -97,6 +97,9 @@ Result<FoldOutcome> TrainAndTestFold(const models::Dataset& ds, models::Fold fol
   f.test_r = Returns(ds, fold.test);
   QAT_ASSIGN_OR_RETURN(f.p, models::PredictProbabilities(window.classifier, test_x, ds.cols));
   f.result.class_prior = models::ClassPriorOf(train_y);
+  std::size_t train_up = 0;
+  for (std::size_t i : fold.train) train_up += ds.forward_return[i] > 0;
+  f.result.up_rate = fold.train.empty() ? 0.0 : double(train_up) / double(fold.train.size());
   f.result.classification = models::EvaluateClassifier(f.p, f.test_y, f.test_r, f.result.class_prior);
   QAT_ASSIGN_OR_RETURN(f.q, models::PredictQuantiles(window.quantiles, test_x, ds.cols));
   // Unconditional baseline: the training window's own empirical quantiles.
@@ -138,6 +141,52 @@ ClassifierCalibration CalibrateClassifier(const std::vector<float>& p, const std
   const std::span<const double> rest_r(r.data() + first, r.size() - first);
   out.uncalibrated = models::EvaluatePooled({p.data() + first * kK, p.size() - first * kK}, rest_y, rest_r, raw_reports);
   out.calibrated = models::EvaluatePooled(calibrated, rest_y, rest_r, calibrated_reports);
+  return out;
+}
+
+// -log of the probability given to what happened, clamped as models::EvaluateBinaryProbability.
+double BinaryLogLoss(double p, float event) {
+  return -std::log(std::clamp(event > 0.5f ? p : 1 - p, 1e-15, 1.0));
+}
+
+// Fold k's prob_up (from its rows' predicted quantiles `q`, rows x kQ) scaled by the Platt
+// scaling fitted on folds 1..k-1; the reports of folds 2..n, calibrated and not, beside each
+// fold's training up_rate. The event of a row: its forward return `r` > 0; `day` its session.
+ProbUpCalibration CalibrateProbUp(const std::vector<double>& q, const std::vector<double>& r,
+                                  const std::vector<std::int32_t>& day, const std::vector<TrainFoldResult>& folds,
+                                  int lags) {
+  const std::size_t rows = r.size();
+  std::vector<double> p(rows);
+  std::vector<float> up(rows);
+  for (std::size_t i = 0; i < rows; ++i) {
+    p[i] = models::ProbabilityUp({q.data() + i * kQ, kQ});
+    up[i] = r[i] > 0 ? 1.0f : 0.0f;
+  }
+  ProbUpCalibration out;
+  out.final_platt = models::FitPlatt(p, up);
+  if (folds.size() < 2) return out;
+  const std::size_t first = folds.front().fold.test.size();  // rows of fold 1
+  std::vector<double> calibrated, base;
+  std::size_t start = first;
+  for (std::size_t k = 1; k < folds.size(); ++k) {
+    const std::size_t n = folds[k].fold.test.size();
+    const auto platt = models::FitPlatt({p.data(), start}, {up.data(), start});
+    out.fold_platt.push_back(platt);
+    const auto scaled = models::ApplyPlatt(platt, {p.data() + start, n});
+    calibrated.insert(calibrated.end(), scaled.begin(), scaled.end());
+    base.insert(base.end(), n, folds[k].up_rate);
+    start += n;
+  }
+  const std::span<const float> rest_up(up.data() + first, rows - first);
+  out.uncalibrated = models::EvaluateBinaryProbability({p.data() + first, rows - first}, rest_up, base);
+  out.calibrated = models::EvaluateBinaryProbability(calibrated, rest_up, base);
+  std::vector<double> model_loss, base_loss;
+  for (std::size_t i = 0; i < calibrated.size(); ++i) {
+    model_loss.push_back(BinaryLogLoss(calibrated[i], rest_up[i]));
+    base_loss.push_back(BinaryLogLoss(base[i], rest_up[i]));
+  }
+  out.calibrated_vs_base_rate =
+      models::TestImprovement(base_loss, model_loss, {day.data() + first, rows - first}, lags);
   return out;
 }
 
@@ -278,6 +327,11 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
     result.oos = models::EvaluatePooled(oos_p, oos_y, oos_r, fold_reports);
     result.oos_quantiles = models::EvaluateQuantiles(oos_r, oos_q, oos_base);
     result.calibration = CalibrateClassifier(oos_p, oos_y, oos_r, result.folds);
+    std::vector<std::int32_t> oos_day;
+    for (const auto& fold : result.folds) {
+      for (std::size_t i : fold.fold.test) oos_day.push_back(ds.day[i]);
+    }
+    result.prob_up_calibration = CalibrateProbUp(oos_q, oos_r, oos_day, result.folds, c.EvidenceLags());
     progress(fmt::format("out of sample ({} rows): accuracy {:.3f} (majority {:.3f}), [q10,q90] coverage {:.3f} "
                          "(unconditional {:.3f}), q50 pinball {:.5f} (unconditional {:.5f})",
                          result.oos.n, result.oos.accuracy, result.oos.baseline_accuracy,
@@ -301,6 +355,7 @@ models::ModelSchema FinalModelSchema(const TrainResult& r, const TrainConfig& c)
   s.as_of = r.final_models.train_end;
   s.labels = c.labels;
   s.classifier_temperature = r.calibration.final_temperature;
+  s.prob_up_platt = r.prob_up_calibration.final_platt;
   return s;
 }
 

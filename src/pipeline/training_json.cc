@@ -21,21 +21,27 @@ nlohmann::json QuantileRoundsJson(const std::array<int, kQ>& rounds) {
   return j;
 }
 
+// A paired comparison of losses: improvement (> 0: the model better), its standard error
+// (-1 when undefined), their ratio z and the sessions it grouped.
+nlohmann::json ImprovementJson(const models::ImprovementTest& t) {
+  const double z = t.standard_error > 0 ? t.improvement / t.standard_error : 0.0;
+  return {{"improvement", t.improvement},
+          {"standard_error", std::isfinite(t.standard_error) ? t.standard_error : -1.0},
+          {"z", std::isfinite(z) ? z : 0.0},
+          {"sessions", t.groups}};
+}
+
 // Per quantile: the argmin rounds on the calibration rows, the rounds each half of the
 // calibration sessions chose (cross-fitted evidence) and the evidence test against 0 rounds
 // (improvement, standard error, their ratio, sessions).
 nlohmann::json SelectionJson(const std::array<models::QuantileSelection, kQ>& s) {
   nlohmann::json j = nlohmann::json::object();
   for (std::size_t k = 0; k < kQ; ++k) {
-    const auto& t = s[k].test;
-    const double ratio = t.standard_error > 0 ? t.improvement / t.standard_error : 0.0;
-    j[models::QuantileName(k)] = {{"best_rounds", s[k].best_rounds},
-                                  {"rounds_first_half", s[k].rounds_first_half},
-                                  {"rounds_second_half", s[k].rounds_second_half},
-                                  {"improvement", t.improvement},
-                                  {"standard_error", std::isfinite(t.standard_error) ? t.standard_error : -1.0},
-                                  {"z", std::isfinite(ratio) ? ratio : 0.0},
-                                  {"sessions", t.groups}};
+    nlohmann::json q = ImprovementJson(s[k].test);
+    q.update({{"best_rounds", s[k].best_rounds},
+              {"rounds_first_half", s[k].rounds_first_half},
+              {"rounds_second_half", s[k].rounds_second_half}});
+    j[models::QuantileName(k)] = std::move(q);
   }
   return j;
 }
@@ -48,6 +54,8 @@ void AddQuantileJson(nlohmann::json& j, const models::QuantileReport& q) {
   j["baseline_interval_coverage_80"] = q.baseline_interval_coverage_80;
   j["baseline_pinball_loss"] = PerQuantile(q.baseline_pinball);
 }
+
+nlohmann::json PlattJson(const models::PlattScaling& s) { return {{"a", s.a}, {"b", s.b}}; }
 
 }  // namespace
 
@@ -108,6 +116,9 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
     shifts[models::QuantileName(k)] = final_models.quantiles.transform[k].shift;
     kept[models::QuantileName(k)] = final_models.quantiles.rounds[k];
   }
+  nlohmann::json fold_platt = nlohmann::json::array(), fold_base_rate = nlohmann::json::array();
+  for (const auto& p : prob_up_calibration.fold_platt) fold_platt.push_back(PlattJson(p));
+  for (std::size_t k = 1; k < folds.size(); ++k) fold_base_rate.push_back(folds[k].up_rate);
   nlohmann::json used = nlohmann::json::array(), skipped = nlohmann::json::array();
   std::size_t missing_market = 0, missing_vix = 0;
   for (const auto& s : series) {
@@ -147,6 +158,19 @@ nlohmann::json TrainResult::ToJson(const TrainConfig& c) const {
             {"uncalibrated", models::ToJson(calibration.uncalibrated)},
             {"calibrated", models::ToJson(calibration.calibrated)},
             {"final_temperature", calibration.final_temperature}}},
+          {"prob_up_calibration",
+           {{"method", "Platt scaling, sigmoid(a * logit(prob_up) + b); fold k's a, b fitted on the out-of-sample "
+                       "rows of folds 1..k-1"},
+            {"event", "forward return > 0"},
+            {"baseline", "base rate: the share of the fold's training rows with forward return > 0"},
+            {"folds", fmt::format("2..{}", folds.size())},
+            {"n", prob_up_calibration.calibrated.n},
+            {"fold_platt", fold_platt},
+            {"fold_base_rate", fold_base_rate},
+            {"uncalibrated", models::ToJson(prob_up_calibration.uncalibrated)},
+            {"calibrated", models::ToJson(prob_up_calibration.calibrated)},
+            {"calibrated_vs_base_rate", ImprovementJson(prob_up_calibration.calibrated_vs_base_rate)},
+            {"final_platt", PlattJson(prob_up_calibration.final_platt)}}},
           {"final_model",
            {{"train_start", FormatDate(final_models.train_start)},
             {"train_end", FormatDate(final_models.train_end)},

@@ -7,6 +7,7 @@
 
 #include "qat/app/forecast.h"
 #include "qat/app/training.h"
+#include "qat/models/calibration.h"
 #include "qat/models/model_set.h"
 #include "qat/core/file_set.h"
 #include "qat/store/bars.h"
@@ -79,6 +80,30 @@ TEST(AppTraining, PublishesASetThatReadsBackAndForecastsAndAFailureKeepsThePrevi
   EXPECT_EQ(report->result.calibration.fold_temperature.size(), report->result.folds.size() - 1);
   EXPECT_EQ(report->result.calibration.calibrated.n + report->result.folds.front().classification.n,
             report->result.oos.n);
+  // prob_up: read off the quantiles, then Platt-scaled as the set records, fitted on the
+  // walk-forward's out-of-sample rows; each fold 2..n scaled by what folds before it fitted.
+  const auto& up = report->result.prob_up_calibration;
+  EXPECT_EQ(set->schema.prob_up_platt.a, up.final_platt.a);
+  EXPECT_EQ(set->schema.prob_up_platt.b, up.final_platt.b);
+  EXPECT_NE(up.final_platt.a, 1.0);
+  EXPECT_EQ(forecast->prob_up_platt.a, up.final_platt.a);
+  EXPECT_EQ(forecast->prob_up_raw, models::ProbabilityUp(forecast->return_quantiles));
+  EXPECT_EQ(forecast->prob_up, models::ApplyPlatt(up.final_platt, forecast->prob_up_raw));
+  EXPECT_EQ(up.fold_platt.size(), report->result.folds.size() - 1);
+  EXPECT_EQ(up.calibrated.n + report->result.folds.front().fold.test.size(), report->result.oos.n);
+  EXPECT_EQ(up.uncalibrated.n, up.calibrated.n);
+  EXPECT_EQ(up.uncalibrated.baseline_log_loss, up.calibrated.baseline_log_loss);
+  std::size_t binned = 0;
+  for (const auto& bin : up.calibrated.reliability) binned += bin.n;
+  EXPECT_EQ(binned, up.calibrated.n);
+  for (const auto& fold : report->result.folds) EXPECT_TRUE(fold.up_rate > 0.3 && fold.up_rate < 0.8) << fold.up_rate;
+  // The JSON of the forecast carries both prob_ups and the scaling.
+  const auto json = forecast->ToJson();
+  EXPECT_EQ(json["prob_up"], forecast->prob_up);
+  EXPECT_EQ(json["prob_up_raw"], forecast->prob_up_raw);
+  EXPECT_EQ(json["prob_up_platt"]["b"], up.final_platt.b);
+  EXPECT_EQ(report->results["prob_up_calibration"]["fold_platt"].size(), report->result.folds.size() - 1);
+  EXPECT_EQ(report->results["prob_up_calibration"]["final_platt"]["a"], up.final_platt.a);
   EXPECT_EQ(forecast->ToJson()["price_date"], FormatDate(forecast->price_day));
   auto other_horizon = Forecast(*db, {.model_dir = request.model_dir, .symbol = "AAPL", .horizon = 10});
   ASSERT_FALSE(other_horizon.ok());

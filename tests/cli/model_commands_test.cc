@@ -9,12 +9,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "qat/core/sha256.h"
@@ -119,6 +121,13 @@ TEST_F(CliModels, TrainWritesEveryArtifactWithItsFieldsAndTheRecordedFigures) {
   EXPECT_NE(runs_[0].out.find("probabilities: log loss 1.0792 (class prior 1.0834), Brier 0.6534 (class prior 0.6569)\n"),
             std::string::npos)
       << runs_[0].out;
+  // prob_up beside the base rate, raw and Platt-scaled, on folds 2..12.
+  EXPECT_NE(runs_[0].out.find("  prob_up, folds 2..12 (" +
+                              std::to_string(results["prob_up_calibration"]["n"].get<std::size_t>()) +
+                              " rows): log loss "),
+            std::string::npos)
+      << runs_[0].out;
+  EXPECT_NE(runs_[0].out.find("  Platt-scaled: log loss "), std::string::npos) << runs_[0].out;
   // The out-of-sample figures, per fold and pooled, and the final models, as recorded.
   ExpectMatchesGolden(results, nlohmann::json::parse(ReadFile(RepoPath("tests/testdata/golden/train_rounds20_seed7.json"))));
   for (const char* key : {"data_sha256", "config", "seed", "versions", "git_commit"}) {
@@ -251,8 +260,14 @@ TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {
   }
   // Step h is the price times the horizon's return quantiles.
   EXPECT_NEAR(f["levels"][4]["q90"].get<double>(), price * (1 + f["return_quantiles"]["q90"].get<double>()), 1e-9);
-  const double up = f["prob_up"];
-  EXPECT_TRUE(up >= 0 && up <= 1);
+  const double up = f["prob_up"], up_raw = f["prob_up_raw"];
+  EXPECT_TRUE(up > 0 && up < 1);
+  EXPECT_TRUE(up_raw >= 0 && up_raw <= 1);
+  // prob_up is prob_up_raw scaled by the set's Platt a, b: sigmoid(a logit(raw) + b).
+  EXPECT_EQ(f["prob_up_platt"], schema["prob_up_platt"]);
+  const double a = f["prob_up_platt"]["a"], b = f["prob_up_platt"]["b"];
+  const double clamped = std::clamp(up_raw, 1e-6, 1 - 1e-6);
+  EXPECT_NEAR(up, 1 / (1 + std::exp(-(a * std::log(clamped / (1 - clamped)) + b))), 1e-12);
   const auto& p = f["class_probabilities"];
   EXPECT_NEAR(p["SELL"].get<double>() + p["HOLD"].get<double>() + p["BUY"].get<double>(), 1.0, 1e-5);
   // AAPL's last bar (2026-07-21) is long after SPY's (2024-03-22): the forecast says its
@@ -261,7 +276,8 @@ TEST_F(CliModels, ForecastPrintsLevelsAndProbabilities) {
   EXPECT_EQ(f["context_max_age_days"], 5);
   auto text = RunCli({"forecast", "--symbol", "AAPL", "--model-dir", Dir("a").string()}, home_->path());
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_NE(text.out.find("prob_up"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(fmt::format("prob_up {:.3f} (uncalibrated {:.3f})", up, up_raw)), std::string::npos)
+      << text.out;
   EXPECT_NE(text.out.find("note: no SPY bar within 5 days of 2026-07-21"), std::string::npos) << text.out;
   auto spy = RunCli({"forecast", "--symbol", "SPY", "--model-dir", Dir("a").string(), "--json"}, home_->path());
   ASSERT_EQ(spy.exit_code, 0) << spy.err;

@@ -28,6 +28,7 @@
 #include "qat/data/bar_series.h"
 #include "qat/features/features.h"
 #include "qat/labels/labels.h"
+#include "qat/models/calibration.h"
 #include "qat/models/classifier.h"
 #include "qat/models/dataset.h"
 #include "qat/models/evaluation.h"
@@ -81,6 +82,8 @@ struct TrainFoldResult {
   std::size_t n_calibration = 0;
   models::ClassificationReport classification;
   models::ClassPrior class_prior;  // of the training labels: the classifier's baseline
+  // Share of the training rows whose forward return is > 0: prob_up's baseline.
+  double up_rate = 0;
   models::QuantileReport quantiles;
   std::array<int, models::kNumQuantiles> quantile_rounds{};  // kept; 0 = unconditional
   std::array<models::QuantileSelection, models::kNumQuantiles> quantile_selection{};
@@ -105,6 +108,23 @@ struct ClassifierCalibration {
   double final_temperature = 1;
 };
 
+// Platt scaling of prob_up (models::ProbabilityUp of each row's predicted quantiles; the
+// event: the row's forward return at the horizon, the quantiles' target, is > 0), walk-forward
+// like the classifier's temperature: fold k's (a, b) is fitted on the out-of-sample rows of
+// folds 1..k-1 only, so the reports cover folds 2..n. Their baseline is each fold's up_rate
+// as every one of its rows' probability.
+struct ProbUpCalibration {
+  std::vector<models::PlattScaling> fold_platt;                  // folds 2..n
+  models::BinaryProbabilityReport uncalibrated, calibrated;      // both on the rows of folds 2..n
+  // The calibrated log loss against the base rate's, row by row on folds 2..n
+  // (models::TestImprovement: improvement > 0 = calibrated better; rows grouped by session,
+  // Newey-West with TrainConfig::EvidenceLags() lags, as the quantiles' evidence).
+  models::ImprovementTest calibrated_vs_base_rate;
+  // Fitted on the out-of-sample rows of every fold: what forecasts apply (the schema's
+  // prob_up_platt).
+  models::PlattScaling final_platt;
+};
+
 struct TrainResult {
   std::size_t rows = 0;
   std::vector<std::string> feature_names;
@@ -112,6 +132,7 @@ struct TrainResult {
   models::ClassificationReport oos;
   models::QuantileReport oos_quantiles;
   ClassifierCalibration calibration;
+  ProbUpCalibration prob_up_calibration;
   // Per symbol asked for: its rows, its own first and last labelled day, the rows without
   // market context, or why it was skipped (models::SeriesRows).
   std::vector<models::SeriesRows> series;
@@ -125,7 +146,8 @@ struct TrainResult {
   std::size_t RowsMissingContext() const;
 
   // {horizon, symbols, rows, first_day, last_day, symbols_used[], skipped_symbols[],
-  // rows_missing_context, ..., features, folds[], oos, final_model}; the caller adds manifest.
+  // rows_missing_context, ..., features, folds[], oos, classifier_calibration,
+  // prob_up_calibration, final_model}; the caller adds manifest.
   nlohmann::json ToJson(const TrainConfig& config) const;
 };
 
