@@ -8,6 +8,7 @@
 #include "qat/app/demo.h"
 #include "qat/core/clock.h"
 #include "qat/pipeline/demo.h"
+#include "qat/pipeline/training.h"
 
 #ifndef QAT_DEFAULT_DATA_DIR
 #define QAT_DEFAULT_DATA_DIR "data"
@@ -94,6 +95,10 @@ int RunDemoCommand(const DemoOptions& o) {
               e.fused.brier, e.fused.base_rate_brier, e.fused.top_decile.lift, e.fused.top_decile.lift_lo,
               e.fused.top_decile.lift_hi, e.plain_sum.brier);
   std::printf("  (1h and 4h: no hourly bars are bundled for these symbols' sessions; see docs/signals.md)\n");
+  std::printf("\nprob_up of the model set behind tomorrow's forecasts ('qtrader train' defaults), out of sample, "
+              "P(up in %d sessions):\n",
+              o.horizon);
+  PrintProbUpCalibration(demo->prob_up_calibration, demo->prob_up_calibration.fold_platt.size() + 1);
   std::printf("\nTomorrow's signals (as of each symbol's last session; every gate must pass for a trade):\n");
   PrintSignalsTable(demo->signals);
 

@@ -52,7 +52,8 @@ Status ImportBundled(store::Database& db, const std::filesystem::path& data_dir)
 
 // The models of tomorrow's signals, trained into `models` (a temporary folder).
 Result<SignalsReport> DemoSignals(store::Database& db, const DemoRequest& r, const std::filesystem::path& models,
-                                  signals::ConfluenceEvaluation& evaluation, const pipeline::Progress& progress) {
+                                  signals::ConfluenceEvaluation& evaluation, pipeline::ProbUpCalibration& prob_up,
+                                  const pipeline::Progress& progress) {
   const pipeline::DemoConfig& c = r.config;
   TrainRequest train;
   train.config.symbols = c.symbols;
@@ -66,7 +67,8 @@ Result<SignalsReport> DemoSignals(store::Database& db, const DemoRequest& r, con
   train.model_dir = models;
   train.now = r.now;
   if (progress) progress("signals: training the model set for tomorrow's forecasts");
-  QAT_RETURN_IF_ERROR(TrainAndPublish(db, train, [](const std::string&) {}));
+  QAT_ASSIGN_OR_RETURN(auto trained, TrainAndPublish(db, train, [](const std::string&) {}));
+  prob_up = std::move(trained.result.prob_up_calibration);
   ConfluenceRequest confluence;
   confluence.symbols = c.symbols;
   confluence.market = c.market;
@@ -119,7 +121,8 @@ Result<DemoReport> RunDemoInFolder(const DemoRequest& r, const pipeline::Progres
     }
     QAT_ASSIGN_OR_RETURN(report.result, pipeline::RunDemo(db, r.config, progress));
     const ScratchFolder models{r.runs_dir / (".models-" + DemoRunDir(r.runs_dir, r.now).filename().string())};
-    QAT_ASSIGN_OR_RETURN(report.signals, DemoSignals(db, r, models.path, report.confluence, progress));
+    QAT_ASSIGN_OR_RETURN(report.signals, DemoSignals(db, r, models.path, report.confluence, report.prob_up_calibration,
+                                                      progress));
   }  // the store is closed: its WAL is checkpointed into the one file
   QAT_RETURN_IF_ERROR(run.Write("result.json", report.result.ToJson().dump(2) + "\n"));
   QAT_RETURN_IF_ERROR(run.Write("signals.json", report.signals.ToJson().dump(2) + "\n"));

@@ -11,6 +11,7 @@
 #include "qat/core/time.h"
 #include "qat/app/signals.h"
 #include "qat/pipeline/demo.h"
+#include "qat/pipeline/training.h"
 
 namespace qat::app {
 
@@ -35,6 +36,9 @@ struct DemoReport {
   // the confluence combiner fitted on the demo's symbols; its out-of-sample evaluation.
   SignalsReport signals;
   signals::ConfluenceEvaluation confluence;
+  // That model set's prob_up checked and Platt-scaled in its walk-forward (what `train`
+  // prints beside the base rate).
+  pipeline::ProbUpCalibration prob_up_calibration;
   std::filesystem::path run_dir;
   std::vector<std::string> files;  // members of the run folder (SHA256SUMS lists them)
 };
