@@ -87,10 +87,15 @@ nlohmann::json TradePlan::ToJson() const {
           {"stop", Price(stop)},
           {"target", Price(target)},
           {"time_exit_sessions", time_exit_sessions},
+          {"regime_exit", regime_exit},
           {"budget", portfolio::ToDollars(budget)},
           {"shares", shares},
           {"position_value", portfolio::ToDollars(position_value)},
           {"risk_dollars", portfolio::ToDollars(risk)}};
+}
+
+bool RegimeFlipsAgainst(Side side, features::TrendRegime regime) {
+  return side == Side::kLong ? regime == features::TrendRegime::kBear : regime == features::TrendRegime::kBull;
 }
 
 Result<TradePlan> MakeTradePlan(const PlanRequest& request, std::span<const Gate> gates, const Account& account,
@@ -170,6 +175,7 @@ Result<TradePlan> MakeTradePlan(const PlanRequest& request, std::span<const Gate
   const Cents stop_fill = short_side ? portfolio::BuyFillPrice(plan.stop, costs) : portfolio::SellFillPrice(plan.stop, costs);
   const Cents loss_per_share = short_side ? stop_fill - plan.entry_fill : plan.entry_fill - stop_fill;
   plan.action = short_side ? Action::kSell : Action::kBuy;
+  plan.regime_exit = fmt::format("close at the next open once the market's trend regime is {}", short_side ? "BULL" : "BEAR");
   plan.position_value = plan.shares * plan.entry_fill;
   plan.risk = plan.shares * loss_per_share + 2 * commission;
   return plan;

@@ -59,6 +59,22 @@ TEST(TradePlan, BuysThirtyThreePercentOfEquityInWholeSharesStopAtQ10TargetAtQ90)
   EXPECT_EQ(j.at("position_value"), 3281.64);
   EXPECT_EQ(j.at("risk_dollars"), 251.28);
   EXPECT_EQ(j.at("action"), "BUY");
+  EXPECT_EQ(j.at("regime_exit"), "close at the next open once the market's trend regime is BEAR");
+}
+
+TEST(TradePlan, ARegimeFlipClosesALongInBearAndAShortInBull) {
+  using features::TrendRegime;
+  EXPECT_TRUE(RegimeFlipsAgainst(Side::kLong, TrendRegime::kBear));
+  EXPECT_FALSE(RegimeFlipsAgainst(Side::kLong, TrendRegime::kBull));
+  EXPECT_FALSE(RegimeFlipsAgainst(Side::kLong, TrendRegime::kSideways));
+  EXPECT_FALSE(RegimeFlipsAgainst(Side::kLong, TrendRegime::kUnknown));
+  EXPECT_TRUE(RegimeFlipsAgainst(Side::kShort, TrendRegime::kBull));
+  EXPECT_FALSE(RegimeFlipsAgainst(Side::kShort, TrendRegime::kBear));
+  EXPECT_FALSE(RegimeFlipsAgainst(Side::kShort, TrendRegime::kSideways));
+  // A refused plan states no exit rule.
+  const TradePlan none = Plan(Request("SPY", 80.0, 81.0, 88.0), Account{1'000'000, {}});
+  EXPECT_EQ(none.action, Action::kNone);
+  EXPECT_EQ(none.regime_exit, "");
 }
 
 TEST(TradePlan, EquityCountsOpenPositionsAndCashCapsTheBudget) {

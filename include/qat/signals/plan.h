@@ -17,6 +17,11 @@
 // shares x (entry fill - stop fill) + the commission of both fills, the stop filling at
 // SellFillPrice(stop) (BuyFillPrice for a short). A gap through the stop loses more.
 //
+// Regime exit (seed: "exit if the regime flips against the position"): a LONG is closed at
+// the next open once the market's trend regime (features/regimes.h) is BEAR, a SHORT once it
+// is BULL; SIDEWAYS and UNKNOWN keep the position (RegimeFlipsAgainst). The plan states the
+// rule (regime_exit); the backtester and the paper account apply it.
+//
 // Refusals: the plan's action is NONE, `refused_by` names the gate or rule and `reason` says
 // why, in this order: the direction (DirectionGate), the first failed gate given, a symbol
 // already held ("already_held"), max_positions already open ("max_positions"), a missing
@@ -93,13 +98,14 @@ struct TradePlan {
   double stop = std::numeric_limits<double>::quiet_NaN();
   double target = std::numeric_limits<double>::quiet_NaN();
   int time_exit_sessions = 0;
+  std::string regime_exit;            // "close at the next open once the market's trend regime is BEAR" ("" for NONE)
   portfolio::Cents budget = 0;        // what the position may cost, commission included
   std::int64_t shares = 0;
   portfolio::Cents position_value = 0;
   portfolio::Cents risk = 0;
 
   // {action, refused_by, reason, entry, entry_is_estimate, entry_basis, entry_fill, stop,
-  // target, time_exit_sessions, budget, shares, position_value, risk_dollars}: money in
+  // target, time_exit_sessions, regime_exit, budget, shares, position_value, risk_dollars}: money in
   // dollars, a price that is not known as null.
   nlohmann::json ToJson() const;
 };
@@ -110,5 +116,9 @@ struct TradePlan {
 // position value, or a negative or non-finite cost.
 Result<TradePlan> MakeTradePlan(const PlanRequest& request, std::span<const Gate> gates, const Account& account,
                                 const PlanConfig& config);
+
+// Whether a position of `side` is to be closed in the market's trend regime `regime`: LONG in
+// BEAR, SHORT in BULL.
+bool RegimeFlipsAgainst(Side side, features::TrendRegime regime);
 
 }  // namespace qat::signals
