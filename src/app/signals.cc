@@ -91,6 +91,26 @@ Result<SymbolSignal> SignalAt(const SignalModels& models, const signals::Conflue
   return s;
 }
 
+Status PlanInRankOrder(std::vector<SymbolSignal>& ranked, signals::Account account, const signals::PlanConfig& config) {
+  for (auto& s : ranked) {
+    signals::PlanRequest plan;
+    plan.symbol = s.symbol;
+    plan.direction = DirectionOf(s.confluence.direction);
+    plan.last_close = s.forecast.price;
+    if (!s.forecast.levels.empty()) {
+      plan.q10_price = s.forecast.levels.back()[0];
+      plan.q90_price = s.forecast.levels.back()[models::kNumQuantiles - 1];
+    }
+    plan.horizon = s.forecast.horizon;
+    QAT_ASSIGN_OR_RETURN(s.plan, signals::MakeTradePlan(plan, s.gates, account, config));
+    if (s.plan.action != signals::Action::kNone && s.plan.shares > 0) {
+      account.cash -= s.plan.position_value + config.costs.commission_per_order;
+      account.positions.push_back({s.symbol, s.plan.position_value});
+    }
+  }
+  return Ok();
+}
+
 Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& r) {
   QAT_ASSIGN_OR_RETURN(const SignalModels models, LoadSignalModels(db, r.model_dir, r.horizon, r.as_of));
   const signals::ConfluenceScorer scorer(models.confluence);
@@ -138,22 +158,7 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
     if (passes(a) != passes(b)) return passes(a);
     return Confidence(a.confluence) > Confidence(b.confluence);
   });
-  // Size in rank order: each trade takes its cash and a position slot.
-  signals::Account account = r.account;
-  for (auto& s : report.signals) {
-    signals::PlanRequest plan;
-    plan.symbol = s.symbol;
-    plan.direction = DirectionOf(s.confluence.direction);
-    plan.last_close = s.forecast.price;
-    plan.q10_price = s.forecast.levels.back()[0];
-    plan.q90_price = s.forecast.levels.back()[models::kNumQuantiles - 1];
-    plan.horizon = s.forecast.horizon;
-    QAT_ASSIGN_OR_RETURN(s.plan, signals::MakeTradePlan(plan, s.gates, account, r.plan));
-    if (s.plan.action != signals::Action::kNone && s.plan.shares > 0) {
-      account.cash -= s.plan.position_value + r.plan.costs.commission_per_order;
-      account.positions.push_back({s.symbol, s.plan.position_value});
-    }
-  }
+  QAT_RETURN_IF_ERROR(PlanInRankOrder(report.signals, r.account, r.plan));
   return report;
 }
 

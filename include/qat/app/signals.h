@@ -81,6 +81,12 @@ Result<SymbolSignal> SignalAt(const SignalModels& models, const signals::Conflue
                               const SymbolInputs& inputs, const signals::SymbolFrames& frames, std::size_t t,
                               const signals::GateConfig& gates, bool allow_short);
 
+// The plans of `ranked` signals in their order against `account`: each BUY or SELL takes its
+// position value plus commission out of the cash and a position slot before the next one is
+// sized, so the fourth trade of a 3-position account is refused ("max_positions"). Fails
+// only on an invalid config or account (signals::MakeTradePlan).
+Status PlanInRankOrder(std::vector<SymbolSignal>& ranked, signals::Account account, const signals::PlanConfig& config);
+
 // Every symbol's signal, ranked, each candidate sized in rank order against the account (a
 // BUY takes its cash and a position slot before the next is sized). A symbol with no bar by
 // the date is skipped with the reason; other failures fail the whole call naming the symbol.
