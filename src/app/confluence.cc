@@ -18,8 +18,7 @@ namespace {
 std::string EvaluationFileName(int horizon) { return fmt::format("confluence_evaluation_{}bar.json", horizon); }
 }  // namespace
 
-Result<SymbolInputs> LoadSymbolInputs(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
-                                      const features::MarketContext& context) {
+Result<SymbolInputs> LoadSymbolBars(store::Database& db, const std::string& symbol, std::optional<Days> as_of) {
   SymbolInputs in;
   signals::SymbolData& d = in.data;
   d.symbol = symbol;
@@ -36,12 +35,23 @@ Result<SymbolInputs> LoadSymbolInputs(store::Database& db, const std::string& sy
   } else if (!hourly.ok() && hourly.error().code != ErrorCode::kNotFound) {
     return hourly.error();
   }
-  QAT_ASSIGN_OR_RETURN(in.features, features::ComputeFeatures(d.daily, context));
+  return in;
+}
+
+Status ComputeSymbolFeatures(SymbolInputs& in, const features::MarketContext& context) {
+  QAT_ASSIGN_OR_RETURN(in.features, features::ComputeFeatures(in.data.daily, context));
   for (const char* name : {"rsi_14", "volume_ratio_20"}) {
     const auto* column = in.features.Find(name);
     if (column == nullptr) return Fail("feature {} is not registered", name);
-    (std::string(name) == "rsi_14" ? d.rsi : d.volume_ratio) = *column;
+    (std::string(name) == "rsi_14" ? in.data.rsi : in.data.volume_ratio) = *column;
   }
+  return Ok();
+}
+
+Result<SymbolInputs> LoadSymbolInputs(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
+                                      const features::MarketContext& context) {
+  QAT_ASSIGN_OR_RETURN(auto in, LoadSymbolBars(db, symbol, as_of));
+  QAT_RETURN_IF_ERROR(ComputeSymbolFeatures(in, context));
   return in;
 }
 

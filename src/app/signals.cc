@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "qat/core/parallel.h"
 #include "qat/store/actions.h"
 
 namespace qat::app {
@@ -124,34 +126,61 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
                                         .max_age_days = models.set.schema.context_max_age_days,
                                         .cache = &cache};
   const patterns::MarketRegimes market_regimes = patterns::RegimesOf(models.market);
+  // The store is read on this thread; features and frames of each symbol are computed on
+  // the worker threads; the forecast and the signal on this thread again, in symbol order
+  // (the boosters are not shared between threads).
+  struct Loaded {
+    std::string symbol;
+    std::optional<SymbolInputs> inputs;  // nullopt: skipped
+  };
+  std::vector<Loaded> loaded;
   for (const auto& symbol : r.symbols) {
-    auto inputs = LoadSymbolInputs(db, symbol, r.as_of, context);
+    auto inputs = LoadSymbolBars(db, symbol, r.as_of);
     if (!inputs.ok() && inputs.error().code == ErrorCode::kNotFound) {
       report.skipped.push_back(inputs.error().message);
       continue;
     }
     if (!inputs.ok()) return Fail(inputs.error().code, "{}: {}", symbol, inputs.error().message);
-    const std::size_t t = inputs->data.daily.size() - 1;
-    if (r.as_of && inputs->data.daily.DayAt(t) + kMaxStaleDays < *r.as_of) {
+    const Days last = inputs->data.daily.DayAt(inputs->data.daily.size() - 1);
+    if (r.as_of && last + kMaxStaleDays < *r.as_of) {
       report.skipped.push_back(fmt::format("{}: last daily bar {} is more than {} days before {}", symbol,
-                                           FormatDate(inputs->data.daily.DayAt(t)), kMaxStaleDays,
-                                           FormatDate(*r.as_of)));
+                                           FormatDate(last), kMaxStaleDays, FormatDate(*r.as_of)));
       continue;
     }
-    auto frames = signals::BuildFrames(inputs->data, &models.market, models.confluence.timeframes,
-                                       models.confluence.horizon, &market_regimes);
-    if (!frames.ok()) return Fail(frames.error().code, "{}: {}", symbol, frames.error().message);
-    if (!r.timeframes.empty()) {
-      for (auto tf : models.confluence.timeframes) {
-        if (std::find(r.timeframes.begin(), r.timeframes.end(), tf) != r.timeframes.end()) continue;
-        frames->records[static_cast<std::size_t>(tf)].reset();
-        frames->unavailable[static_cast<std::size_t>(tf)] = "not asked for (--timeframes)";
-      }
-    }
-    auto signal = SignalAt(models, scorer, *inputs, *frames, t, r.gates, r.plan.allow_short);
-    if (!signal.ok()) return Fail(signal.error().code, "{}: {}", symbol, signal.error().message);
-    report.signals.push_back(std::move(*signal));
+    loaded.push_back({symbol, std::move(*inputs)});
   }
+  struct Prepared {
+    SymbolInputs inputs;
+    signals::SymbolFrames frames;
+  };
+  const int jobs = r.jobs > 0 ? r.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  QAT_RETURN_IF_ERROR(ParallelForOrdered(
+      loaded.size(), jobs,
+      [&](std::size_t i) -> Result<Prepared> {
+        Prepared p{std::move(*loaded[i].inputs), {}};
+        if (auto ok = ComputeSymbolFeatures(p.inputs, context); !ok.ok()) {
+          return Fail(ok.error().code, "{}: {}", loaded[i].symbol, ok.error().message);
+        }
+        auto frames = signals::BuildFrames(p.inputs.data, &models.market, models.confluence.timeframes,
+                                           models.confluence.horizon, &market_regimes);
+        if (!frames.ok()) return Fail(frames.error().code, "{}: {}", loaded[i].symbol, frames.error().message);
+        p.frames = std::move(*frames);
+        if (!r.timeframes.empty()) {
+          for (auto tf : models.confluence.timeframes) {
+            if (std::find(r.timeframes.begin(), r.timeframes.end(), tf) != r.timeframes.end()) continue;
+            p.frames.records[static_cast<std::size_t>(tf)].reset();
+            p.frames.unavailable[static_cast<std::size_t>(tf)] = "not asked for (--timeframes)";
+          }
+        }
+        return p;
+      },
+      [&](std::size_t i, Prepared&& p) -> Status {
+        const std::size_t t = p.inputs.data.daily.size() - 1;
+        auto signal = SignalAt(models, scorer, p.inputs, p.frames, t, r.gates, r.plan.allow_short);
+        if (!signal.ok()) return Fail(signal.error().code, "{}: {}", loaded[i].symbol, signal.error().message);
+        report.signals.push_back(std::move(*signal));
+        return Ok();
+      }));
   // Rank: every gate passed first, then by confidence in the signal's direction.
   auto passes = [](const SymbolSignal& s) { return signals::FirstFailed(s.gates) == nullptr; };
   std::stable_sort(report.signals.begin(), report.signals.end(), [&](const SymbolSignal& a, const SymbolSignal& b) {

@@ -14,6 +14,7 @@ Result<const std::vector<double>*> FeatureInputs::Cached(
 
 const std::vector<double>& ContextCache::Get(const std::string& key,
                                              const std::function<std::vector<double>()>& make) {
+  const std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = columns_.find(key); it != columns_.end()) return it->second;
   return columns_.emplace(key, make()).first->second;
 }

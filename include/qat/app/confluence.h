@@ -37,6 +37,10 @@ struct SymbolInputs {
 // bars (by the date).
 Result<SymbolInputs> LoadSymbolInputs(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
                                       const features::MarketContext& context = {});
+// The two halves of LoadSymbolInputs: reading the bars (the store), then computing the
+// features (no store: may run on another thread).
+Result<SymbolInputs> LoadSymbolBars(store::Database& db, const std::string& symbol, std::optional<Days> as_of);
+Status ComputeSymbolFeatures(SymbolInputs& inputs, const features::MarketContext& context);
 
 struct ConfluenceRequest {
   std::vector<std::string> symbols;  // validated

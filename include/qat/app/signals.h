@@ -36,6 +36,9 @@ struct SignalsRequest {
   signals::Account account;  // cash and open positions
   signals::GateConfig gates;
   signals::PlanConfig plan;
+  // Symbols whose features and frames are computed at once (0: the hardware threads). The
+  // output does not depend on it.
+  int jobs = 0;
 };
 
 // What a signal needs besides the symbol's own data: the models and the context series.

@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -47,13 +48,15 @@ inline constexpr int kDefaultContextMaxAgeDays = 5;
 // Columns computed from a context series alone (the market's regimes, the VIX's percentile
 // rank), before they are joined onto a symbol's bars: a watchlist's symbols share them, so a
 // cache given in the MarketContext computes each once. Use one cache with one market and VIX
-// only; not safe to share between threads.
+// only. Safe to share between threads (a column is made once, under a lock).
 class ContextCache {
  public:
-  // The column under `key`, made by `make` the first time.
+  // The column under `key`, made by `make` the first time; the reference stays valid as long
+  // as the cache.
   const std::vector<double>& Get(const std::string& key, const std::function<std::vector<double>()>& make);
 
  private:
+  std::mutex mutex_;
   std::map<std::string, std::vector<double>> columns_;
 };
 
