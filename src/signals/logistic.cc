@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "qat/core/strings.h"
+#include "qat/models/calibration.h"
 
 namespace qat::signals {
 namespace {
@@ -113,7 +114,7 @@ Result<LogisticModel> FitLogistic(std::span<const double> rows, std::size_t d, s
 }
 
 double Calibrator::Apply(double p) const {
-  if (kind == "platt") return Sigmoid(a * Logit(p) + b);
+  if (kind == "platt") return models::ApplyPlatt({a, b}, p);
   if (kind == "isotonic" && !x.empty()) {
     double v;
     if (p <= x.front()) {
@@ -163,13 +164,11 @@ Result<Calibrator> Calibrator::FromJson(const nlohmann::json& j, std::string_vie
 Calibrator FitPlatt(std::span<const double> p, std::span<const std::uint8_t> y) {
   Calibrator c;
   if (p.empty() || p.size() != y.size()) return c;
-  std::vector<double> z(p.size());
-  for (std::size_t i = 0; i < p.size(); ++i) z[i] = Logit(p[i]);
-  auto m = FitLogistic(z, 1, y, 1e-6);
-  if (!m.ok()) return c;
+  const std::vector<float> outcome(y.begin(), y.end());
+  const models::PlattScaling s = models::FitPlatt(p, outcome);
   c.kind = "platt";
-  c.a = m->weights[0];
-  c.b = m->intercept;
+  c.a = s.a;
+  c.b = s.b;
   return c;
 }
 

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <random>
 
+#include "qat/models/evaluation.h"
 #include "qat/patterns/statistics.h"
 
 namespace qat::signals {
@@ -101,55 +102,40 @@ ProbabilityScores ScoreProbabilities(std::span<const double> p, std::span<const 
                                      std::span<const std::uint8_t> up, std::span<const std::uint32_t> day,
                                      const BlockBootstrap& bootstrap) {
   ProbabilityScores s;
-  s.n = p.size();
-  constexpr int kBins = 10;
-  s.reliability.resize(kBins);
-  for (int b = 0; b < kBins; ++b) {
-    s.reliability[b].lo = b / 10.0;
-    s.reliability[b].hi = (b + 1) / 10.0;
-  }
-  std::vector<double> bin_sum(kBins, 0), bin_up(kBins, 0);
-  double ups = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const double y = up[i] != 0 ? 1.0 : 0.0;
-    ups += y;
-    s.brier += (p[i] - y) * (p[i] - y);
-    s.base_rate_brier += (base[i] - y) * (base[i] - y);
-    const double pc = std::clamp(p[i], 1e-15, 1 - 1e-15), bc = std::clamp(base[i], 1e-15, 1 - 1e-15);
-    s.log_loss -= y * std::log(pc) + (1 - y) * std::log(1 - pc);
-    s.base_rate_log_loss -= y * std::log(bc) + (1 - y) * std::log(1 - bc);
-    const int b = std::clamp(static_cast<int>(std::floor(p[i] * kBins)), 0, kBins - 1);
-    ++s.reliability[b].n;
-    bin_sum[b] += p[i];
-    bin_up[b] += y;
-  }
-  if (s.n > 0) {
-    const double n = static_cast<double>(s.n);
-    s.brier /= n;
-    s.base_rate_brier /= n;
-    s.log_loss /= n;
-    s.base_rate_log_loss /= n;
-  }
+  // Log loss, Brier and the reliability bins: the project's one evaluation of a binary
+  // probability (models::EvaluateBinaryProbability, also prob_up's).
+  const std::vector<float> event(up.begin(), up.end());
+  const models::BinaryProbabilityReport r = models::EvaluateBinaryProbability(p, event, base);
+  s.n = r.n;
+  s.brier = r.brier;
+  s.base_rate_brier = r.baseline_brier;
+  s.log_loss = r.log_loss;
+  s.base_rate_log_loss = r.baseline_log_loss;
   s.brier_skill = s.base_rate_brier > 0 ? 1 - s.brier / s.base_rate_brier : kNaN;
-  for (int b = 0; b < kBins; ++b) {
-    ReliabilityBin& r = s.reliability[b];
-    if (r.n == 0) {
-      r.mean_predicted = r.observed = r.observed_lo = r.observed_hi = kNaN;
+  s.reliability.resize(r.reliability.size());
+  for (std::size_t b = 0; b < r.reliability.size(); ++b) {
+    ReliabilityBin& bin = s.reliability[b];
+    bin.lo = static_cast<double>(b) / static_cast<double>(r.reliability.size());
+    bin.hi = static_cast<double>(b + 1) / static_cast<double>(r.reliability.size());
+    bin.n = static_cast<std::int64_t>(r.reliability[b].n);
+    if (bin.n == 0) {
+      bin.mean_predicted = bin.observed = bin.observed_lo = bin.observed_hi = kNaN;
       continue;
     }
-    r.mean_predicted = bin_sum[b] / static_cast<double>(r.n);
-    r.observed = bin_up[b] / static_cast<double>(r.n);
-    const auto ci = patterns::WilsonInterval(static_cast<std::int64_t>(bin_up[b]), r.n);
-    r.observed_lo = ci.lo;
-    r.observed_hi = ci.hi;
-    r.within = r.mean_predicted >= ci.lo && r.mean_predicted <= ci.hi;
+    bin.mean_predicted = r.reliability[b].mean_predicted;
+    bin.observed = r.reliability[b].observed_rate;
+    const auto ups = static_cast<std::int64_t>(std::llround(bin.observed * static_cast<double>(bin.n)));
+    const auto ci = patterns::WilsonInterval(ups, bin.n);
+    bin.observed_lo = ci.lo;
+    bin.observed_hi = ci.hi;
+    bin.within = bin.mean_predicted >= ci.lo && bin.mean_predicted <= ci.hi;
   }
   const std::vector<double> ones(p.size(), 1.0);
   const auto order = DescendingOrder(p);
   TopDecile& top = s.top_decile;
   top.rows = static_cast<double>(p.size()) / 10;
   top.hit_rate = TopDecileHitRateOrdered(p, up, ones, order);
-  top.base_rate = s.n > 0 ? ups / static_cast<double>(s.n) : kNaN;
+  top.base_rate = s.n > 0 ? r.event_rate : kNaN;
   top.lift = top.base_rate > 0 ? top.hit_rate / top.base_rate : kNaN;
   std::vector<double> lifts, skills;
   for (const auto& dw : bootstrap.weights) {

@@ -35,7 +35,8 @@ Result<LogisticModel> FitLogistic(std::span<const double> rows, std::size_t d, s
                                   double l2);
 
 // A calibration map of probabilities.
-//   platt:    p' = sigmoid(a logit(p) + b), fitted by FitLogistic on logit(p) (l2 1e-6)
+//   platt:    p' = sigmoid(a logit(p) + b): models::FitPlatt and models::ApplyPlatt (the one
+//             Platt scaling of the project, also prob_up's; a ridge of 1e-3 toward the identity)
 //   isotonic: a non-decreasing step function of p, fitted by pool adjacent violators on the
 //             rows sorted by p; p' at a p between two fitted points is interpolated linearly,
 //             beyond them the end value; every value is kept within [1e-4, 1 - 1e-4]

@@ -52,7 +52,8 @@ struct ProbabilityScores {
 
 // p: the probabilities scored; base: the base rate each row would be given (its fold's
 // training up rate); up: outcomes; day: each row's day index into `bootstrap`'s days.
-// Probabilities are clamped to [1e-15, 1 - 1e-15] in the log loss.
+// Log loss, Brier and the bins come from models::EvaluateBinaryProbability (the probability
+// of what happened clamped to >= 1e-15 in the log loss).
 ProbabilityScores ScoreProbabilities(std::span<const double> p, std::span<const double> base,
                                      std::span<const std::uint8_t> up, std::span<const std::uint32_t> day,
                                      const BlockBootstrap& bootstrap);
