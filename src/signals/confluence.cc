@@ -188,9 +188,16 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
   const std::size_t warm = static_cast<std::size_t>(config.warmup_fraction * static_cast<double>(days.size()));
   const std::size_t folds = static_cast<std::size_t>(config.folds);
   if (warm < static_cast<std::size_t>(config.embargo_sessions) + 1 || days.size() - warm < 3 * folds) {
+    std::size_t needed = days.size();
+    while (static_cast<std::size_t>(config.warmup_fraction * static_cast<double>(needed)) <
+               static_cast<std::size_t>(config.embargo_sessions) + 1 ||
+           needed - static_cast<std::size_t>(config.warmup_fraction * static_cast<double>(needed)) < 3 * folds) {
+      ++needed;
+    }
     return Fail(ErrorCode::kInvalidInput,
-                "confluence: {} sessions with a known outcome are too few for a warm-up of {:.0f}% and {} folds",
-                days.size(), config.warmup_fraction * 100, folds);
+                "confluence: {} sessions with a known outcome are too few for a warm-up of {:.0f}% and {} folds "
+                "(at least {} are needed; fewer --folds need fewer)",
+                days.size(), config.warmup_fraction * 100, folds, needed);
   }
   // Fold of each day: 0 warm-up, 1..folds.
   std::vector<std::size_t> fold_start(folds + 1);

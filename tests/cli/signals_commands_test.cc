@@ -61,7 +61,7 @@ void BuildSignalStore(const std::filesystem::path& home, const std::string& day)
   RunOk({"resample", "--symbol", "SPY", "--from", "5m", "--to", "1d"}, home);
 }
 
-class SignalsAsOf : public ::testing::Test {
+class CliSignals : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     home_ = new TempDir();
@@ -98,9 +98,9 @@ class SignalsAsOf : public ::testing::Test {
   static TempDir* home_;
 };
 
-TempDir* SignalsAsOf::home_ = nullptr;
+TempDir* CliSignals::home_ = nullptr;
 
-TEST_F(SignalsAsOf, SignalsAsOfADateAreByteIdenticalInAStoreTruncatedAtThatDate) {
+TEST_F(CliSignals, SignalsAsOfADateAreByteIdenticalInAStoreTruncatedAtThatDate) {
   for (const char* day : kDates) {
     const CliRun whole = Signals(full(), day);
     const CliRun truncated = Signals(cut(day), day);
@@ -157,7 +157,7 @@ std::vector<std::string> EvidenceAt(const std::filesystem::path& home, const sig
   return out;
 }
 
-TEST_F(SignalsAsOf, TheAsOfRuleAloneKeepsFutureBarsOutAndAPlantedWeeklyLeakIsCaught) {
+TEST_F(CliSignals, TheAsOfRuleAloneKeepsFutureBarsOutAndAPlantedWeeklyLeakIsCaught) {
   auto model = app::ReadConfluence(models(), 5);
   ASSERT_TRUE(model.ok()) << model.error().message;
   int leaks_seen = 0;
@@ -169,6 +169,64 @@ TEST_F(SignalsAsOf, TheAsOfRuleAloneKeepsFutureBarsOutAndAPlantedWeeklyLeakIsCau
   // A weekly bar used before its close shows days after D in the full store: caught on each
   // of the four dates that are not a Friday (a Friday's week is complete in both stores).
   EXPECT_EQ(leaks_seen, 4);
+}
+
+}  // namespace
+}  // namespace qat::testing
+
+namespace qat::testing {
+namespace {
+
+TEST_F(CliSignals, BadInputsFailWithAClearMessageAndTheRightExitCode) {
+  const std::string m = models().string();
+  auto run = [&](std::vector<std::string> args) { return RunCli(args, full()); };
+  // Usage errors: exit 2, naming the option.
+  auto bad_date = run({"signals", "--symbols", "SPY", "--as-of", "2025-13-01", "--model-dir", m});
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("--as-of"), std::string::npos) << bad_date.err;
+  auto bad_tf = run({"signals", "--symbols", "SPY", "--timeframes", "1d,2h", "--model-dir", m});
+  EXPECT_EQ(bad_tf.exit_code, 2);
+  EXPECT_NE(bad_tf.err.find("--timeframes: unknown timeframe '2h'"), std::string::npos) << bad_tf.err;
+  auto bad_cash = run({"signals", "--symbols", "SPY", "--account-cash", "-5", "--model-dir", m});
+  EXPECT_EQ(bad_cash.exit_code, 2);
+  EXPECT_NE(bad_cash.err.find("--account-cash must be >= 0"), std::string::npos) << bad_cash.err;
+  // No models, no confluence model: exit 1, naming the folder and what to run.
+  const auto empty = home_->path() / "no-models";
+  auto no_set = run({"signals", "--symbols", "SPY", "--model-dir", empty.string()});
+  EXPECT_EQ(no_set.exit_code, 1);
+  EXPECT_NE(no_set.err.find("run 'qtrader train --horizon 5' first"), std::string::npos) << no_set.err;
+  const auto only_set = home_->path() / "only-set";
+  std::filesystem::create_directories(only_set);
+  std::filesystem::copy(models() / "5bar", only_set / "5bar");
+  auto no_confluence = run({"signals", "--symbols", "SPY", "--model-dir", only_set.string()});
+  EXPECT_EQ(no_confluence.exit_code, 1);
+  EXPECT_NE(no_confluence.err.find("no confluence model for horizon 5 (run 'qtrader confluence fit' first)"),
+            std::string::npos)
+      << no_confluence.err;
+  // A confluence model changed after it was written is refused, naming the file.
+  const auto changed = home_->path() / "changed";
+  std::filesystem::copy(models(), changed, std::filesystem::copy_options::recursive);
+  const auto file = changed / "confluence_5bar" / "confluence_5bar.json";
+  std::string text = ReadFile(file);
+  text[text.find("\"base_rate\":") + 12] = '9';
+  WriteFile(file, text);
+  auto tampered = run({"signals", "--symbols", "SPY", "--model-dir", changed.string()});
+  EXPECT_EQ(tampered.exit_code, 1);
+  EXPECT_NE(tampered.err.find("confluence_5bar.json"), std::string::npos) << tampered.err;
+  // A symbol with no bars by the date is skipped with the reason, the others still signal.
+  auto skipped = run({"signals", "--symbols", "SPY,NOPE", "--as-of", "2025-06-13", "--json", "--model-dir", m});
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  const auto j = nlohmann::json::parse(skipped.out);
+  EXPECT_EQ(j.at("signals").size(), 1u);
+  EXPECT_EQ(j.at("skipped"), nlohmann::json({"no 1d bars stored for symbol 'NOPE' (import or fetch them first)"}));
+  // confluence: an unknown symbol names it; too little history names the count.
+  auto unknown = run({"confluence", "evaluate", "--quiet", "--symbols", "NOPE"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no 1d bars stored for symbol 'NOPE'"), std::string::npos) << unknown.err;
+  auto short_history = run({"confluence", "evaluate", "--quiet", "--symbols", "SPY"});  // 40 sessions of SPY
+  EXPECT_EQ(short_history.exit_code, 2);
+  EXPECT_NE(short_history.err.find("33 sessions with a known outcome are too few for a warm-up of 30% and 10 folds (at least 42 are needed"), std::string::npos)
+      << short_history.err;
 }
 
 }  // namespace
