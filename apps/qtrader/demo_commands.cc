@@ -94,6 +94,12 @@ int RunDemoCommand(const DemoOptions& o) {
               "%.5f\n",
               e.fused.brier, e.fused.base_rate_brier, e.fused.top_decile.lift, e.fused.top_decile.lift_lo,
               e.fused.top_decile.lift_hi, e.plain_sum.brier);
+  int used = 0;
+  for (const auto& f : e.fold_evidence) used += f.convincing ? 1 : 0;
+  std::printf("  without the evidence rule: Brier %.5f, top-decile lift %.3f; the fused probability beat the base "
+              "rate convincingly before %d of %zu test folds%s\n",
+              e.fused_without_evidence_rule.brier, e.fused_without_evidence_rule.top_decile.lift, used,
+              e.fold_evidence.size(), used == 0 ? ": the model abstains (base rate, direction NEUTRAL)" : "");
   std::printf("  (1h and 4h: no hourly bars are bundled for these symbols' sessions; see docs/signals.md)\n");
   std::printf("\nprob_up of the model set behind tomorrow's forecasts ('qtrader train' defaults), out of sample, "
               "P(up in %d sessions):\n",

@@ -77,7 +77,14 @@ int RunConfluenceCommand(const ConfluenceOptions& o, bool publish) {
   if (publish) {
     auto dir = app::PublishConfluence(*fit, request.model_dir);
     if (!dir.ok()) return Report(dir.error());
-    if (!o.json) std::printf("wrote %s (tables as of %s)\n", dir->c_str(), FormatTimestampNewYork(fit->model.as_of).c_str());
+    if (!o.json) {
+      const auto& m = fit->model;
+      std::printf("wrote %s (tables as of %s)\n", dir->c_str(), FormatTimestampNewYork(m.as_of).c_str());
+      std::printf("%s: log loss %+.5f per row vs the base rate (s.e. %.5f over %zu sessions)\n",
+                  m.abstains ? "the model ABSTAINS (signals get the base rate, direction NEUTRAL)"
+                             : "the model is used",
+                  m.evidence_test.improvement, m.evidence_test.standard_error, m.evidence_test.groups);
+    }
   }
   const auto& e = fit->evaluation;
   if (o.json) {
@@ -89,6 +96,7 @@ int RunConfluenceCommand(const ConfluenceOptions& o, bool publish) {
               e.evaluated_folds.empty() ? 0 : e.evaluated_folds.back(), e.folds,
               e.calibrators.empty() ? "none" : e.calibrators.back().c_str());
   PrintScores("fused", e.fused);
+  PrintScores("no rule", e.fused_without_evidence_rule);
   for (const auto& [name, s] : e.single_timeframe) PrintScores(name.c_str(), s);
   PrintScores("plain sum", e.plain_sum);
   if (e.fused_vs_best_single) {
@@ -98,6 +106,16 @@ int RunConfluenceCommand(const ConfluenceOptions& o, bool publish) {
                 e.best_single.c_str(), c.top_decile_hit_rate.value, c.top_decile_hit_rate.lo,
                 c.top_decile_hit_rate.hi, c.brier_skill.value, c.brier_skill.lo, c.brier_skill.hi);
   }
+  if (e.fused_vs_best_single_without_evidence_rule) {
+    const auto& c = *e.fused_vs_best_single_without_evidence_rule;
+    std::printf("  without the evidence rule (vs %s): top-decile hit rate %+.4f [%+.4f, %+.4f], brier skill %+.4f "
+                "[%+.4f, %+.4f]\n",
+                e.best_single_without_evidence_rule.c_str(), c.top_decile_hit_rate.value, c.top_decile_hit_rate.lo,
+                c.top_decile_hit_rate.hi, c.brier_skill.value, c.brier_skill.lo, c.brier_skill.hi);
+  }
+  std::printf("evidence rule (fused used in a fold only if it beat the base rate's log loss by > 1.645 s.e. before it):");
+  for (const auto& f : e.fold_evidence) std::printf(" %d:%s", f.fold, f.convincing ? "used" : "base");
+  std::printf("\n");
   std::printf("reliability of the fused probability (predicted -> observed [95%%], n):\n");
   for (const auto& b : e.fused.reliability) {
     if (b.n == 0) continue;

@@ -16,6 +16,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A symbol whose last bar is older than this before the asked date has no signal for it.
 constexpr Days kMaxStaleDays = 7;
+constexpr const char* kAbstainReason =
+    "NEUTRAL: the confluence model showed no evidence over the base rate, so it abstains (docs/signals.md)";
 
 nlohmann::json Number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
@@ -63,6 +65,7 @@ Result<SymbolSignal> SignalAt(const SignalModels& models, const signals::Conflue
   s.symbol = inputs.data.symbol;
   s.as_of = daily.DayAt(t);
   s.confluence = scorer.Score(frames, t);
+  s.base_rate = models.confluence.base_rate;
   s.context = frames.context[t];
   QAT_ASSIGN_OR_RETURN(s.forecast, ForecastAt(models.set, daily, inputs.features, t, models.market, models.vix));
   s.model_after_as_of = models.set.schema.as_of > s.as_of ||
@@ -81,6 +84,7 @@ Result<SymbolSignal> SignalAt(const SignalModels& models, const signals::Conflue
     }
   }
   s.gates.push_back(signals::DirectionGate(direction, allow_short));
+  if (s.confluence.abstained) s.gates.back().reason = kAbstainReason;
   s.gates.push_back(signals::PatternWinRateGate(best && best->n > 0 ? best->win_rate : kNaN, gate_config));
   s.gates.push_back(signals::PatternQValueGate(best ? best->q_value : kNaN, gate_config));
   s.gates.push_back(signals::TimeframeAgreementGate(agreeing, gate_config));
@@ -105,6 +109,7 @@ Status PlanInRankOrder(std::vector<SymbolSignal>& ranked, signals::Account accou
     }
     plan.horizon = s.forecast.horizon;
     QAT_ASSIGN_OR_RETURN(s.plan, signals::MakeTradePlan(plan, s.gates, account, config));
+    if (s.confluence.abstained && s.plan.refused_by == "direction") s.plan.reason = kAbstainReason;
     if (s.plan.action != signals::Action::kNone && s.plan.shares > 0) {
       account.cash -= s.plan.position_value + config.costs.commission_per_order;
       account.positions.push_back({s.symbol, s.plan.position_value});
@@ -209,6 +214,9 @@ nlohmann::json SymbolSignal::ToJson() const {
           {"direction", c.direction},
           {"final_score", c.final_score},
           {"probability", c.probability},
+          {"base_rate", base_rate},
+          {"combiner_probability", c.combiner_probability},
+          {"abstained", c.abstained},
           {"confidence", Confidence(c)},
           {"plain_sum_probability", c.plain_sum},
           {"timeframes_used", used},

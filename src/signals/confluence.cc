@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -12,6 +13,11 @@ namespace qat::signals {
 namespace {
 
 std::size_t Slot(Timeframe tf) { return static_cast<std::size_t>(tf); }
+
+double LogLoss(double p, std::uint8_t up) {
+  p = std::clamp(p, 1e-15, 1 - 1e-15);
+  return up != 0 ? -std::log(p) : -std::log(1 - p);
+}
 
 // The inputs of daily bar t: evidence per timeframe, context terms, agreement counts.
 Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, std::span<const Timeframe> timeframes,
@@ -47,9 +53,12 @@ Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, 
   return c;
 }
 
-void Finish(Confluence& c, const LogisticModel& combiner, const Calibrator& calibrator, double base_rate) {
+void Finish(Confluence& c, const LogisticModel& combiner, const Calibrator& calibrator, double base_rate,
+            bool abstains) {
   c.raw = combiner.Predict(c.inputs);
-  c.probability = calibrator.Apply(c.raw);
+  c.combiner_probability = calibrator.Apply(c.raw);
+  c.abstained = abstains;
+  c.probability = abstains ? base_rate : c.combiner_probability;
   c.final_score = Logit(c.probability) - Logit(base_rate);
   c.direction = c.probability > base_rate ? "BULLISH" : c.probability < base_rate ? "BEARISH" : "NEUTRAL";
 }
@@ -142,7 +151,7 @@ ConfluenceScorer::ConfluenceScorer(const ConfluenceModel& model) : model_(model)
 
 Confluence ConfluenceScorer::Score(const SymbolFrames& frames, std::size_t t) const {
   Confluence c = RowInputs(lookup_, model_.context, model_.timeframes, frames, t, model_.base_rate);
-  Finish(c, model_.combiner, model_.calibrator, model_.base_rate);
+  Finish(c, model_.combiner, model_.calibrator, model_.base_rate, model_.abstains);
   return c;
 }
 
@@ -320,6 +329,35 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
     }
     ev.evaluated_folds.push_back(static_cast<int>(k));
   }
+  // The evidence rule: fold k uses a model's calibrated probability only if, on the evaluated
+  // rows before it (folds 3..k-1, outcome known by its cutoff), that probability beat the
+  // base rate's log loss convincingly; otherwise the model abstains and fold k gets the base
+  // rate. Fold 3 has no such rows: every model abstains there.
+  auto evidence_of = [&](const std::vector<double>& p, const auto& selected) {
+    std::vector<double> base_loss, model_loss;
+    std::vector<std::int32_t> groups;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (!selected(i)) continue;
+      base_loss.push_back(LogLoss(base[i], ups[i]));
+      model_loss.push_back(LogLoss(p[i], ups[i]));
+      groups.push_back(static_cast<std::int32_t>(rows[i].day));
+    }
+    return models::TestImprovement(base_loss, model_loss, groups, 2 * config.horizon);
+  };
+  std::vector<std::vector<double>> gated = prob;
+  for (std::size_t k = 3; k <= folds; ++k) {
+    for (std::size_t m = 0; m < models; ++m) {
+      const auto test = evidence_of(
+          prob[m], [&](std::size_t i) { return row_fold[i] >= 3 && row_fold[i] < k && rows[i].known <= cutoff[k]; });
+      const bool convincing = models::IsConvincing(test, config.evidence_z);
+      if (!convincing) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+          if (row_fold[i] == k) gated[m][i] = base[i];
+        }
+      }
+      if (m == 0) ev.fold_evidence.push_back({static_cast<int>(k), test, convincing});
+    }
+  }
   for (std::size_t k = 1; k <= folds; ++k) {
     ev.fold_ranges.push_back(fmt::format("{}..{}", FormatDate(days[fold_start[k - 1]]), FormatDate(days[fold_start[k] - 1])));
   }
@@ -351,8 +389,9 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
     return out;
   };
   ev.rows = eval.size();
-  const auto fused = pick(prob[0]);
+  const auto fused = pick(gated[0]);
   ev.fused = ScoreProbabilities(fused, base_eval, y_eval, day_index, boot);
+  ev.fused_without_evidence_rule = ScoreProbabilities(pick(prob[0]), base_eval, y_eval, day_index, boot);
   ev.plain_sum = ScoreProbabilities(plain_eval, base_eval, y_eval, day_index, boot);
   ev.fused_vs_plain_sum = Compare(fused, plain_eval, base_eval, y_eval, day_index, boot);
   double best_hit = -1;
@@ -360,7 +399,7 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
   for (std::size_t j = 0; j < ntf; ++j) {
     const std::string name(TimeframeName(config.timeframes[j]));
     if (with_patterns[name] == 0) continue;
-    const auto p = pick(prob[1 + j]);
+    const auto p = pick(gated[1 + j]);
     ev.single_timeframe[name] = ScoreProbabilities(p, base_eval, y_eval, day_index, boot);
     const double hit = ev.single_timeframe[name].top_decile.hit_rate;
     if (hit > best_hit) {
@@ -370,6 +409,25 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
     }
   }
   if (!best.empty()) ev.fused_vs_best_single = Compare(fused, best, base_eval, y_eval, day_index, boot);
+  // The same question without the evidence rule: the calibrated combiners as they are.
+  double best_hit_raw = -1;
+  std::vector<double> best_raw;
+  for (std::size_t j = 0; j < ntf; ++j) {
+    const std::string name(TimeframeName(config.timeframes[j]));
+    if (with_patterns[name] == 0) continue;
+    const auto p = pick(prob[1 + j]);
+    const std::vector<double> ones(p.size(), 1.0);
+    const double hit = TopDecileHitRate(p, y_eval, ones);
+    if (hit > best_hit_raw) {
+      best_hit_raw = hit;
+      ev.best_single_without_evidence_rule = name;
+      best_raw = p;
+    }
+  }
+  if (!best_raw.empty()) {
+    ev.fused_vs_best_single_without_evidence_rule =
+        Compare(pick(prob[0]), best_raw, base_eval, y_eval, day_index, boot);
+  }
   ev.timeframe_rows_with_patterns = with_patterns;
   for (std::size_t i : eval) {
     int bull = 0, bear = 0;
@@ -418,9 +476,29 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
   }
   QAT_ASSIGN_OR_RETURN(model.combiner, FitLogistic(columns_of(all_cols, train), d, y_train, config.l2));
   model.calibrator = FitCalibrator(p_calib, y_calib, config.isotonic_min_rows);
+  // Deployed only with evidence: the calibrated combiner against the base rate on every
+  // evaluated row (folds 3..n).
+  model.evidence_test = evidence_of(prob[0], [&](std::size_t i) { return row_fold[i] >= 3; });
+  model.evidence_z = config.evidence_z;
+  model.abstains = !models::IsConvincing(model.evidence_test, config.evidence_z);
   fit.evaluation = std::move(ev);
   return fit;
 }
+
+namespace {
+nlohmann::json FoldEvidenceJson(const std::vector<FoldEvidence>& folds) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& f : folds) {
+    list.push_back({{"fold", f.fold},
+                    {"improvement", f.test.improvement},
+                    {"standard_error", std::isfinite(f.test.standard_error) ? nlohmann::json(f.test.standard_error)
+                                                                            : nlohmann::json(nullptr)},
+                    {"sessions", f.test.groups},
+                    {"used", f.convincing}});
+  }
+  return list;
+}
+}  // namespace
 
 nlohmann::json ConfluenceEvaluation::ToJson() const {
   nlohmann::json singles = nlohmann::json::object();
@@ -431,11 +509,19 @@ nlohmann::json ConfluenceEvaluation::ToJson() const {
                       {"fold_ranges", fold_ranges},
                       {"calibrators", calibrators},
                       {"fused", fused.ToJson()},
+                      {"fused_without_evidence_rule", fused_without_evidence_rule.ToJson()},
+                      {"fold_evidence", FoldEvidenceJson(fold_evidence)},
                       {"single_timeframe", std::move(singles)},
                       {"plain_sum", plain_sum.ToJson()},
                       {"best_single_timeframe", best_single.empty() ? nlohmann::json(nullptr) : nlohmann::json(best_single)},
                       {"fused_vs_best_single", fused_vs_best_single ? fused_vs_best_single->ToJson() : nlohmann::json(nullptr)},
                       {"fused_vs_plain_sum", fused_vs_plain_sum ? fused_vs_plain_sum->ToJson() : nlohmann::json(nullptr)},
+                      {"best_single_timeframe_without_evidence_rule",
+                       best_single_without_evidence_rule.empty() ? nlohmann::json(nullptr)
+                                                                 : nlohmann::json(best_single_without_evidence_rule)},
+                      {"fused_vs_best_single_without_evidence_rule",
+                       fused_vs_best_single_without_evidence_rule ? fused_vs_best_single_without_evidence_rule->ToJson()
+                                                                  : nlohmann::json(nullptr)},
                       {"agreement",
                        {{"bullish_2plus_rows", agree_bullish_rows},
                         {"bullish_2plus_up_rate", agree_bullish_up_rate},
@@ -448,7 +534,7 @@ nlohmann::json ConfluenceEvaluation::ToJson() const {
 nlohmann::json ConfluenceModel::ToJson() const {
   std::vector<std::string> tfs;
   for (Timeframe tf : timeframes) tfs.emplace_back(TimeframeName(tf));
-  return {{"format", "qtrader-confluence-1"},
+  return {{"format", "qtrader-confluence-2"},
           {"horizon", horizon},
           {"timeframes", tfs},
           {"market", market},
@@ -459,14 +545,21 @@ nlohmann::json ConfluenceModel::ToJson() const {
           {"inputs", inputs},
           {"combiner", {{"intercept", combiner.intercept}, {"weights", combiner.weights}}},
           {"calibrator", calibrator.ToJson()},
+          {"evidence",
+           {{"improvement", evidence_test.improvement},
+            {"standard_error", std::isfinite(evidence_test.standard_error) ? nlohmann::json(evidence_test.standard_error)
+                                                                           : nlohmann::json(nullptr)},
+            {"sessions", evidence_test.groups},
+            {"z", evidence_z},
+            {"abstains", abstains}}},
           {"context", context.ToJson()},
-          {"evidence", evidence.ToJson()}};
+          {"tables", evidence.ToJson()}};
 }
 
 Result<ConfluenceModel> ConfluenceModel::FromJson(const nlohmann::json& j, std::string_view source) {
   ConfluenceModel m;
   try {
-    if (j.at("format").get<std::string>() != "qtrader-confluence-1") {
+    if (j.at("format").get<std::string>() != "qtrader-confluence-2") {
       return Fail(ErrorCode::kCorrupt, "{}: not a qtrader confluence model (format {})", source,
                   j.at("format").dump());
     }
@@ -483,7 +576,14 @@ Result<ConfluenceModel> ConfluenceModel::FromJson(const nlohmann::json& j, std::
     m.combiner.weights = j.at("combiner").at("weights").get<std::vector<double>>();
     QAT_ASSIGN_OR_RETURN(m.calibrator, Calibrator::FromJson(j.at("calibrator"), source));
     QAT_ASSIGN_OR_RETURN(m.context, ContextTable::FromJson(j.at("context"), source));
-    QAT_ASSIGN_OR_RETURN(m.evidence, EvidenceTable::FromJson(j.at("evidence"), source));
+    QAT_ASSIGN_OR_RETURN(m.evidence, EvidenceTable::FromJson(j.at("tables"), source));
+    const auto& e = j.at("evidence");
+    m.evidence_test.improvement = e.at("improvement").get<double>();
+    m.evidence_test.standard_error = e.at("standard_error").is_null() ? std::numeric_limits<double>::infinity()
+                                                                      : e.at("standard_error").get<double>();
+    m.evidence_test.groups = e.at("sessions").get<std::size_t>();
+    m.evidence_z = e.at("z").get<double>();
+    m.abstains = e.at("abstains").get<bool>();
   } catch (const nlohmann::json::exception& e) {
     return Fail(ErrorCode::kCorrupt, "{}: malformed confluence model: {}", source, e.what());
   }

@@ -116,6 +116,13 @@ TEST_F(CliSignals, SignalsAsOfADateAreByteIdenticalInAStoreTruncatedAtThatDate) 
                               "per_timeframe", "context", "forecast", "gates", "action", "plan"}) {
         EXPECT_TRUE(s.contains(key)) << key;
       }
+      // The bundled six give the combiner no evidence over the base rate (docs/signals.md): it
+      // abstains, so every signal is the base rate and NEUTRAL, and the plan says why.
+      EXPECT_TRUE(s.at("abstained").get<bool>()) << s.dump();
+      EXPECT_EQ(s.at("probability"), s.at("base_rate"));
+      EXPECT_EQ(s.at("direction"), "NEUTRAL");
+      EXPECT_EQ(s.at("action"), "NONE");
+      EXPECT_NE(s.at("plan").at("reason").get<std::string>().find("abstains"), std::string::npos);
       if (s.at("symbol") == "SPY") {
         EXPECT_EQ(s.at("timeframes_used"), nlohmann::json({"1h", "4h", "1d", "1w"})) << s.dump();
       } else {

@@ -52,13 +52,15 @@ struct SymbolSignal {
   std::string symbol;
   Days as_of = 0;            // the session whose close the signal is computed at
   signals::Confluence confluence;
+  double base_rate = 0;      // the confluence model's up rate (what an abstaining model says)
   signals::ContextValues context;
   ForecastResult forecast;
   std::vector<signals::Gate> gates;
   signals::TradePlan plan;
   bool model_after_as_of = false;  // the models saw outcomes after as_of (in-sample for it)
 
-  // {symbol, as_of, direction, final_score, probability, confidence, base_rate, plain_sum,
+  // {symbol, as_of, direction, final_score, probability, base_rate, combiner_probability,
+  // abstained, confidence, plain_sum_probability,
   // timeframes_used, per_timeframe[...], context{rsi, volume_ratio, regime, vol_regime, terms},
   // forecast{current_price, q10..q90, prob_up, prob_up_raw}, gates[...], action, plan{...},
   // model_after_as_of}

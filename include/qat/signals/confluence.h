@@ -38,6 +38,7 @@
 #include "qat/core/result.h"
 #include "qat/core/time.h"
 #include "qat/data/bar_series.h"
+#include "qat/models/quantile.h"
 #include "qat/patterns/pattern_stats.h"
 #include "qat/signals/context.h"
 #include "qat/signals/evidence.h"
@@ -88,6 +89,10 @@ struct ConfluenceConfig {
   // The calibrator of fold k is fitted on the outputs of the `calibration_folds` folds before
   // it (0: all of folds 2..k-1): the up rate drifts over decades, a recent window follows it.
   int calibration_folds = 2;
+  // The evidence rule (as the quantiles' rounds in docs/models.md): a model's probability is
+  // used only when its log loss beat the base rate's by more than z standard errors
+  // (models::TestImprovement: sessions as groups, Newey-West with 2 x horizon lags).
+  double evidence_z = 1.645;
   std::size_t bootstrap_samples = 200;
   std::size_t bootstrap_block = 21;  // sessions
   std::uint64_t seed = 42;
@@ -110,6 +115,11 @@ struct ConfluenceModel {
   LogisticModel combiner;
   Calibrator calibrator;
   double base_rate = 0.5;        // up rate of every fitted row
+  // The calibrated combiner against the base rate on every evaluated row; when it is not
+  // convincing the model abstains: its probability is the base rate (direction NEUTRAL).
+  models::ImprovementTest evidence_test;
+  double evidence_z = 1.645;
+  bool abstains = true;
 
   nlohmann::json ToJson() const;
   static Result<ConfluenceModel> FromJson(const nlohmann::json& j, std::string_view source);
@@ -121,8 +131,10 @@ struct Confluence {
   std::array<ContextTerm, kNumContextTerms> context;
   int bullish_timeframes = 0, bearish_timeframes = 0;
   std::vector<double> inputs;  // as InputNames
-  double raw = 0;              // the combiner's probability
-  double probability = 0;      // calibrated: P(up at the horizon)
+  double raw = 0;                   // the combiner's probability
+  double combiner_probability = 0;  // calibrated
+  bool abstained = false;           // the model has no evidence: probability = base rate
+  double probability = 0;           // P(up at the horizon): combiner_probability, or the base rate
   double plain_sum = 0;        // the seed's naive sum as a probability (not calibrated)
   double final_score = 0;      // logit(probability) - logit(base rate): the fused log-odds over the base rate
   std::string direction;       // BULLISH (probability > base rate), BEARISH (<), NEUTRAL
@@ -140,16 +152,27 @@ class ConfluenceScorer {
   EvidenceLookup lookup_;
 };
 
+struct FoldEvidence {
+  int fold = 0;
+  models::ImprovementTest test;  // the fused probability vs the base rate on folds 3..fold-1
+  bool convincing = false;       // fold used the fused probability (else the base rate)
+};
+
 struct ConfluenceEvaluation {
   std::size_t rows = 0;            // rows scored (folds 3..n)
   int folds = 0;                   // test folds in all
   std::vector<int> evaluated_folds;
   std::vector<std::string> fold_ranges;  // "first..last" day of each test fold
   std::vector<std::string> calibrators;  // kind per evaluated fold
-  ProbabilityScores fused, plain_sum;
+  ProbabilityScores fused, plain_sum;  // fused: with the evidence rule (what signals use)
+  ProbabilityScores fused_without_evidence_rule;  // the calibrated combiner in every fold
+  std::vector<FoldEvidence> fold_evidence;        // folds 3..n
   std::map<std::string, ProbabilityScores> single_timeframe;  // timeframes with any evidence
   std::string best_single;          // the single timeframe with the highest top-decile hit rate
   std::optional<PairedComparison> fused_vs_best_single, fused_vs_plain_sum;
+  // The same comparison between the calibrated combiners without the evidence rule.
+  std::string best_single_without_evidence_rule;
+  std::optional<PairedComparison> fused_vs_best_single_without_evidence_rule;
   // Rows where >= 2 timeframes lean the same way, and their up rate (the agreement gate).
   std::int64_t agree_bullish_rows = 0, agree_bearish_rows = 0;
   double agree_bullish_up_rate = 0, agree_bearish_up_rate = 0;
