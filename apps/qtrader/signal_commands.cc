@@ -53,6 +53,12 @@ void PrintScores(const char* name, const signals::ProbabilityScores& s) {
               s.top_decile.lift_hi);
 }
 
+void PrintComparison(const char* label, const std::string& single, const signals::PairedComparison& c) {
+  std::printf("%s (%s): top-decile hit rate %+.4f [%+.4f, %+.4f], brier skill %+.4f [%+.4f, %+.4f]\n", label,
+              single.c_str(), c.top_decile_hit_rate.value, c.top_decile_hit_rate.lo, c.top_decile_hit_rate.hi,
+              c.brier_skill.value, c.brier_skill.lo, c.brier_skill.hi);
+}
+
 int RunConfluenceCommand(const ConfluenceOptions& o, bool publish) {
   auto symbols = data::ParseSymbolList(o.symbols);
   if (!symbols.ok()) return Usage(Fail(ErrorCode::kInvalidInput, "--symbols: {}", symbols.error().message));
@@ -100,18 +106,11 @@ int RunConfluenceCommand(const ConfluenceOptions& o, bool publish) {
   for (const auto& [name, s] : e.single_timeframe) PrintScores(name.c_str(), s);
   PrintScores("plain sum", e.plain_sum);
   if (e.fused_vs_best_single) {
-    const auto& c = *e.fused_vs_best_single;
-    std::printf("fused - best single timeframe (%s): top-decile hit rate %+.4f [%+.4f, %+.4f], brier skill %+.4f "
-                "[%+.4f, %+.4f]\n",
-                e.best_single.c_str(), c.top_decile_hit_rate.value, c.top_decile_hit_rate.lo,
-                c.top_decile_hit_rate.hi, c.brier_skill.value, c.brier_skill.lo, c.brier_skill.hi);
+    PrintComparison("fused - best single timeframe", e.best_single, *e.fused_vs_best_single);
   }
   if (e.fused_vs_best_single_without_evidence_rule) {
-    const auto& c = *e.fused_vs_best_single_without_evidence_rule;
-    std::printf("  without the evidence rule (vs %s): top-decile hit rate %+.4f [%+.4f, %+.4f], brier skill %+.4f "
-                "[%+.4f, %+.4f]\n",
-                e.best_single_without_evidence_rule.c_str(), c.top_decile_hit_rate.value, c.top_decile_hit_rate.lo,
-                c.top_decile_hit_rate.hi, c.brier_skill.value, c.brier_skill.lo, c.brier_skill.hi);
+    PrintComparison("  without the evidence rule", e.best_single_without_evidence_rule,
+                    *e.fused_vs_best_single_without_evidence_rule);
   }
   std::printf("evidence rule (fused used in a fold only if it beat the base rate's log loss by > 1.645 s.e. before it):");
   for (const auto& f : e.fold_evidence) std::printf(" %d:%s", f.fold, f.convincing ? "used" : "base");

@@ -394,39 +394,37 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
   ev.fused_without_evidence_rule = ScoreProbabilities(pick(prob[0]), base_eval, y_eval, day_index, boot);
   ev.plain_sum = ScoreProbabilities(plain_eval, base_eval, y_eval, day_index, boot);
   ev.fused_vs_plain_sum = Compare(fused, plain_eval, base_eval, y_eval, day_index, boot);
-  double best_hit = -1;
-  std::vector<double> best;
   for (std::size_t j = 0; j < ntf; ++j) {
     const std::string name(TimeframeName(config.timeframes[j]));
     if (with_patterns[name] == 0) continue;
-    const auto p = pick(gated[1 + j]);
-    ev.single_timeframe[name] = ScoreProbabilities(p, base_eval, y_eval, day_index, boot);
-    const double hit = ev.single_timeframe[name].top_decile.hit_rate;
-    if (hit > best_hit) {
-      best_hit = hit;
-      ev.best_single = name;
-      best = p;
-    }
+    ev.single_timeframe[name] = ScoreProbabilities(pick(gated[1 + j]), base_eval, y_eval, day_index, boot);
   }
-  if (!best.empty()) ev.fused_vs_best_single = Compare(fused, best, base_eval, y_eval, day_index, boot);
+  // The single timeframe with the highest top-decile hit rate among models 1.. of `probs`
+  // (timeframes where patterns fired), and its probabilities; "" when none.
+  const std::vector<double> ones(eval.size(), 1.0);
+  auto best_single_of = [&](const std::vector<std::vector<double>>& probs) {
+    std::pair<std::string, std::vector<double>> best;
+    double best_hit = -1;
+    for (std::size_t j = 0; j < ntf; ++j) {
+      const std::string name(TimeframeName(config.timeframes[j]));
+      if (with_patterns[name] == 0) continue;
+      auto p = pick(probs[1 + j]);
+      const double hit = TopDecileHitRate(p, y_eval, ones);
+      if (hit > best_hit) {
+        best_hit = hit;
+        best = {name, std::move(p)};
+      }
+    }
+    return best;
+  };
+  if (auto [name, best] = best_single_of(gated); !name.empty()) {
+    ev.best_single = name;
+    ev.fused_vs_best_single = Compare(fused, best, base_eval, y_eval, day_index, boot);
+  }
   // The same question without the evidence rule: the calibrated combiners as they are.
-  double best_hit_raw = -1;
-  std::vector<double> best_raw;
-  for (std::size_t j = 0; j < ntf; ++j) {
-    const std::string name(TimeframeName(config.timeframes[j]));
-    if (with_patterns[name] == 0) continue;
-    const auto p = pick(prob[1 + j]);
-    const std::vector<double> ones(p.size(), 1.0);
-    const double hit = TopDecileHitRate(p, y_eval, ones);
-    if (hit > best_hit_raw) {
-      best_hit_raw = hit;
-      ev.best_single_without_evidence_rule = name;
-      best_raw = p;
-    }
-  }
-  if (!best_raw.empty()) {
-    ev.fused_vs_best_single_without_evidence_rule =
-        Compare(pick(prob[0]), best_raw, base_eval, y_eval, day_index, boot);
+  if (auto [name, best] = best_single_of(prob); !name.empty()) {
+    ev.best_single_without_evidence_rule = name;
+    ev.fused_vs_best_single_without_evidence_rule = Compare(pick(prob[0]), best, base_eval, y_eval, day_index, boot);
   }
   ev.timeframe_rows_with_patterns = with_patterns;
   for (std::size_t i : eval) {
