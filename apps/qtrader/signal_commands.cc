@@ -211,9 +211,10 @@ void AddSignalCommands(CLI::App& app) {
   sig->add_flag("--json", so->json, "Print JSON");
   sig->footer(
       "Needs 'qtrader train' and 'qtrader confluence fit' for the horizon. Every gate must pass for a\n"
-      "trade: direction, the strongest agreeing pattern's win rate > 0.55 and q <= 0.05, 2+ timeframes\n"
-      "agreeing, prob_up > 0.60, RSI <= 70 (long), volume ratio >= 1, trend not against the trade,\n"
-      "price >= $5, 20-session average volume >= 1M. Entry at the next open (the last close is the\n"
+      "trade: direction (NEUTRAL while the confluence model abstains), the strongest agreeing\n"
+      "pattern's win rate > 0.55 and q <= 0.05, 2+ timeframes agreeing, prob_up > 0.60, RSI <= 70\n"
+      "(long), volume ratio >= 1, trend not against the trade, price >= $5, 20-session average\n"
+      "volume >= 1M. Entry at the next open (the last close is the\n"
       "estimate), stop at the forecast's q10, target at q90, time exit at the horizon; at most 33% of\n"
       "equity per position and 3 positions, whole shares, $1 commission. Candidates are sized in rank\n"
       "order, each taking its cash and slot. See docs/signals.md.");
@@ -228,7 +229,10 @@ void AddSignalCommands(CLI::App& app) {
       "the session's close are weighed by their cells (log-likelihood ratios against the base rate,\n"
       "shrunk toward it); RSI, volume ratio and the market's regimes add context terms estimated\n"
       "from data. A ridge logistic regression fuses them in purged, embargoed walk-forward and its\n"
-      "output is calibrated (Platt, or isotonic on large samples). See docs/signals.md.");
+      "output is calibrated (Platt, or isotonic on large samples). Evidence rule: a fold uses the\n"
+      "fused probability only if it beat the base rate's log loss by > 1.645 standard errors before\n"
+      "it, and the published model abstains (base rate, NEUTRAL) without that evidence overall.\n"
+      "See docs/signals.md.");
   auto fo = std::make_shared<ConfluenceOptions>();
   auto* fit = confluence->add_subcommand("fit", "Fit the combiner in walk-forward and write it to MODEL_DIR/confluence_<h>bar");
   AddConfluenceOptions(fit, *fo);
