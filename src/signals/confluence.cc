@@ -32,7 +32,13 @@ Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, 
     if (!rec) {
       ev.unavailable_reason = frames.unavailable[Slot(tf)];
     } else if (const auto bar = LastClosedBarIn(rec->available, decided)) {
-      ev = lookup.At(*rec, tf, *bar);
+      if (IsCurrent(tf, rec->available[*bar], decided)) {
+        ev = lookup.At(*rec, tf, *bar);
+      } else {
+        ev.unavailable_reason = fmt::format("the last {} bar (available {}) is stale at {}", TimeframeName(tf),
+                                            FormatTimestampNewYork(rec->available[*bar]),
+                                            FormatTimestampNewYork(decided));
+      }
     } else {
       ev.unavailable_reason = fmt::format("no {} bar closed by {}", TimeframeName(tf), FormatTimestampNewYork(decided));
     }

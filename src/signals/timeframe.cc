@@ -58,6 +58,12 @@ std::optional<std::size_t> LastClosedBarIn(std::span<const Timestamp> available,
   return static_cast<std::size_t>(after - available.begin()) - 1;
 }
 
+bool IsCurrent(Timeframe timeframe, Timestamp bar_available, Timestamp t) {
+  if (bar_available > t) return false;
+  if (timeframe == Timeframe::k1w) return NewYorkDay(t) - NewYorkDay(bar_available) <= 10;
+  return NewYorkDay(bar_available) == NewYorkDay(t);
+}
+
 std::optional<std::size_t> LastClosedBar(const data::BarSeries& series, Timestamp t) {
   return LastClosedBarIn(series.available, t);
 }

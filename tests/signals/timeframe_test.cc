@@ -268,3 +268,29 @@ TEST(Timeframe, HourAndFourHourBarsAsOfAnyInstantUseNoFiveMinuteBarFromAfterIt) 
 
 }  // namespace
 }  // namespace qat::signals
+
+namespace qat::signals {
+namespace {
+
+TEST(Timeframe, ABarIsCurrentOnTheDecisionsDayOrForAWeekWithinTenDays) {
+  auto at = [](const char* day, int hour, int minute) { return NewYorkTime(*ParseDate(day), hour * 3600 + minute * 60); };
+  const Timestamp close = at("2024-03-22", 16, 0);  // a Friday's close
+  // The session's last hour (15:30 bar, available 16:00) speaks for its close; the previous
+  // day's does not, nor does a bar from 2021.
+  EXPECT_TRUE(IsCurrent(Timeframe::k1h, at("2024-03-22", 16, 0), close));
+  EXPECT_TRUE(IsCurrent(Timeframe::k4h, at("2024-03-22", 13, 30), close));
+  EXPECT_FALSE(IsCurrent(Timeframe::k1h, at("2024-03-21", 16, 0), close));
+  EXPECT_FALSE(IsCurrent(Timeframe::k1h, at("2021-03-31", 16, 0), close));
+  EXPECT_TRUE(IsCurrent(Timeframe::k1d, close, close));
+  EXPECT_FALSE(IsCurrent(Timeframe::k1d, at("2024-03-21", 16, 0), close));
+  // A week closed on Friday 2024-03-15 is 5 days old on Wednesday the 20th and 10 on Monday
+  // the 25th (current), 12 on Wednesday the 27th (stale).
+  EXPECT_TRUE(IsCurrent(Timeframe::k1w, at("2024-03-15", 16, 0), at("2024-03-20", 16, 0)));
+  EXPECT_TRUE(IsCurrent(Timeframe::k1w, at("2024-03-15", 16, 0), at("2024-03-25", 16, 0)));
+  EXPECT_FALSE(IsCurrent(Timeframe::k1w, at("2024-03-15", 16, 0), at("2024-03-27", 16, 0)));
+  // A bar not yet available is never current.
+  EXPECT_FALSE(IsCurrent(Timeframe::k1d, at("2024-03-22", 16, 1), close));
+}
+
+}  // namespace
+}  // namespace qat::signals

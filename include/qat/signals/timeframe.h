@@ -47,4 +47,11 @@ std::optional<std::size_t> LastClosedBar(const data::BarSeries& series, Timestam
 // The same rule over the `available` times of a series' bars (pattern records keep them).
 std::optional<std::size_t> LastClosedBarIn(std::span<const Timestamp> available, Timestamp t);
 
+// Whether a timeframe's last closed bar, available at `bar_available`, still speaks for the
+// instant t (a stale bar is no evidence: hourly bars that stopped in 2021 say nothing about a
+// 2024 close). 1h, 4h and 1d: the bar became available on t's New York calendar day (at a
+// session's close, that session's bars); 1w: at most 10 calendar days before t (the previous
+// week's close is 3-7 days old; 10 leaves room for a market closure of a few sessions).
+bool IsCurrent(Timeframe timeframe, Timestamp bar_available, Timestamp t);
+
 }  // namespace qat::signals
