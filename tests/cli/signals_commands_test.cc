@@ -184,6 +184,26 @@ TEST_F(CliSignals, TheAsOfRuleAloneKeepsFutureBarsOutAndAPlantedWeeklyLeakIsCaug
 namespace qat::testing {
 namespace {
 
+TEST_F(CliSignals, TheSignalsDoNotDependOnTheNumberOfThreads) {
+  auto db = store::OpenStore(full() / "qtrader.db", store::OpenMode::kExisting);
+  ASSERT_TRUE(db.ok());
+  app::SignalsRequest request;
+  request.symbols = {"SPY", "AAPL", "MSFT"};
+  request.as_of = *ParseDate("2025-06-25");
+  request.model_dir = models();
+  request.account.cash = 500'000;
+  std::vector<std::string> outputs;
+  for (int jobs : {1, 2, 3}) {
+    request.jobs = jobs;
+    auto report = app::ComputeSignals(*db, request);
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    ASSERT_EQ(report->signals.size(), 3u);
+    outputs.push_back(report->ToJson().dump());
+  }
+  EXPECT_EQ(outputs[0], outputs[1]);
+  EXPECT_EQ(outputs[0], outputs[2]);
+}
+
 TEST_F(CliSignals, BadInputsFailWithAClearMessageAndTheRightExitCode) {
   const std::string m = models().string();
   auto run = [&](std::vector<std::string> args) { return RunCli(args, full()); };
