@@ -125,6 +125,8 @@ nlohmann::json ToJson(const ClassificationReport& r) {
           {"confusion", r.confusion}};
 }
 
+double BinaryLogLoss(double p, bool event) { return LogLoss(event ? p : 1 - p); }
+
 BinaryProbabilityReport EvaluateBinaryProbability(std::span<const double> p, std::span<const float> event,
                                                   std::span<const double> baseline) {
   BinaryProbabilityReport r;
@@ -136,15 +138,16 @@ BinaryProbabilityReport EvaluateBinaryProbability(std::span<const double> p, std
     const double y = event[i] > 0.5f ? 1.0 : 0.0;
     ++r.n;
     events += y;
-    loss += LogLoss(y > 0 ? p[i] : 1 - p[i]);
+    loss += BinaryLogLoss(p[i], y > 0);
     brier += (p[i] - y) * (p[i] - y);
     if (with_baseline) {
-      base_loss += LogLoss(y > 0 ? baseline[i] : 1 - baseline[i]);
+      base_loss += BinaryLogLoss(baseline[i], y > 0);
       base_brier += (baseline[i] - y) * (baseline[i] - y);
     }
     const auto bin = std::min(kReliabilityBins - 1,
                               static_cast<std::size_t>(std::max(0.0, std::floor(p[i] * double(kReliabilityBins)))));
     r.reliability[bin].n++;
+    r.reliability[bin].events += y > 0 ? 1 : 0;
     predicted[bin] += p[i];
     happened[bin] += y;
   }

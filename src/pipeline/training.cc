@@ -144,11 +144,6 @@ ClassifierCalibration CalibrateClassifier(const std::vector<float>& p, const std
   return out;
 }
 
-// -log of the probability given to what happened, clamped as models::EvaluateBinaryProbability.
-double BinaryLogLoss(double p, float event) {
-  return -std::log(std::clamp(event > 0.5f ? p : 1 - p, 1e-15, 1.0));
-}
-
 // Fold k's prob_up (from its rows' predicted quantiles `q`, rows x kQ) scaled by the Platt
 // scaling fitted on folds 1..k-1; the reports of folds 2..n, calibrated and not, beside each
 // fold's training up_rate. The event of a row: its forward return `r` > 0; `day` its session.
@@ -182,8 +177,8 @@ ProbUpCalibration CalibrateProbUp(const std::vector<double>& q, const std::vecto
   out.calibrated = models::EvaluateBinaryProbability(calibrated, rest_up, base);
   std::vector<double> model_loss, base_loss;
   for (std::size_t i = 0; i < calibrated.size(); ++i) {
-    model_loss.push_back(BinaryLogLoss(calibrated[i], rest_up[i]));
-    base_loss.push_back(BinaryLogLoss(base[i], rest_up[i]));
+    model_loss.push_back(models::BinaryLogLoss(calibrated[i], rest_up[i] > 0.5f));
+    base_loss.push_back(models::BinaryLogLoss(base[i], rest_up[i] > 0.5f));
   }
   out.calibrated_vs_base_rate =
       models::TestImprovement(base_loss, model_loss, {day.data() + first, rows - first}, lags);

@@ -124,8 +124,7 @@ ProbabilityScores ScoreProbabilities(std::span<const double> p, std::span<const 
     }
     bin.mean_predicted = r.reliability[b].mean_predicted;
     bin.observed = r.reliability[b].observed_rate;
-    const auto ups = static_cast<std::int64_t>(std::llround(bin.observed * static_cast<double>(bin.n)));
-    const auto ci = patterns::WilsonInterval(ups, bin.n);
+    const auto ci = patterns::WilsonInterval(static_cast<std::int64_t>(r.reliability[b].events), bin.n);
     bin.observed_lo = ci.lo;
     bin.observed_hi = ci.hi;
     bin.within = bin.mean_predicted >= ci.lo && bin.mean_predicted <= ci.hi;

@@ -62,9 +62,14 @@ nlohmann::json ToJson(const ClassificationReport& report);
 inline constexpr std::size_t kReliabilityBins = 10;
 struct ReliabilityBin {
   std::size_t n = 0;          // rows whose predicted p falls in the bin
+  std::size_t events = 0;     // how many of them had the event
   double mean_predicted = 0;  // their mean p (0 when n is 0)
   double observed_rate = 0;   // their share of events (0 when n is 0)
 };
+
+// -log of the probability `p` gave to what happened (`event`: it happened), clamped to
+// [1e-15, 1]: one row's log loss, as every report here computes it.
+double BinaryLogLoss(double p, bool event);
 struct BinaryProbabilityReport {
   std::size_t n = 0;
   double log_loss = 0;  // mean -log p(what happened), p clamped to [1e-15, 1]
