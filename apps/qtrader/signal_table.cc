@@ -27,8 +27,8 @@ void PrintSignalsTable(const app::SignalsReport& report) {
     const auto& p = s.plan;
     const bool trade = p.action != signals::Action::kNone;
     std::printf("%-6s %-10s %-8s %6.3f %6.3f %-11s %7.3f %-5s %6lld %9s %9s %9s  %s\n", s.symbol.c_str(),
-                FormatDate(s.as_of).c_str(), c.direction.c_str(), c.probability,
-                c.direction == "BEARISH" ? 1 - c.probability : c.probability, tfs.c_str(), s.forecast.prob_up,
+                FormatDate(s.as_of).c_str(), std::string(signals::DirectionName(c.direction)).c_str(), c.probability,
+                c.Confidence(), tfs.c_str(), s.forecast.prob_up,
                 std::string(signals::ActionName(p.action)).c_str(), static_cast<long long>(p.shares),
                 Price(p.entry).c_str(), Price(p.stop).c_str(), Price(p.target).c_str(),
                 trade ? fmt::format("risk ${:.2f}, exit after {} sessions", portfolio::ToDollars(p.risk),

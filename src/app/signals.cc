@@ -21,17 +21,6 @@ constexpr const char* kAbstainReason =
 
 nlohmann::json Number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
-signals::Direction DirectionOf(const std::string& name) {
-  if (name == "BULLISH") return signals::Direction::kBullish;
-  if (name == "BEARISH") return signals::Direction::kBearish;
-  return signals::Direction::kNeutral;
-}
-
-// P(the signal's direction): the fused probability for BULLISH, its complement for BEARISH.
-double Confidence(const signals::Confluence& c) {
-  return c.direction == "BEARISH" ? 1 - c.probability : c.probability;
-}
-
 Result<data::BarSeries> LoadContextSeries(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
                                           const char* role) {
   data::AdjustOptions options;
@@ -71,7 +60,7 @@ Result<SymbolSignal> SignalAt(const SignalModels& models, const signals::Conflue
   s.model_after_as_of = models.set.schema.as_of > s.as_of ||
                         models.confluence.as_of > data::AvailableTime(data::Interval::k1d, static_cast<Timestamp>(s.as_of) * 86400);
 
-  const signals::Direction direction = DirectionOf(s.confluence.direction);
+  const signals::Direction direction = s.confluence.direction;
   const int sign = direction == signals::Direction::kBearish ? -1 : 1;
   const signals::Side side = direction == signals::Direction::kBearish ? signals::Side::kShort : signals::Side::kLong;
   // The strongest pattern leaning the signal's way, over every timeframe.
@@ -101,7 +90,7 @@ Status PlanInRankOrder(std::vector<SymbolSignal>& ranked, signals::Account accou
   for (auto& s : ranked) {
     signals::PlanRequest plan;
     plan.symbol = s.symbol;
-    plan.direction = DirectionOf(s.confluence.direction);
+    plan.direction = s.confluence.direction;
     plan.last_close = s.forecast.price;
     if (!s.forecast.levels.empty()) {
       plan.q10_price = s.forecast.levels.back()[0];
@@ -109,7 +98,6 @@ Status PlanInRankOrder(std::vector<SymbolSignal>& ranked, signals::Account accou
     }
     plan.horizon = s.forecast.horizon;
     QAT_ASSIGN_OR_RETURN(s.plan, signals::MakeTradePlan(plan, s.gates, account, config));
-    if (s.confluence.abstained && s.plan.refused_by == "direction") s.plan.reason = kAbstainReason;
     if (s.plan.action != signals::Action::kNone && s.plan.shares > 0) {
       account.cash -= s.plan.position_value + config.costs.commission_per_order;
       account.positions.push_back({s.symbol, s.plan.position_value});
@@ -136,7 +124,7 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
   // (the boosters are not shared between threads).
   struct Loaded {
     std::string symbol;
-    std::optional<SymbolInputs> inputs;  // nullopt: skipped
+    SymbolInputs inputs;
   };
   std::vector<Loaded> loaded;
   for (const auto& symbol : r.symbols) {
@@ -162,7 +150,7 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
   QAT_RETURN_IF_ERROR(ParallelForOrdered(
       loaded.size(), jobs,
       [&](std::size_t i) -> Result<Prepared> {
-        Prepared p{std::move(*loaded[i].inputs), {}};
+        Prepared p{std::move(loaded[i].inputs), {}};
         if (auto ok = ComputeSymbolFeatures(p.inputs, context); !ok.ok()) {
           return Fail(ok.error().code, "{}: {}", loaded[i].symbol, ok.error().message);
         }
@@ -190,7 +178,7 @@ Result<SignalsReport> ComputeSignals(store::Database& db, const SignalsRequest& 
   auto passes = [](const SymbolSignal& s) { return signals::FirstFailed(s.gates) == nullptr; };
   std::stable_sort(report.signals.begin(), report.signals.end(), [&](const SymbolSignal& a, const SymbolSignal& b) {
     if (passes(a) != passes(b)) return passes(a);
-    return Confidence(a.confluence) > Confidence(b.confluence);
+    return a.confluence.Confidence() > b.confluence.Confidence();
   });
   QAT_RETURN_IF_ERROR(PlanInRankOrder(report.signals, r.account, r.plan));
   return report;
@@ -211,13 +199,13 @@ nlohmann::json SymbolSignal::ToJson() const {
   const auto& level = forecast.levels.back();
   return {{"symbol", symbol},
           {"as_of", FormatDate(as_of)},
-          {"direction", c.direction},
+          {"direction", signals::DirectionName(c.direction)},
           {"final_score", c.final_score},
           {"probability", c.probability},
           {"base_rate", base_rate},
           {"combiner_probability", c.combiner_probability},
           {"abstained", c.abstained},
-          {"confidence", Confidence(c)},
+          {"confidence", c.Confidence()},
           {"plain_sum_probability", c.plain_sum},
           {"timeframes_used", used},
           {"agreeing", {{"bullish", c.bullish_timeframes}, {"bearish", c.bearish_timeframes}}},

@@ -8,16 +8,13 @@
 #include <fmt/format.h>
 
 #include "qat/data/interval.h"
+#include "qat/models/evaluation.h"
 
 namespace qat::signals {
 namespace {
 
 std::size_t Slot(Timeframe tf) { return static_cast<std::size_t>(tf); }
 
-double LogLoss(double p, std::uint8_t up) {
-  p = std::clamp(p, 1e-15, 1 - 1e-15);
-  return up != 0 ? -std::log(p) : -std::log(1 - p);
-}
 
 // The inputs of daily bar t: evidence per timeframe, context terms, agreement counts.
 Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, std::span<const Timeframe> timeframes,
@@ -66,7 +63,9 @@ void Finish(Confluence& c, const LogisticModel& combiner, const Calibrator& cali
   c.abstained = abstains;
   c.probability = abstains ? base_rate : c.combiner_probability;
   c.final_score = Logit(c.probability) - Logit(base_rate);
-  c.direction = c.probability > base_rate ? "BULLISH" : c.probability < base_rate ? "BEARISH" : "NEUTRAL";
+  c.direction = c.probability > base_rate   ? Direction::kBullish
+                : c.probability < base_rate ? Direction::kBearish
+                                            : Direction::kNeutral;
 }
 
 std::vector<Timeframe> TimeframesFromNames(const std::vector<std::string>& names, Result<void>& error) {
@@ -344,8 +343,8 @@ Result<ConfluenceFit> FitConfluence(std::span<const SymbolFrames> frames, const 
     std::vector<std::int32_t> groups;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (!selected(i)) continue;
-      base_loss.push_back(LogLoss(base[i], ups[i]));
-      model_loss.push_back(LogLoss(p[i], ups[i]));
+      base_loss.push_back(models::BinaryLogLoss(base[i], ups[i] != 0));
+      model_loss.push_back(models::BinaryLogLoss(p[i], ups[i] != 0));
       groups.push_back(static_cast<std::int32_t>(rows[i].day));
     }
     return models::TestImprovement(base_loss, model_loss, groups, 2 * config.horizon);

@@ -119,7 +119,10 @@ Result<TradePlan> MakeTradePlan(const PlanRequest& request, std::span<const Gate
   const int exit = config.time_exit_sessions > 0 ? config.time_exit_sessions : request.horizon;
   plan.time_exit_sessions = std::min(exit, config.max_time_exit_sessions);
 
-  const Gate direction = DirectionGate(request.direction, config.allow_short);
+  // The caller's own direction gate when it judged one (it may know why, e.g. a model that
+  // abstains), else this plan's.
+  const auto given = std::find_if(gates.begin(), gates.end(), [](const Gate& g) { return g.name == "direction"; });
+  const Gate direction = given != gates.end() ? *given : DirectionGate(request.direction, config.allow_short);
   if (!direction.passed) return Refuse(std::move(plan), direction.name, direction.reason);
   if (const Gate* failed = FirstFailed(gates)) return Refuse(std::move(plan), failed->name, failed->reason);
   Cents equity = account.cash;

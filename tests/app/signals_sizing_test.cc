@@ -10,7 +10,7 @@ namespace {
 SymbolSignal Bullish(const std::string& symbol, double price, double q10, double q90) {
   SymbolSignal s;
   s.symbol = symbol;
-  s.confluence.direction = "BULLISH";
+  s.confluence.direction = signals::Direction::kBullish;
   s.forecast.price = price;
   s.forecast.horizon = 5;
   s.forecast.levels = {{q10, price, price, price, q90}};

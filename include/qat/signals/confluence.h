@@ -42,6 +42,7 @@
 #include "qat/patterns/pattern_stats.h"
 #include "qat/signals/context.h"
 #include "qat/signals/evidence.h"
+#include "qat/signals/gates.h"
 #include "qat/signals/logistic.h"
 #include "qat/signals/scoring.h"
 #include "qat/signals/timeframe.h"
@@ -137,7 +138,11 @@ struct Confluence {
   double probability = 0;           // P(up at the horizon): combiner_probability, or the base rate
   double plain_sum = 0;        // the seed's naive sum as a probability (not calibrated)
   double final_score = 0;      // logit(probability) - logit(base rate): the fused log-odds over the base rate
-  std::string direction;       // BULLISH (probability > base rate), BEARISH (<), NEUTRAL
+  Direction direction = Direction::kNeutral;  // BULLISH: probability > base rate; BEARISH: <
+
+  // P(the signal's direction): the probability for BULLISH (and NEUTRAL), its complement for
+  // BEARISH.
+  double Confidence() const { return direction == Direction::kBearish ? 1 - probability : probability; }
 };
 
 // Applies a fitted model (which must outlive the scorer).

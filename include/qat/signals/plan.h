@@ -23,7 +23,8 @@
 // rule (regime_exit); the backtester and the paper account apply it.
 //
 // Refusals: the plan's action is NONE, `refused_by` names the gate or rule and `reason` says
-// why, in this order: the direction (DirectionGate), the first failed gate given, a symbol
+// why, in this order: the direction (the gate named "direction" among those given, with the
+// caller's reason, else DirectionGate), the first failed gate given, a symbol
 // already held ("already_held"), max_positions already open ("max_positions"), a missing
 // entry price ("entry") or level ("forecast"), a stop not on the losing side of the entry
 // ("stop_below_entry"; short: "stop_above_entry"), a target not on the winning side
