@@ -37,7 +37,6 @@ std::optional<BracketFill> Within(const Bracket& b, const data::Bar& bar, Ambigu
   return std::nullopt;
 }
 
-portfolio::Cents Round(double dollars) { return portfolio::ToCents(dollars); }
 
 }  // namespace
 
@@ -76,23 +75,30 @@ std::optional<FillCosts> FillCostPreset(std::string_view name) {
   return std::nullopt;
 }
 
-portfolio::Cents Commission(const FillCosts& c, std::int64_t shares, portfolio::Cents price) {
-  portfolio::Cents fee = c.commission_per_order;
+portfolio::Micros Commission(const FillCosts& c, std::int64_t shares, double price) {
+  portfolio::Micros fee = portfolio::CentsToMicros(c.commission_per_order);
   if (c.commission_per_share > 0) {
-    fee = std::max(fee, Round(c.commission_per_share * static_cast<double>(shares)));
+    fee = std::max(fee, portfolio::ToMicros(c.commission_per_share * static_cast<double>(shares)));
   }
   if (c.commission_percent > 0) {
-    fee = std::max(fee, Round(static_cast<double>(shares) * static_cast<double>(price) / 100.0 * c.commission_percent / 100.0));
+    fee = std::max(fee, portfolio::ToMicros(static_cast<double>(shares) * price * (c.commission_percent / 100.0)));
   }
-  if ((c.commission_per_share > 0 || c.commission_percent > 0) && c.commission_minimum > fee) fee = c.commission_minimum;
+  const portfolio::Micros minimum = portfolio::CentsToMicros(c.commission_minimum);
+  if ((c.commission_per_share > 0 || c.commission_percent > 0) && minimum > fee) fee = minimum;
   return fee;
 }
 
-portfolio::Cents BuyPrice(double reference, const FillCosts& c) {
-  return Round(reference * (1.0 + (c.slippage_bps + c.half_spread_bps) / 10000.0));
+double BuyPrice(double reference, const FillCosts& c) {
+  const double bps = c.slippage_bps + c.half_spread_bps;
+  return bps == 0 ? reference : reference * (1.0 + bps / 10000.0);
 }
-portfolio::Cents SellPrice(double reference, const FillCosts& c) {
-  return Round(reference * (1.0 - (c.slippage_bps + c.half_spread_bps) / 10000.0));
+double SellPrice(double reference, const FillCosts& c) {
+  const double bps = c.slippage_bps + c.half_spread_bps;
+  return bps == 0 ? reference : reference * (1.0 - bps / 10000.0);
+}
+
+portfolio::Micros TradeValue(std::int64_t shares, double price) {
+  return portfolio::ToMicros(static_cast<double>(shares) * price);
 }
 
 }  // namespace qat::backtest

@@ -185,22 +185,26 @@ TEST(FillRules, RealSessionsWhereTheHourlyBarsDecide) {
 TEST(FillRules, CommissionsAndSlippageWorkedByHand) {
   // Conservative: $1.00 an order; buys at 100.00 fill at 100.05 (5 bps), sells at 99.95.
   const FillCosts conservative = *FillCostPreset("conservative");
-  EXPECT_EQ(Commission(conservative, 10, 10'000), 100);
-  EXPECT_EQ(BuyPrice(100.0, conservative), 10'005);
-  EXPECT_EQ(SellPrice(100.0, conservative), 9'995);
+  EXPECT_EQ(Commission(conservative, 10, 100.0), portfolio::CentsToMicros(100));
+  EXPECT_DOUBLE_EQ(BuyPrice(100.0, conservative), 100.05);
+  EXPECT_DOUBLE_EQ(SellPrice(100.0, conservative), 99.95);
   // Zero commission, 2 bps slippage + 1 bp half-spread: 100 -> 100.03 / 99.97.
   const FillCosts zero = *FillCostPreset("zero");
-  EXPECT_EQ(Commission(zero, 1000, 10'000), 0);
-  EXPECT_EQ(BuyPrice(100.0, zero), 10'003);
-  EXPECT_EQ(SellPrice(100.0, zero), 9'997);
+  EXPECT_EQ(Commission(zero, 1000, 100.0), 0);
+  EXPECT_DOUBLE_EQ(BuyPrice(100.0, zero), 100.03);
+  EXPECT_DOUBLE_EQ(SellPrice(100.0, zero), 99.97);
   // Per share $0.005, at least $1.00: 100 shares = $0.50 -> $1.00; 1,000 shares = $5.00.
   const FillCosts per_share = *FillCostPreset("per-share");
-  EXPECT_EQ(Commission(per_share, 100, 5'000), 100);
-  EXPECT_EQ(Commission(per_share, 1000, 5'000), 500);
+  EXPECT_EQ(Commission(per_share, 100, 50.0), portfolio::CentsToMicros(100));
+  EXPECT_EQ(Commission(per_share, 1000, 50.0), portfolio::CentsToMicros(500));
   // 0.1% of the value (the sma-cross reference's costs): 37 shares at $123.45 = $4,567.65 ->
-  // $4.57 (4.56765 rounded to the cent).
+  // $4.56765, kept to the micro-dollar; shown as $4.57.
   FillCosts percent{0, 0, 0, 0.1, 0, 0};
-  EXPECT_EQ(Commission(percent, 37, 12'345), 457);
+  EXPECT_EQ(Commission(percent, 37, 123.45), 4'567'650);
+  EXPECT_EQ(portfolio::FormatMicros(Commission(percent, 37, 123.45)), "4.57");
+  // A fill's value: 106,843 shares at AAPL's split-adjusted $0.0935009 (1984-10-31).
+  EXPECT_EQ(TradeValue(106'843, 0.0935009), 9'989'916'659);
+  EXPECT_EQ(portfolio::FormatMicros(-5'000), "-0.01");
   EXPECT_FALSE(FillCostPreset("cheap"));
 }
 

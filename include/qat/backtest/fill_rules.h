@@ -63,7 +63,10 @@ std::optional<BracketFill> BracketExitWithFinerBars(const Bracket& bracket, cons
 //   or a percent of the trade's value; the largest of the three that are set is charged (a
 //   broker's "per share, at least $1" is per_share + minimum).
 //   slippage: basis points of the price, plus an optional half-spread in basis points, paid
-//   on every fill: buys fill higher, sells lower, rounded to the nearest cent.
+//   on every fill: buys fill higher, sells lower.
+// Prices stay doubles (split-adjusted history is not on a tick grid: AAPL opened at $0.0935 in
+// 1984 on today's share count); money is integer micro-dollars (portfolio::Micros): a fill's
+// value and its commission are each rounded to the millionth of a dollar.
 struct FillCosts {
   portfolio::Cents commission_per_order = 100;  // $1.00
   double commission_per_share = 0;              // dollars
@@ -78,10 +81,13 @@ struct FillCosts {
 // ($0.005 a share, at least $1.00 an order, 5 bps slippage). nullopt for another name.
 std::optional<FillCosts> FillCostPreset(std::string_view name);
 
-// The commission of an order of `shares` at `price` cents (>= 0).
-portfolio::Cents Commission(const FillCosts& costs, std::int64_t shares, portfolio::Cents price);
-// The fill price in cents of a buy / a sell at `reference` dollars.
-portfolio::Cents BuyPrice(double reference, const FillCosts& costs);
-portfolio::Cents SellPrice(double reference, const FillCosts& costs);
+// The commission of an order of `shares` at `price` dollars (>= 0), in micro-dollars.
+portfolio::Micros Commission(const FillCosts& costs, std::int64_t shares, double price);
+// The fill price in dollars of a buy / a sell at `reference` dollars (the reference itself
+// when slippage and half-spread are 0).
+double BuyPrice(double reference, const FillCosts& costs);
+double SellPrice(double reference, const FillCosts& costs);
+// The value of `shares` at `price` dollars, in micro-dollars.
+portfolio::Micros TradeValue(std::int64_t shares, double price);
 
 }  // namespace qat::backtest

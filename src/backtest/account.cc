@@ -1,0 +1,87 @@
+#include "qat/backtest/account.h"
+
+#include <cstdlib>
+
+namespace qat::backtest {
+namespace {
+
+// What closing `shares` (signed) at `price` adds to cash before commission.
+Micros CloseValue(std::int64_t shares, double price) {
+  const Micros value = TradeValue(std::llabs(shares), price);
+  return shares > 0 ? value : -value;
+}
+
+}  // namespace
+
+Status Account::Open(const Position& p, Micros commission) {
+  if (position_of_[p.symbol] != kNone) return Fail("account: symbol {} is held already", p.symbol);
+  if (p.shares == 0) return Fail("account: an order of 0 shares");
+  const Micros value = TradeValue(std::llabs(p.shares), p.entry_price);
+  if (p.shares > 0) {
+    if (value + commission > cash_) {
+      return Fail("account: {} shares at {} cost {} with commission, more than the cash {}", p.shares,
+                  p.entry_price, portfolio::FormatMicros(value + commission), portfolio::FormatMicros(cash_));
+    }
+    cash_ -= value + commission;
+  } else {
+    cash_ += value - commission;
+  }
+  fees_ += commission;
+  position_of_[p.symbol] = positions_.size();
+  positions_.push_back(p);
+  positions_.back().entry_commission = commission;
+  fills_.push_back(Fill{p.entry_day, p.symbol, p.shares > 0, std::llabs(p.shares), p.entry_price, commission,
+                        p.entry_reason});
+  return Ok();
+}
+
+Status Account::Close(std::size_t symbol, double price, Micros commission, Days day, std::size_t bar,
+                      std::string_view reason) {
+  const std::size_t at = position_of_[symbol];
+  if (at == kNone) return Fail("account: no position in symbol {}", symbol);
+  const Position p = positions_[at];
+  const Micros proceeds = CloseValue(p.shares, price);
+  cash_ += proceeds - commission;
+  fees_ += commission;
+  fills_.push_back(Fill{day, symbol, p.shares < 0, std::llabs(p.shares), price, commission, reason});
+  const Micros paid = p.shares > 0 ? TradeValue(p.shares, p.entry_price) : -TradeValue(-p.shares, p.entry_price);
+  trades_.push_back(Trade{symbol, p.shares, p.entry_day, p.entry_price, day, price, reason,
+                          proceeds - paid - p.entry_commission - commission, p.entry_commission + commission,
+                          bar - p.entry_bar});
+  // Keep the positions dense: move the last one into the hole.
+  const std::size_t last = positions_.size() - 1;
+  if (at != last) {
+    positions_[at] = positions_[last];
+    position_of_[positions_[at].symbol] = at;
+  }
+  positions_.pop_back();
+  position_of_[symbol] = kNone;
+  return Ok();
+}
+
+Micros Account::Equity(const std::vector<double>& last_close) const {
+  Micros equity = cash_;
+  for (const Position& p : positions_) equity += CloseValue(p.shares, last_close[p.symbol]);
+  return equity;
+}
+
+Micros Account::Invested(const std::vector<double>& last_close) const {
+  Micros invested = 0;
+  for (const Position& p : positions_) invested += TradeValue(std::llabs(p.shares), last_close[p.symbol]);
+  return invested;
+}
+
+std::vector<Trade> Account::OpenTrades(const std::vector<double>& last_close,
+                                       const std::vector<std::size_t>& bars_seen) const {
+  std::vector<Trade> open;
+  for (const Position& p : positions_) {
+    const Micros paid = p.shares > 0 ? TradeValue(p.shares, p.entry_price) : -TradeValue(-p.shares, p.entry_price);
+    const Micros mark = CloseValue(p.shares, last_close[p.symbol]);
+    open.push_back(Trade{p.symbol, p.shares, p.entry_day, p.entry_price, std::nullopt, last_close[p.symbol], "",
+                         mark - paid - p.entry_commission, p.entry_commission,
+                         bars_seen[p.symbol] == 0 ? 0 : bars_seen[p.symbol] - 1 - p.entry_bar});
+  }
+  return open;
+}
+
+}  // namespace qat::backtest
