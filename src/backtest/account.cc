@@ -59,18 +59,6 @@ Status Account::Close(std::size_t symbol, double price, Micros commission, Days 
   return Ok();
 }
 
-Micros Account::Equity(const std::vector<double>& last_close) const {
-  Micros equity = cash_;
-  for (const Position& p : positions_) equity += CloseValue(p.shares, last_close[p.symbol]);
-  return equity;
-}
-
-Micros Account::Invested(const std::vector<double>& last_close) const {
-  Micros invested = 0;
-  for (const Position& p : positions_) invested += TradeValue(std::llabs(p.shares), last_close[p.symbol]);
-  return invested;
-}
-
 std::vector<Trade> Account::OpenTrades(const std::vector<double>& last_close,
                                        const std::vector<std::size_t>& bars_seen) const {
   std::vector<Trade> open;

@@ -11,6 +11,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kDollarVolumeBars = 20;
 
+// The session date of bar k of a daily series (DayAt without its interval test).
+Days DayOf(const data::BarSeries& s, std::size_t k) { return static_cast<Days>(s.start[k] / kSecondsPerDay); }
+
 struct Pending {
   EntryOrder order;
   int bars_left = 1;
@@ -66,10 +69,11 @@ class Engine {
         account_(config.initial_cash, n_),
         cursor_(n_, 0),
         last_close_(n_, kNaN),
+        last_day_(n_, 0),
         exit_reason_(n_),
         pending_entry_(n_, false),
         entered_intrabar_(n_, false),
-        view_(feed.daily, cursor_) {}
+        view_(feed.daily, cursor_, last_day_) {}
 
   Result<RunResult> Run(Strategy& strategy) {
     BuildSessions();
@@ -83,16 +87,20 @@ class Engine {
     out.invested.reserve(sessions_.size());
     equity_ = c_.initial_cash;
     // A decision at the close before the first session (on the history shown) fills at its open.
-    Days history_close = 0;
+    Days history_day = 0;
+    Timestamp history_close = 0;
     for (std::size_t i = 0; i < n_; ++i) {
-      if (cursor_[i] > 0) history_close = std::max(history_close, feed_.daily[i].DayAt(cursor_[i] - 1));
+      if (cursor_[i] > 0 && last_day_[i] > history_day) {
+        history_day = last_day_[i];
+        history_close = feed_.daily[i].available[cursor_[i] - 1];
+      }
     }
-    if (history_close > 0) QAT_RETURN_IF_ERROR(Decide(history_close, strategy));
+    if (history_day > 0) QAT_RETURN_IF_ERROR(Decide(history_day, history_close, strategy));
     for (Days day : sessions_) {
       QAT_RETURN_IF_ERROR(Session(day, strategy));
       out.sessions.push_back(day);
       out.equity.push_back(equity_);
-      out.invested.push_back(account_.Invested(last_close_));
+      out.invested.push_back(invested_);
     }
     for (const auto& s : feed_.daily) out.symbols.push_back(s.symbol);
     out.initial_cash = c_.initial_cash;
@@ -111,12 +119,15 @@ class Engine {
     for (std::size_t i = 0; i < n_; ++i) {
       const data::BarSeries& s = feed_.daily[i];
       std::size_t k = 0;
-      while (k < s.size() && s.DayAt(k) < feed_.start) ++k;
+      while (k < s.size() && DayOf(s, k) < feed_.start) ++k;
       cursor_[i] = k;
-      if (k > 0) last_close_[i] = s.close[k - 1];
-      for (; k < s.size() && s.DayAt(k) <= feed_.end; ++k) sessions_.push_back(s.DayAt(k));
+      if (k > 0) {
+        last_close_[i] = s.close[k - 1];
+        last_day_[i] = DayOf(s, k - 1);
+      }
+      for (; k < s.size() && DayOf(s, k) <= feed_.end; ++k) sessions_.push_back(DayOf(s, k));
     }
-    std::sort(sessions_.begin(), sessions_.end());
+    if (!std::is_sorted(sessions_.begin(), sessions_.end())) std::sort(sessions_.begin(), sessions_.end());
     sessions_.erase(std::unique(sessions_.begin(), sessions_.end()), sessions_.end());
   }
 
@@ -124,19 +135,31 @@ class Engine {
     today_.clear();
     for (std::size_t i = 0; i < n_; ++i) {
       const data::BarSeries& s = feed_.daily[i];
-      if (cursor_[i] < s.size() && s.DayAt(cursor_[i]) == day) today_.push_back(i);
+      if (cursor_[i] < s.size() && DayOf(s, cursor_[i]) == day) today_.push_back(i);
     }
-    for (std::size_t i : today_) QAT_RETURN_IF_ERROR(ExitsAtOpen(i, day));
+    // An exit order is only queued for a held symbol, and is consumed at its next bar, before
+    // anything can close the position: with no position, there is no exit to make.
+    if (!account_.positions().empty()) {
+      for (std::size_t i : today_) QAT_RETURN_IF_ERROR(ExitsAtOpen(i, day));
+    }
     QAT_RETURN_IF_ERROR(Entries(day));
-    for (std::size_t i : today_) QAT_RETURN_IF_ERROR(Brackets(i, day));
+    if (!account_.positions().empty()) {
+      for (std::size_t i : today_) QAT_RETURN_IF_ERROR(Brackets(i, day));
+    }
+    Timestamp close = 0;
     for (std::size_t i : today_) {
-      last_close_[i] = feed_.daily[i].close[cursor_[i]];
+      const data::BarSeries& s = feed_.daily[i];
+      last_close_[i] = s.close[cursor_[i]];
+      last_day_[i] = day;
+      close = std::max(close, s.available[cursor_[i]]);
       entered_intrabar_[i] = false;
       ++cursor_[i];
     }
     ChargeBorrow();
-    equity_ = account_.Equity(last_close_);
-    return Decide(day, strategy);
+    const Account::Valuation value = account_.Value(last_close_);
+    equity_ = value.equity;
+    invested_ = value.invested;
+    return Decide(day, close, strategy);
   }
 
   double Exit(const Position& p, double reference) const {
@@ -182,7 +205,7 @@ class Engine {
     for (std::size_t k = 0; k < pending_.size(); ++k) {
       Pending& p = pending_[k];
       const std::size_t i = p.order.symbol;
-      if (cursor_[i] >= feed_.daily[i].size() || feed_.daily[i].DayAt(cursor_[i]) != day) {
+      if (cursor_[i] >= feed_.daily[i].size() || DayOf(feed_.daily[i], cursor_[i]) != day) {
         pending_[kept++] = p;  // the symbol does not trade today: the order waits for its next bar
         continue;
       }
@@ -279,7 +302,7 @@ class Engine {
   }
 
   void ChargeBorrow() {
-    if (c_.risk.borrow_bps_per_year <= 0) return;
+    if (c_.risk.borrow_bps_per_year <= 0 || !c_.risk.allow_short) return;
     for (const Position& p : account_.positions()) {
       if (p.shares >= 0) continue;
       const double value = static_cast<double>(-p.shares) * last_close_[p.symbol];
@@ -287,8 +310,9 @@ class Engine {
     }
   }
 
-  Status Decide(Days day, Strategy& strategy) {
-    view_.SetNow(day, data::AvailableTime(data::Interval::k1d, static_cast<Timestamp>(day) * 86400));
+  // The decision at the close of `day` (the instant `close`: its bars' available time).
+  Status Decide(Days day, Timestamp close, Strategy& strategy) {
+    view_.SetNow(day, close);
     orders_.clear();
     QAT_RETURN_IF_ERROR(strategy.OnClose(view_, account_, orders_));
     if (view_.looked_ahead()) return Fail(ErrorCode::kInvalidInput, "{} ({})", view_.look_ahead_message(), strategy.Name());
@@ -362,6 +386,7 @@ class Engine {
   Account account_;
   std::vector<std::size_t> cursor_;  // bars of each symbol closed so far
   std::vector<double> last_close_;
+  std::vector<Days> last_day_;  // of each symbol's last closed bar
   std::vector<std::string_view> exit_reason_;  // exit at the next open, with this reason
   std::vector<bool> pending_entry_;
   std::vector<bool> entered_intrabar_;
@@ -370,7 +395,8 @@ class Engine {
   std::vector<std::size_t> today_;
   Orders orders_;
   MarketView view_;
-  Micros equity_ = 0;
+  Micros equity_ = 0;    // at the last close
+  Micros invested_ = 0;
   RunCounts counts_;
 };
 

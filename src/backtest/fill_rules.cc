@@ -97,8 +97,5 @@ double SellPrice(double reference, const FillCosts& c) {
   return bps == 0 ? reference : reference * (1.0 - bps / 10000.0);
 }
 
-portfolio::Micros TradeValue(std::int64_t shares, double price) {
-  return portfolio::ToMicros(static_cast<double>(shares) * price);
-}
 
 }  // namespace qat::backtest

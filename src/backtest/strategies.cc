@@ -7,10 +7,19 @@
 namespace qat::backtest {
 namespace {
 
-double NaiveMean(std::span<const double> window) {
-  double sum = 0;
-  for (double x : window) sum += x;
-  return sum / static_cast<double>(window.size());
+// A plain sum in four independent chains (four times the speed of one chain; its rounding
+// differs from a running sum's, and both are within the bound DifferenceSign allows for).
+double FastSum(std::span<const double> w) {
+  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  std::size_t k = 0;
+  for (; k + 4 <= w.size(); k += 4) {
+    s0 += w[k];
+    s1 += w[k + 1];
+    s2 += w[k + 2];
+    s3 += w[k + 3];
+  }
+  for (; k < w.size(); ++k) s0 += w[k];
+  return (s0 + s1) + (s2 + s3);
 }
 
 double ExactMean(std::span<const double> window) {
@@ -21,37 +30,55 @@ double ExactMean(std::span<const double> window) {
 
 int SmaCross::DifferenceSign(std::span<const double> closes, int fast, int slow) {
   const std::size_t n = closes.size();
-  auto fast_window = closes.subspan(n - static_cast<std::size_t>(fast));
-  auto slow_window = closes.subspan(n - static_cast<std::size_t>(slow));
-  double a = NaiveMean(fast_window);
-  double b = NaiveMean(slow_window);
-  // A running sum of 30 values is within 30 ulps of the exact one: far from a tie, its sign
-  // is the exact sign; near one, recompute.
-  if (std::fabs(a - b) <= 1e-12 * (std::fabs(a) + std::fabs(b))) {
-    a = ExactMean(fast_window);
-    b = ExactMean(slow_window);
-  }
-  const double d = a - b;
+  const double fast_sum = FastSum(closes.subspan(n - static_cast<std::size_t>(fast)));
+  const double slow_sum =
+      fast_sum + FastSum(closes.subspan(n - static_cast<std::size_t>(slow), static_cast<std::size_t>(slow - fast)));
+  return DifferenceSign(closes, fast, slow, fast_sum, slow_sum);
+}
+
+int SmaCross::DifferenceSign(std::span<const double> closes, int fast, int slow, double fast_sum, double slow_sum) {
+  // fast_sum / fast - slow_sum / slow has the sign of fast_sum * slow - slow_sum * fast. The
+  // plain sums are within 1e-13 relative of the exact ones: far from a tie, that sign is the
+  // exact one; near one, the means are recomputed as the reference defines them (correctly
+  // rounded sums divided by the length).
+  const double x = fast_sum * slow;
+  const double y = slow_sum * fast;
+  if (std::fabs(x - y) > 1e-11 * (std::fabs(x) + std::fabs(y))) return x > y ? 1 : -1;
+  const std::size_t n = closes.size();
+  const double d = ExactMean(closes.subspan(n - static_cast<std::size_t>(fast))) -
+                   ExactMean(closes.subspan(n - static_cast<std::size_t>(slow)));
   return d > 0 ? 1 : (d < 0 ? -1 : 0);
 }
 
 Status SmaCross::OnClose(const MarketView& market, const Account& account, Orders& orders) {
-  const std::size_t symbols = market.symbols();
-  if (last_sign_.size() != symbols) {
-    last_sign_.assign(symbols, 0);
-    last_count_.assign(symbols, 0);
+  if (!(fast_ > 0 && fast_ < slow_)) {
+    return Fail(ErrorCode::kInvalidInput, "sma-cross: needs 0 < fast < slow, got {} and {}", fast_, slow_);
   }
+  const std::size_t symbols = market.symbols();
+  if (rolling_.size() != symbols) rolling_.assign(symbols, Rolling{});
+  const auto fast = static_cast<std::size_t>(fast_);
   const auto slow = static_cast<std::size_t>(slow_);
   for (std::size_t i = 0; i < symbols; ++i) {
     if (!market.TradedToday(i)) continue;
     const std::span<const double> closes = market.Closes(i);
     const std::size_t n = closes.size();
     if (n < slow + 1) continue;
-    const int previous =
-        last_count_[i] == n - 1 ? last_sign_[i] : DifferenceSign(closes.first(n - 1), fast_, slow_);
-    const int now = DifferenceSign(closes, fast_, slow_);
-    last_sign_[i] = now;
-    last_count_[i] = n;
+    Rolling& r = rolling_[i];
+    int previous = 0;
+    if (r.count == n - 1 && r.since_resync < kResyncBars) {
+      previous = r.sign;
+      r.fast_sum += closes[n - 1] - closes[n - 1 - fast];
+      r.slow_sum += closes[n - 1] - closes[n - 1 - slow];
+      ++r.since_resync;
+    } else {
+      previous = r.count == n - 1 ? r.sign : DifferenceSign(closes.first(n - 1), fast_, slow_);
+      r.fast_sum = FastSum(closes.subspan(n - fast));
+      r.slow_sum = r.fast_sum + FastSum(closes.subspan(n - slow, slow - fast));
+      r.since_resync = 0;
+    }
+    const int now = DifferenceSign(closes, fast_, slow_, r.fast_sum, r.slow_sum);
+    r.sign = now;
+    r.count = n;
     const bool held = account.PositionIn(i) != nullptr;
     if (!held && previous <= 0 && now > 0) {
       EntryOrder entry;

@@ -80,10 +80,20 @@ class Account {
     cash_ -= amount;
     fees_ += amount;
   }
-  // Cash plus every position at `last_close[symbol]`.
-  Micros Equity(const std::vector<double>& last_close) const;
-  // Gross value of the positions at `last_close` (what is invested).
-  Micros Invested(const std::vector<double>& last_close) const;
+  // The account marked at `last_close[symbol]`: equity (cash plus every position, shorts
+  // negative) and the gross value of the positions (what is invested).
+  struct Valuation {
+    Micros equity = 0, invested = 0;
+  };
+  Valuation Value(const std::vector<double>& last_close) const {
+    Valuation v{cash_, 0};
+    for (const Position& p : positions_) {
+      const Micros value = TradeValue(p.shares > 0 ? p.shares : -p.shares, last_close[p.symbol]);
+      v.equity += p.shares > 0 ? value : -value;
+      v.invested += value;
+    }
+    return v;
+  }
   // The positions as trades still open, marked at `last_close` (their exit_day empty); `bars_seen`
   // counts each symbol's bars so far. The closed trades and these make a run's trade list.
   std::vector<Trade> OpenTrades(const std::vector<double>& last_close, const std::vector<std::size_t>& bars_seen) const;

@@ -88,6 +88,8 @@ portfolio::Micros Commission(const FillCosts& costs, std::int64_t shares, double
 double BuyPrice(double reference, const FillCosts& costs);
 double SellPrice(double reference, const FillCosts& costs);
 // The value of `shares` at `price` dollars, in micro-dollars.
-portfolio::Micros TradeValue(std::int64_t shares, double price);
+inline portfolio::Micros TradeValue(std::int64_t shares, double price) {
+  return portfolio::ToMicros(static_cast<double>(shares) * price);
+}
 
 }  // namespace qat::backtest

@@ -16,9 +16,11 @@ namespace qat::backtest {
 
 class MarketView {
  public:
-  // `counts[i]` bars of `series[i]` are closed at `now` (the caller keeps both alive).
-  MarketView(std::span<const data::BarSeries> series, std::span<const std::size_t> counts)
-      : series_(series), counts_(counts) {}
+  // `counts[i]` bars of `series[i]` are closed at `now`, the last of them on `last_days[i]`
+  // (the caller keeps all three alive and current).
+  MarketView(std::span<const data::BarSeries> series, std::span<const std::size_t> counts,
+             std::span<const Days> last_days)
+      : series_(series), counts_(counts), last_days_(last_days) {}
 
   std::size_t symbols() const { return series_.size(); }
   const std::string& Symbol(std::size_t i) const { return series_[i].symbol; }
@@ -27,7 +29,7 @@ class MarketView {
 
   // Bars of symbol i closed by now, and whether the last of them is today's.
   std::size_t Count(std::size_t i) const { return counts_[i]; }
-  bool TradedToday(std::size_t i) const { return counts_[i] > 0 && series_[i].DayAt(counts_[i] - 1) == today_; }
+  bool TradedToday(std::size_t i) const { return counts_[i] > 0 && last_days_[i] == today_; }
 
   // The closed bars' fields (spans end at the last closed bar).
   std::span<const double> Opens(std::size_t i) const { return Closed(series_[i].open, i); }
@@ -57,6 +59,7 @@ class MarketView {
 
   std::span<const data::BarSeries> series_;
   std::span<const std::size_t> counts_;
+  std::span<const Days> last_days_;
   Days today_ = 0;
   Timestamp now_ = 0;
   mutable bool looked_ahead_ = false;

@@ -20,6 +20,7 @@ namespace qat::backtest {
 
 class SmaCross : public Strategy {
  public:
+  // 0 < fast < slow (OnClose fails otherwise).
   SmaCross(int fast = 10, int slow = 30) : fast_(fast), slow_(slow) {}
   std::string_view Name() const override { return "sma-cross"; }
   Status OnClose(const MarketView& market, const Account& account, Orders& orders) override;
@@ -27,12 +28,22 @@ class SmaCross : public Strategy {
   // The sign (-1, 0, +1) of SMA(fast) - SMA(slow) at the last of `closes` (at least `slow`),
   // exact: a difference within a few ulps of 0 is recomputed from correctly rounded sums.
   static int DifferenceSign(std::span<const double> closes, int fast, int slow);
+  // The same from the windows' plain sums (each within 1e-13 relative of its exact sum).
+  static int DifferenceSign(std::span<const double> closes, int fast, int slow, double fast_sum, double slow_sum);
 
  private:
   int fast_, slow_;
-  // The sign at each symbol's last closed bar and that bar's count, so each bar is judged once.
-  std::vector<int> last_sign_;
-  std::vector<std::size_t> last_count_;
+  // Per symbol: the sign at its last closed bar and that bar's count (each bar is judged
+  // once), and the window sums there, rolled forward one bar at a time and recomputed every
+  // kResyncBars bars so that their rounding error stays far inside DifferenceSign's bound.
+  struct Rolling {
+    std::size_t count = 0;
+    int sign = 0;
+    double fast_sum = 0, slow_sum = 0;
+    std::size_t since_resync = 0;
+  };
+  static constexpr std::size_t kResyncBars = 64;
+  std::vector<Rolling> rolling_;
 };
 
 class BuyAndHold : public Strategy {

@@ -22,7 +22,11 @@ std::string FormatCents(Cents cents);
 using Micros = std::int64_t;
 inline constexpr Micros kMicrosPerCent = 10'000;
 inline constexpr Micros kMicrosPerDollar = 1'000'000;
-inline Micros ToMicros(double dollars) { return static_cast<Micros>(std::llround(dollars * 1e6)); }
+// Rounded to the nearest micro-dollar, halves away from zero (as llround, without its call).
+inline Micros ToMicros(double dollars) {
+  const double micros = dollars * 1e6;
+  return micros >= 0 ? static_cast<Micros>(micros + 0.5) : -static_cast<Micros>(-micros + 0.5);
+}
 inline double MicrosToDollars(Micros micros) { return static_cast<double>(micros) / 1e6; }
 inline Micros CentsToMicros(Cents cents) { return cents * kMicrosPerCent; }
 // Rounded to the nearest cent, halves away from zero.
