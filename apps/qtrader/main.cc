@@ -96,6 +96,7 @@ int Run(int argc, char** argv) {
   AddPatternCommands(app);
   AddModelCommands(app);
   AddSignalCommands(app);
+  AddBacktestCommand(app);
   AddFeatureCommands(app);
   app.add_subcommand("version", "Print the version (as --version does)")->callback([version] {
     std::printf("%s\n", version.c_str());

@@ -1,5 +1,7 @@
 #include "output_file.h"
 
+#include <fstream>
+
 #include <filesystem>
 #include <system_error>
 
@@ -19,6 +21,27 @@ Status CheckOutputIsNotInput(const std::string& output,
       return Fail("--output {} is the same file as {} {}: refusing to overwrite an input (nothing written)",
                   Excerpt(output, 200), option, Excerpt(input, 200));
     }
+  }
+  return Ok();
+}
+
+Status WriteOutputFile(const std::string& path, std::string_view text) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      return Fail(ErrorCode::kIo, "{}: cannot write the file", path);
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, error);
+    return Fail(ErrorCode::kIo, "{}: cannot write the file", path);
   }
   return Ok();
 }

@@ -1,6 +1,8 @@
 // Guards for commands that write a file computed from input files (ta, features).
 #pragma once
 
+#include <string_view>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,5 +17,9 @@ namespace qat::cli {
 // anything. "-" (standard output) and an output that does not exist yet never match.
 Status CheckOutputIsNotInput(const std::string& output,
                              const std::vector<std::pair<std::string, std::string>>& inputs);
+
+// Writes `text` to `path` whole or not at all: into PATH.tmp, then renamed over PATH. Fails
+// naming the file when it cannot be written.
+Status WriteOutputFile(const std::string& path, std::string_view text);
 
 }  // namespace qat::cli

@@ -408,4 +408,82 @@ Result<RunResult> RunEngine(const Feed& feed, Strategy& strategy, const EngineCo
   return engine.Run(strategy);
 }
 
+namespace {
+
+void AddCounts(RunCounts& total, const RunCounts& c) {
+  total.ambiguous_bars += c.ambiguous_bars;
+  total.resolved_by_finer_bars += c.resolved_by_finer_bars;
+  total.zero_share_skips += c.zero_share_skips;
+  total.refused_slots += c.refused_slots;
+  total.refused_filter += c.refused_filter;
+  total.refused_held += c.refused_held;
+  total.entries_past_level += c.entries_past_level;
+  total.expired_entries += c.expired_entries;
+}
+
+}  // namespace
+
+Result<RunResult> RunPerSymbol(const Feed& feed, const std::function<std::unique_ptr<Strategy>()>& make,
+                               const EngineConfig& config) {
+  QAT_RETURN_IF_ERROR(CheckConfig(feed, config));
+  RunResult total;
+  std::vector<RunResult> runs;
+  for (std::size_t i = 0; i < feed.daily.size(); ++i) {
+    total.symbols.push_back(feed.daily[i].symbol);
+    const Feed one{feed.daily.subspan(i, 1), feed.finer.empty() ? feed.finer : feed.finer.subspan(i, 1), feed.start,
+                   feed.end};
+    const data::BarSeries& s = feed.daily[i];
+    const auto first = std::lower_bound(s.start.begin(), s.start.end(), Timestamp{feed.start} * kSecondsPerDay);
+    if (first == s.start.end() || *first > Timestamp{feed.end} * kSecondsPerDay) {
+      runs.emplace_back();  // no bar in [start, end]: keeps its cash
+      continue;
+    }
+    std::unique_ptr<Strategy> strategy = make();
+    auto run = RunEngine(one, *strategy, config);
+    if (!run.ok()) return run.error().WithContext(s.symbol);
+    runs.push_back(std::move(run).value());
+  }
+  for (const RunResult& r : runs) total.sessions.insert(total.sessions.end(), r.sessions.begin(), r.sessions.end());
+  std::sort(total.sessions.begin(), total.sessions.end());
+  total.sessions.erase(std::unique(total.sessions.begin(), total.sessions.end()), total.sessions.end());
+  if (total.sessions.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "backtest: no bars between {} and {}", FormatDate(feed.start), FormatDate(feed.end));
+  }
+  const auto n = static_cast<Micros>(runs.size());
+  total.initial_cash = n * config.initial_cash;
+  total.equity.assign(total.sessions.size(), 0);
+  total.invested.assign(total.sessions.size(), 0);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    RunResult& r = runs[i];
+    std::size_t k = 0;
+    Micros equity = config.initial_cash, invested = 0;
+    for (std::size_t s = 0; s < total.sessions.size(); ++s) {
+      if (k < r.sessions.size() && r.sessions[k] == total.sessions[s]) {
+        equity = r.equity[k];
+        invested = r.invested[k];
+        ++k;
+      }
+      total.equity[s] += equity;
+      total.invested[s] += invested;
+    }
+    for (Fill f : r.fills) {
+      f.symbol = i;
+      total.fills.push_back(f);
+    }
+    for (Trade t : r.trades) {
+      t.symbol = i;
+      total.trades.push_back(t);
+    }
+    total.fees += r.fees;
+    AddCounts(total.counts, r.counts);
+  }
+  std::stable_sort(total.fills.begin(), total.fills.end(), [](const Fill& a, const Fill& b) { return a.day < b.day; });
+  // Closed trades by exit day, then the open ones by entry day.
+  std::stable_sort(total.trades.begin(), total.trades.end(), [](const Trade& a, const Trade& b) {
+    if (a.exit_day.has_value() != b.exit_day.has_value()) return a.exit_day.has_value();
+    return a.exit_day ? *a.exit_day < *b.exit_day : a.entry_day < b.entry_day;
+  });
+  return total;
+}
+
 }  // namespace qat::backtest

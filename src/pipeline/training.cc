@@ -309,6 +309,13 @@ Result<TrainResult> RunTraining(store::Database& db, const TrainConfig& c, const
                          fr.classification.baseline_accuracy, fr.quantiles.interval_coverage_80,
                          fr.quantiles.pinball[kQ / 2], fr.quantiles.baseline_pinball[kQ / 2],
                          fmt::join(fr.quantile_rounds, "/")));
+    for (std::size_t j = 0; j < fr.fold.test.size(); ++j) {
+      const std::size_t i = fr.fold.test[j];
+      OosPrediction row{ds.series[ds.symbol[i]].symbol, ds.day[i], static_cast<int>(k), {}, {}};
+      std::copy_n(&f.p[j * labels::kNumActions], labels::kNumActions, row.p.begin());
+      std::copy_n(&f.q[j * kQ], kQ, row.q.begin());
+      result.oos_predictions.push_back(std::move(row));
+    }
     oos_p.insert(oos_p.end(), f.p.begin(), f.p.end());
     oos_y.insert(oos_y.end(), f.test_y.begin(), f.test_y.end());
     oos_r.insert(oos_r.end(), f.test_r.begin(), f.test_r.end());

@@ -77,6 +77,23 @@ CREATE TABLE content_hashes (
   PRIMARY KEY (symbol, part)
 ) WITHOUT ROWID;
 )sql", &ClassifyLegacyStore},
+      // Every backtest configuration run on a data set, for the Deflated Sharpe Ratio's trial
+      // count (store/backtest_runs.h).
+      {6, "backtest runs", R"sql(
+CREATE TABLE backtest_runs (
+  id                 INTEGER PRIMARY KEY,
+  created_at         INTEGER NOT NULL,
+  strategy           TEXT NOT NULL,
+  config             TEXT NOT NULL,
+  config_sha256      TEXT NOT NULL,
+  data_sha256        TEXT NOT NULL,
+  sessions           INTEGER NOT NULL,
+  sharpe_per_session REAL,            -- NULL when undefined (flat equity)
+  metrics            TEXT NOT NULL,
+  git_commit         TEXT NOT NULL
+);
+CREATE INDEX backtest_runs_by_data ON backtest_runs (data_sha256);
+)sql"},
   };
   return kMigrations;
 }

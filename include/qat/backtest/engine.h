@@ -18,6 +18,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -96,5 +98,14 @@ struct Feed {
 
 // Runs the strategy over the feed's sessions in [start, end].
 Result<RunResult> RunEngine(const Feed& feed, Strategy& strategy, const EngineConfig& config);
+
+// One account per symbol, each with config.initial_cash and its own strategy from `make` (the
+// reference's --per-symbol): RunEngine on each symbol alone, then one result: the equity
+// summed over the union of the sessions (a symbol's account before its first session holds
+// its cash, after its last its last equity), fills and trades in date order with the feed's
+// symbol indices, counts and fees summed, initial cash = symbols x cash. A symbol with no bar
+// in [start, end] keeps its cash. Fails, naming the symbol, as RunEngine does.
+Result<RunResult> RunPerSymbol(const Feed& feed, const std::function<std::unique_ptr<Strategy>()>& make,
+                               const EngineConfig& config);
 
 }  // namespace qat::backtest

@@ -125,10 +125,21 @@ struct ProbUpCalibration {
   models::PlattScaling final_platt;
 };
 
+// One out-of-sample row of the walk-forward: what fold `fold` (0-based; trained only on rows
+// whose labels end before its test block, less the embargo) predicted at the close of `day`.
+struct OosPrediction {
+  std::string symbol;
+  Days day = 0;
+  int fold = 0;
+  std::array<float, labels::kNumActions> p{};       // the classifier's, before temperature scaling
+  std::array<double, models::kNumQuantiles> q{};    // forward-return quantiles at the horizon
+};
+
 struct TrainResult {
   std::size_t rows = 0;
   std::vector<std::string> feature_names;
   std::vector<TrainFoldResult> folds;
+  std::vector<OosPrediction> oos_predictions;  // every test row, in fold order
   models::ClassificationReport oos;
   models::QuantileReport oos_quantiles;
   ClassifierCalibration calibration;

@@ -1,0 +1,269 @@
+// backtest: a strategy on stored daily bars through the event-driven engine, beside
+// buy-and-hold, with its measures, the Deflated Sharpe Ratio over the trials recorded on the
+// same data, and the run's files (docs/backtest.md).
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "output_file.h"
+#include "paths.h"
+#include "qat/app/backtest.h"
+#include "qat/core/clock.h"
+#include "qat/data/symbol.h"
+#include "qat/store/store.h"
+
+namespace qat::cli {
+namespace {
+
+struct BacktestOptions {
+  std::string strategy = "sma-cross", symbols, db, start, end;
+  double cash = 5000;
+  bool per_symbol = false;
+  std::string costs = "conservative";
+  double commission_pct = -1, commission_per_order = -1, commission_per_share = -1, commission_min = -1;
+  double slippage_bps = -1, half_spread_bps = -1;
+  int max_positions = 3;
+  double max_position_pct = 33, cash_buffer_pct = 0;
+  bool allow_short = false;
+  double borrow_bps = 300, min_price = 0, min_dollar_volume = 0;
+  std::string ambiguity = "stop-first";
+  int fast = 10, slow = 30;
+  std::string benchmark = "SPY";
+  bool no_record = false;
+  // signals
+  int horizon = 5, lookback_days = 730, folds = 12, jobs = 0;
+  std::string market = "SPY", vix = "^VIX";
+  // outputs
+  std::string trades, fills, equity, report;
+  bool json = false, quiet = false;
+};
+
+// The costs: the preset, with each commission or slippage option given replacing its part
+// (any commission option given replaces the preset's whole commission).
+Result<backtest::FillCosts> CostsOf(const BacktestOptions& o) {
+  auto preset = backtest::FillCostPreset(o.costs);
+  if (!preset) return Fail(ErrorCode::kInvalidInput, "--costs: unknown preset {} (conservative, zero, per-share)", Excerpt(o.costs));
+  backtest::FillCosts c = *preset;
+  if (o.commission_pct >= 0 || o.commission_per_order >= 0 || o.commission_per_share >= 0 || o.commission_min >= 0) {
+    c.commission_per_order = o.commission_per_order >= 0 ? portfolio::ToCents(o.commission_per_order) : 0;
+    c.commission_per_share = std::max(0.0, o.commission_per_share);
+    c.commission_minimum = o.commission_min >= 0 ? portfolio::ToCents(o.commission_min) : 0;
+    c.commission_percent = std::max(0.0, o.commission_pct);
+  }
+  if (o.slippage_bps >= 0) c.slippage_bps = o.slippage_bps;
+  if (o.half_spread_bps >= 0) c.half_spread_bps = o.half_spread_bps;
+  return c;
+}
+
+Result<app::BacktestRequest> RequestOf(const BacktestOptions& o) {
+  app::BacktestRequest r;
+  r.strategy = o.strategy;
+  QAT_ASSIGN_OR_RETURN(r.symbols, data::ParseSymbolList(o.symbols));
+  if (!o.start.empty()) {
+    auto day = ParseDate(o.start);
+    if (!day.ok()) return Fail(ErrorCode::kInvalidInput, "--start: {}", day.error().message);
+    r.start = *day;
+  }
+  if (!o.end.empty()) {
+    auto day = ParseDate(o.end);
+    if (!day.ok()) return Fail(ErrorCode::kInvalidInput, "--end: {}", day.error().message);
+    r.end = *day;
+  }
+  r.per_symbol = o.per_symbol;
+  r.engine.initial_cash = portfolio::ToMicros(o.cash);
+  r.engine.risk.max_positions = o.max_positions;
+  r.engine.risk.max_position_fraction = o.max_position_pct / 100;
+  if (o.per_symbol && o.strategy != "signals") {
+    // One account per symbol holds one position with all of its equity (the reference rule).
+    r.engine.risk.max_positions = 1;
+    r.engine.risk.max_position_fraction = 1;
+  }
+  r.engine.risk.cash_buffer_fraction = o.cash_buffer_pct / 100;
+  r.engine.risk.allow_short = o.allow_short;
+  r.engine.risk.borrow_bps_per_year = o.borrow_bps;
+  r.engine.risk.min_price = o.min_price;
+  r.engine.risk.min_dollar_volume = o.min_dollar_volume;
+  QAT_ASSIGN_OR_RETURN(r.engine.costs, CostsOf(o));
+  if (o.ambiguity != "stop-first" && o.ambiguity != "target-first") {
+    return Fail(ErrorCode::kInvalidInput, "--ambiguity: {} is not stop-first or target-first", Excerpt(o.ambiguity));
+  }
+  r.engine.ambiguity = o.ambiguity == "stop-first" ? backtest::AmbiguityRule::kStopFirst : backtest::AmbiguityRule::kTargetFirst;
+  r.fast = o.fast;
+  r.slow = o.slow;
+  r.benchmark = o.benchmark;
+  r.record_trial = !o.no_record;
+  r.training.market = o.market;
+  r.training.vix = o.vix;
+  r.training.labels.horizon = o.horizon;
+  r.training.lookback_days = o.lookback_days;
+  r.training.walk_forward.folds = o.folds;
+  r.training.walk_forward.embargo_sessions = std::max(r.training.walk_forward.embargo_sessions, o.horizon);
+  r.training.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(1);
+  r.now = SystemClock().Now();
+  return r;
+}
+
+std::string Pct(double x) { return std::isfinite(x) ? fmt::format("{:+.1f}%", 100 * x) : "n/a"; }
+std::string Ratio(double x) { return std::isfinite(x) ? fmt::format("{:.2f}", x) : "n/a"; }
+std::string Dollars(double x) { return std::isfinite(x) ? fmt::format("{:.2f}", x) : "n/a"; }
+
+void PrintMeasures(const app::BacktestReport& r) {
+  const auto& a = r.result.measures;
+  const auto& b = r.buy_and_hold.measures;
+  std::printf("%-22s %16s %16s\n", "", r.strategy.c_str(), "buy-and-hold");
+  auto row = [](const char* name, const std::string& x, const std::string& y) {
+    std::printf("%-22s %16s %16s\n", name, x.c_str(), y.c_str());
+  };
+  row("final equity", Dollars(portfolio::MicrosToDollars(r.result.run.equity.back())),
+      Dollars(portfolio::MicrosToDollars(r.buy_and_hold.run.equity.back())));
+  row("total return", Pct(a.total_return), Pct(b.total_return));
+  row("CAGR", Pct(a.cagr), Pct(b.cagr));
+  row("volatility", Pct(a.volatility), Pct(b.volatility));
+  row("Sharpe", Ratio(a.sharpe), Ratio(b.sharpe));
+  row("Sortino", Ratio(a.sortino), Ratio(b.sortino));
+  row("max drawdown", Pct(-a.max_drawdown), Pct(-b.max_drawdown));
+  row("  its length (sessions)", std::to_string(a.max_drawdown_sessions), std::to_string(b.max_drawdown_sessions));
+  row("Calmar", Ratio(a.calmar), Ratio(b.calmar));
+  row("trades (closed)", std::to_string(a.trades), std::to_string(b.trades));
+  row("win rate", Pct(a.win_rate), Pct(b.win_rate));
+  row("average win / loss $", Dollars(a.average_win) + " / " + Dollars(a.average_loss), "");
+  row("profit factor", Ratio(a.profit_factor), Ratio(b.profit_factor));
+  row("expectancy $/trade", Dollars(a.expectancy), Dollars(b.expectancy));
+  row("exposure", Pct(a.exposure), Pct(b.exposure));
+  row("turnover / year", Ratio(a.turnover), Ratio(b.turnover));
+  row("fees $", Dollars(a.fees), Dollars(b.fees));
+  row("alpha / beta (bench)", Pct(a.alpha) + " / " + Ratio(a.beta), Pct(b.alpha) + " / " + Ratio(b.beta));
+  row("PSR (SR > 0)", Ratio(a.psr), Ratio(b.psr));
+  std::printf("Deflated Sharpe Ratio %.3f: %lld configuration%s run on this data (Sharpe variance %.3g per session^2)\n",
+              a.dsr, static_cast<long long>(r.trials.count), r.trials.count == 1 ? "" : "s", r.trials.sharpe_variance);
+}
+
+int RunBacktestCommand(const BacktestOptions& o) {
+  auto request = RequestOf(o);
+  if (!request.ok()) return Usage(request.error());
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  const bool show_progress = !o.quiet && ::isatty(STDERR_FILENO);
+  auto report = app::RunBacktest(*db, *request, [&](const std::string& line) {
+    if (show_progress) std::fprintf(stderr, "  %s\n", line.c_str());
+  });
+  if (!report.ok()) return Report(report.error());
+  const auto& run = report->result.run;
+  auto write = [](const std::string& path, const std::string& text) -> Status {
+    if (path.empty()) return Ok();
+    return WriteOutputFile(path, text);
+  };
+  if (auto s = write(o.trades, app::TradesCsv(run)); !s.ok()) return Report(s.error());
+  if (auto s = write(o.fills, app::FillsCsv(run)); !s.ok()) return Report(s.error());
+  if (auto s = write(o.equity, app::EquityCsv(*report)); !s.ok()) return Report(s.error());
+  if (o.json) {
+    std::printf("%s\n", report->ToJson().dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("qtrader backtest: %s on %zu symbol%s%s, %s..%s (%lld sessions), $%s%s\n", report->strategy.c_str(),
+              report->symbols.size(), report->symbols.size() == 1 ? "" : "s", o.per_symbol ? " (one account each)" : "",
+              FormatDate(report->start).c_str(), FormatDate(report->end).c_str(),
+              static_cast<long long>(report->result.measures.sessions),
+              portfolio::FormatMicros(request->engine.initial_cash).c_str(), o.per_symbol ? " per symbol" : "");
+  const auto& c = request->engine.costs;
+  std::printf("costs: commission max($%.2f/order, $%g/share, %g%% of value), min $%.2f; slippage %g bps + half-spread %g bps; "
+              "a bar holding stop and target: %s\n",
+              portfolio::ToDollars(c.commission_per_order), c.commission_per_share, c.commission_percent,
+              portfolio::ToDollars(c.commission_minimum), c.slippage_bps, c.half_spread_bps, o.ambiguity.c_str());
+  PrintMeasures(*report);
+  const auto& n = run.counts;
+  std::printf("fills %zu; entries skipped: %lld for 0 shares, %lld for slots, %lld held, %lld past their stop or target, "
+              "%lld by the universe filter\n",
+              run.fills.size(), static_cast<long long>(n.zero_share_skips), static_cast<long long>(n.refused_slots),
+              static_cast<long long>(n.refused_held), static_cast<long long>(n.entries_past_level),
+              static_cast<long long>(n.refused_filter));
+  if (n.ambiguous_bars > 0) {
+    std::printf("ambiguous bars (stop and target inside one bar): %lld, %lld resolved by finer bars; final equity %s, "
+                "with the other order %s\n",
+                static_cast<long long>(n.ambiguous_bars), static_cast<long long>(n.resolved_by_finer_bars),
+                portfolio::FormatMicros(run.equity.back()).c_str(),
+                portfolio::FormatMicros(*report->other_order_final_equity).c_str());
+  } else {
+    std::printf("ambiguous bars: 0\n");
+  }
+  if (report->strategy == "signals") {
+    const auto& m = report->result.measures;
+    std::printf("seed targets: Sharpe > 1.5 %s (%s); max drawdown < 10%% %s (%s)\n", m.sharpe > 1.5 ? "MET" : "NOT MET",
+                Ratio(m.sharpe).c_str(), m.max_drawdown < 0.10 ? "MET" : "NOT MET", Pct(-m.max_drawdown).c_str());
+  }
+  std::printf("order-list hash %s; data %s; run %lld recorded\n", report->order_hash.c_str(),
+              report->data_sha256.substr(0, 16).c_str(), static_cast<long long>(report->run_id));
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddBacktestCommand(CLI::App& app) {
+  auto o = std::make_shared<BacktestOptions>();
+  auto* c = app.add_subcommand(
+      "backtest",
+      "Backtest a strategy on stored daily bars beside buy-and-hold: measures, DSR over the trials on this data, files");
+  c->footer(
+      "\nTiming: a decision at the close of day t fills at the open of the symbol's next bar; stops and targets\n"
+      "are watched from the entry bar (a stop the open gaps through fills at the open); a bar holding both is\n"
+      "ambiguous (stop first by default; resolved from stored 1h or 5m bars when there are any).\n"
+      "Prices are split-adjusted, dividends not credited, for the strategy and buy-and-hold alike.\n"
+      "Every run is recorded in the store; the Deflated Sharpe Ratio counts every configuration run on the same data.\n"
+      "\nThe sma-cross reference run (tests/testdata/sma_cross):\n"
+      "  qtrader backtest --strategy sma-cross --symbols AAPL,MSFT --per-symbol --cash 10000 \\\n"
+      "      --commission-pct 0.1 --slippage-bps 0 --trades trades.csv\n"
+      "The signals strategy (trains the walk-forward first, minutes):\n"
+      "  qtrader backtest --strategy signals --symbols SPY,QQQ,AAPL,MSFT,GOOGL,TSLA --report tearsheet.html\n");
+  c->add_option("--strategy", o->strategy, "sma-cross (regression reference), signals (the seed's strategy), buy-and-hold")
+      ->capture_default_str();
+  c->add_option("--symbols", o->symbols, "Comma-separated stored symbols")->required();
+  c->add_option("--start", o->start, "First session (YYYY-MM-DD; default: the data's first, signals: the out-of-sample start)");
+  c->add_option("--end", o->end, "Last session (YYYY-MM-DD; default: the data's last)");
+  c->add_option("--cash", o->cash, "Starting cash in dollars (per symbol with --per-symbol)")->capture_default_str()->check(CLI::PositiveNumber);
+  c->add_flag("--per-symbol", o->per_symbol, "One account per symbol, each with --cash (all in when it buys)");
+  c->add_option("--costs", o->costs, "Cost preset: conservative ($1/order, 5 bps), zero (2 bps + 1 bp half-spread), per-share ($0.005, min $1)")
+      ->capture_default_str();
+  c->add_option("--commission-pct", o->commission_pct, "Commission in percent of the trade's value (replaces the preset's commission)");
+  c->add_option("--commission-per-order", o->commission_per_order, "Commission in dollars per order (replaces the preset's commission)");
+  c->add_option("--commission-per-share", o->commission_per_share, "Commission in dollars per share (replaces the preset's commission)");
+  c->add_option("--commission-min", o->commission_min, "Minimum commission per order in dollars, with per-share or percent");
+  c->add_option("--slippage-bps", o->slippage_bps, "Slippage in basis points of the price on every fill (replaces the preset's)");
+  c->add_option("--half-spread-bps", o->half_spread_bps, "Half the bid-ask spread in basis points, paid on every fill");
+  c->add_option("--max-positions", o->max_positions, "Positions open at once")->capture_default_str()->check(CLI::Range(1, 1000));
+  c->add_option("--max-position-pct", o->max_position_pct, "Largest position, percent of the equity at the previous close")
+      ->capture_default_str()->check(CLI::Range(0.01, 100.0));
+  c->add_option("--cash-buffer-pct", o->cash_buffer_pct, "Percent of equity never spent")->capture_default_str()->check(CLI::Range(0.0, 99.0));
+  c->add_flag("--allow-short", o->allow_short, "Allow short entries (signals: a SELL forecast)");
+  c->add_option("--borrow-bps", o->borrow_bps, "A short's borrow fee, basis points a year")->capture_default_str()->check(CLI::NonNegativeNumber);
+  c->add_option("--min-price", o->min_price, "Universe filter: no entry below this last close")->check(CLI::NonNegativeNumber);
+  c->add_option("--min-dollar-volume", o->min_dollar_volume, "Universe filter: no entry below this 20-session mean dollar volume")
+      ->check(CLI::NonNegativeNumber);
+  c->add_option("--ambiguity", o->ambiguity, "A bar holding both stop and target: stop-first or target-first")->capture_default_str();
+  c->add_option("--fast", o->fast, "sma-cross: fast SMA length")->capture_default_str();
+  c->add_option("--slow", o->slow, "sma-cross: slow SMA length")->capture_default_str();
+  c->add_option("--benchmark", o->benchmark, "Stored symbol for alpha and beta (\"\" for none)")->capture_default_str();
+  c->add_flag("--no-record", o->no_record, "Do not record this run as a trial in the store");
+  c->add_option("--horizon", o->horizon, "signals: label and forecast horizon in sessions")->capture_default_str()->check(CLI::Range(1, 21));
+  c->add_option("--lookback-days", o->lookback_days, "signals: training window in calendar days")->capture_default_str();
+  c->add_option("--folds", o->folds, "signals: walk-forward folds")->capture_default_str()->check(CLI::Range(2, 100));
+  c->add_option("--jobs", o->jobs, "signals: training windows at once (default: the cores)");
+  c->add_option("--market", o->market, "signals: market symbol (context features, regime exit)")->capture_default_str();
+  c->add_option("--vix", o->vix, "signals: VIX symbol (context features)")->capture_default_str();
+  c->add_option("--trades", o->trades, "Write the trades CSV (symbol,entry_date,entry_price,size,exit_date,exit_price,exit_reason)");
+  c->add_option("--fills", o->fills, "Write every fill as CSV (date,symbol,side,quantity,price,commission,reason)");
+  c->add_option("--equity", o->equity, "Write the equity curve CSV (date,equity,invested,buy_and_hold)");
+  c->add_option("--report", o->report, "Write a self-contained HTML tearsheet");
+  c->add_flag("--json", o->json, "Print the report as JSON");
+  c->add_flag("--quiet", o->quiet, "No progress lines");
+  AddDbOption(c, o->db);
+  c->callback([o] { CommandExitCode() = RunBacktestCommand(*o); });
+}
+
+}  // namespace qat::cli

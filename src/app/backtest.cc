@@ -1,0 +1,253 @@
+#include "qat/app/backtest.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "app/backtest_signals.h"
+#include "qat/backtest/strategies.h"
+#include "qat/core/build_info.h"
+#include "qat/core/sha256.h"
+#include "qat/core/strings.h"
+#include "qat/store/actions.h"
+#include "qat/store/backtest_runs.h"
+
+namespace qat::app {
+namespace {
+
+using backtest::RunResult;
+using portfolio::Micros;
+
+nlohmann::json RiskJson(const backtest::RiskLimits& r) {
+  return {{"max_positions", r.max_positions},
+          {"max_position_fraction", r.max_position_fraction},
+          {"cash_buffer_fraction", r.cash_buffer_fraction},
+          {"allow_short", r.allow_short},
+          {"borrow_bps_per_year", r.borrow_bps_per_year},
+          {"min_price", r.min_price},
+          {"min_dollar_volume", r.min_dollar_volume}};
+}
+
+nlohmann::json CostsJson(const backtest::FillCosts& c) {
+  return {{"commission_per_order", portfolio::ToDollars(c.commission_per_order)},
+          {"commission_per_share", c.commission_per_share},
+          {"commission_minimum", portfolio::ToDollars(c.commission_minimum)},
+          {"commission_percent", c.commission_percent},
+          {"slippage_bps", c.slippage_bps},
+          {"half_spread_bps", c.half_spread_bps}};
+}
+
+// Everything that makes one configuration: equal configurations dump to equal text (the
+// object's keys are sorted).
+nlohmann::json ConfigJson(const BacktestRequest& r, Days start, Days end) {
+  nlohmann::json c = {{"strategy", r.strategy},
+                      {"symbols", r.symbols},
+                      {"start", FormatDate(start)},
+                      {"end", FormatDate(end)},
+                      {"per_symbol", r.per_symbol},
+                      {"initial_cash", portfolio::MicrosToDollars(r.engine.initial_cash)},
+                      {"risk", RiskJson(r.engine.risk)},
+                      {"costs", CostsJson(r.engine.costs)},
+                      {"ambiguity", r.engine.ambiguity == backtest::AmbiguityRule::kStopFirst ? "stop-first"
+                                                                                              : "target-first"}};
+  if (r.strategy == "sma-cross") c["sma"] = {{"fast", r.fast}, {"slow", r.slow}};
+  if (r.strategy == "signals") c["training"] = r.training.ToJson();
+  return c;
+}
+
+// Close-to-close returns of `benchmark` on each session (NaN where it has no bar that session
+// or the session before).
+std::vector<double> BenchmarkReturns(const data::BarSeries& benchmark, const std::vector<Days>& sessions) {
+  std::vector<double> out(sessions.size(), std::nan(""));
+  std::size_t k = 0;
+  for (std::size_t s = 0; s < sessions.size(); ++s) {
+    while (k < benchmark.size() && benchmark.DayAt(k) < sessions[s]) ++k;
+    if (k < benchmark.size() && k > 0 && benchmark.DayAt(k) == sessions[s]) {
+      out[s] = benchmark.close[k] / benchmark.close[k - 1] - 1;
+    }
+  }
+  return out;
+}
+
+Result<RunResult> RunStrategy(const backtest::Feed& feed, const BacktestRequest& r, backtest::EngineConfig engine,
+                              const std::function<std::unique_ptr<backtest::Strategy>()>& make) {
+  if (r.per_symbol) return backtest::RunPerSymbol(feed, make, engine);
+  auto strategy = make();
+  return backtest::RunEngine(feed, *strategy, engine);
+}
+
+// Buy-and-hold beside the strategy: per symbol, each account all in; else equal weight.
+Result<RunResult> RunBuyAndHold(const backtest::Feed& feed, const BacktestRequest& r) {
+  backtest::EngineConfig engine = r.engine;
+  auto make = [] { return std::make_unique<backtest::BuyAndHold>(); };
+  if (r.per_symbol) {
+    engine.risk.max_positions = 1;
+    engine.risk.max_position_fraction = 1;
+  } else {
+    engine.risk.max_positions = static_cast<int>(feed.daily.size());
+    engine.risk.max_position_fraction = 1;
+  }
+  engine.risk.min_price = engine.risk.min_dollar_volume = 0;
+  return RunStrategy(feed, r, engine, make);
+}
+
+std::string Money(Micros m) {
+  // Dollars to the micro-dollar, trailing zeros trimmed to whole cents: "1.00", "9.989917".
+  std::string text = fmt::format("{}{}.{:06d}", m < 0 ? "-" : "", std::llabs(m) / 1'000'000, std::llabs(m) % 1'000'000);
+  while (text.size() > 3 && text.back() == '0' && text[text.size() - 3] != '.') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r, const BacktestProgress& progress) {
+  auto say = [&](const std::string& line) {
+    if (progress) progress(line);
+  };
+  if (r.symbols.empty()) return Fail(ErrorCode::kInvalidInput, "backtest: no symbols given");
+  if (r.strategy != "sma-cross" && r.strategy != "buy-and-hold" && r.strategy != "signals") {
+    return Fail(ErrorCode::kInvalidInput, "backtest: unknown strategy {} (sma-cross, signals, buy-and-hold)",
+                Excerpt(r.strategy));
+  }
+  if (r.start && r.end && *r.start > *r.end) {
+    return Fail(ErrorCode::kInvalidInput, "backtest: start {} is after end {}", FormatDate(*r.start), FormatDate(*r.end));
+  }
+  if (r.strategy == "sma-cross" && !(r.fast > 0 && r.fast < r.slow)) {
+    return Fail(ErrorCode::kInvalidInput, "backtest: sma-cross needs 0 < fast < slow (got {} and {})", r.fast, r.slow);
+  }
+  std::vector<data::BarSeries> daily;
+  std::vector<data::BarSeries> finer;
+  bool any_finer = false;
+  for (const std::string& symbol : r.symbols) {
+    QAT_ASSIGN_OR_RETURN(auto bars, store::LoadAdjustedDaily(db, symbol));
+    if (bars.empty()) return Fail(ErrorCode::kNotFound, "{}: no daily bars stored", symbol);
+    daily.push_back(std::move(bars));
+    // Finer bars resolve ambiguous bars: 1h where stored, else 5m.
+    data::BarSeries fine;
+    for (data::Interval interval : {data::Interval::k1h, data::Interval::k5m}) {
+      auto loaded = store::LoadAdjustedBars(db, {.symbol = symbol, .interval = interval});
+      if (loaded.ok() && !loaded->empty()) {
+        fine = std::move(*loaded);
+        break;
+      }
+      if (!loaded.ok() && loaded.error().code != ErrorCode::kNotFound) return loaded.error();
+    }
+    any_finer = any_finer || !fine.empty();
+    finer.push_back(std::move(fine));
+  }
+  if (!any_finer) finer.clear();
+
+  BacktestReport report;
+  report.strategy = r.strategy;
+  report.symbols = r.symbols;
+  Days first = daily[0].DayAt(0), last = daily[0].DayAt(daily[0].size() - 1);
+  for (const auto& s : daily) {
+    first = std::min(first, s.DayAt(0));
+    last = std::max(last, s.DayAt(s.size() - 1));
+  }
+  std::function<std::unique_ptr<backtest::Strategy>()> make;
+  if (r.strategy == "sma-cross") {
+    make = [&r] { return std::make_unique<backtest::SmaCross>(r.fast, r.slow); };
+  } else if (r.strategy == "buy-and-hold") {
+    make = [] { return std::make_unique<backtest::BuyAndHold>(); };
+  } else {
+    QAT_ASSIGN_OR_RETURN(auto setup, PrepareSignalsStrategy(db, r, say));
+    first = std::max(first, setup.first_day);
+    last = std::min(last, setup.last_day);
+    report.strategy_info = setup.info;
+    make = setup.make;
+  }
+  report.start = r.start ? std::max(*r.start, first) : first;
+  report.end = r.end ? std::min(*r.end, last) : last;
+  if (report.start > report.end) {
+    return Fail(ErrorCode::kInvalidInput, "backtest: no sessions between {} and {} (the data runs {}..{})",
+                FormatDate(r.start.value_or(first)), FormatDate(r.end.value_or(last)), FormatDate(first), FormatDate(last));
+  }
+  const backtest::Feed feed{daily, finer, report.start, report.end};
+  backtest::EngineConfig engine = r.engine;
+  if (r.strategy == "buy-and-hold") {
+    engine.risk.max_positions = r.per_symbol ? 1 : static_cast<int>(daily.size());
+    engine.risk.max_position_fraction = 1;
+  }
+  say(fmt::format("{}: {} symbols, {}..{}", r.strategy, daily.size(), FormatDate(report.start), FormatDate(report.end)));
+  QAT_ASSIGN_OR_RETURN(RunResult run, RunStrategy(feed, r, engine, make));
+  if (run.counts.ambiguous_bars > 0) {
+    backtest::EngineConfig other = engine;
+    other.ambiguity = engine.ambiguity == backtest::AmbiguityRule::kStopFirst ? backtest::AmbiguityRule::kTargetFirst
+                                                                              : backtest::AmbiguityRule::kStopFirst;
+    QAT_ASSIGN_OR_RETURN(RunResult other_run, RunStrategy(feed, r, other, make));
+    report.other_order_final_equity = other_run.equity.back();
+  }
+  QAT_ASSIGN_OR_RETURN(RunResult hold, RunBuyAndHold(backtest::Feed{daily, {}, report.start, report.end}, r));
+  std::vector<double> bench;
+  if (!r.benchmark.empty()) {
+    auto b = store::LoadAdjustedDaily(db, r.benchmark);
+    if (b.ok() && !b->empty()) bench = BenchmarkReturns(*b, run.sessions);
+  }
+
+  report.config = ConfigJson(r, report.start, report.end);
+  report.config_sha256 = Sha256Hex(report.config.dump());
+  QAT_ASSIGN_OR_RETURN(report.data_sha256, store::DataFingerprint(db, r.symbols, report.start, report.end));
+  report.result.name = r.strategy;
+  report.result.measures = backtest::ComputeMeasures(run, bench, {});
+  if (r.record_trial) {
+    store::BacktestRunRecord record;
+    record.created_at = r.now;
+    record.strategy = r.strategy;
+    record.config_json = report.config.dump();
+    record.config_sha256 = report.config_sha256;
+    record.data_sha256 = report.data_sha256;
+    record.sessions = report.result.measures.sessions;
+    record.sharpe_per_session = report.result.measures.sharpe_per_session;
+    record.metrics_json = nlohmann::json{{"total_return", report.result.measures.total_return},
+                                         {"sharpe", report.result.measures.sharpe},
+                                         {"max_drawdown", report.result.measures.max_drawdown}}
+                              .dump();
+    record.git_commit = BuildGitCommit();
+    QAT_ASSIGN_OR_RETURN(report.run_id, store::LogBacktestRun(db, record));
+  }
+  QAT_ASSIGN_OR_RETURN(auto trials, store::TrialsOn(db, report.data_sha256));
+  report.trials = {std::max<std::int64_t>(1, trials.configurations), trials.sharpe_variance};
+  report.result.measures = backtest::ComputeMeasures(run, bench, report.trials);
+  report.result.run = std::move(run);
+  report.buy_and_hold.name = r.per_symbol ? "buy-and-hold, each symbol" : "buy-and-hold, equal weight";
+  report.buy_and_hold.measures = backtest::ComputeMeasures(hold, bench, {});
+  report.buy_and_hold.run = std::move(hold);
+  report.order_hash = Sha256Hex(FillsCsv(report.result.run));
+  return report;
+}
+
+std::string FillsCsv(const RunResult& run) {
+  std::string out = "date,symbol,side,quantity,price,commission,reason\n";
+  for (const auto& f : run.fills) {
+    out += fmt::format("{},{},{},{},{},{},{}\n", FormatDate(f.day), run.symbols[f.symbol], f.buy ? "BUY" : "SELL",
+                       f.quantity, FormatShortest(f.price), Money(f.commission), f.reason);
+  }
+  return out;
+}
+
+std::string TradesCsv(const RunResult& run) {
+  std::string out = "symbol,entry_date,entry_price,size,exit_date,exit_price,exit_reason\n";
+  for (const auto& t : run.trades) {
+    out += fmt::format("{},{},{},{},{},{},{}\n", run.symbols[t.symbol], FormatDate(t.entry_day),
+                       FormatShortest(t.entry_price), t.shares, t.exit_day ? FormatDate(*t.exit_day) : "",
+                       t.exit_day ? FormatShortest(t.exit_price) : "", t.exit_reason);
+  }
+  return out;
+}
+
+std::string EquityCsv(const BacktestReport& report) {
+  const RunResult& run = report.result.run;
+  const RunResult& hold = report.buy_and_hold.run;
+  std::string out = "date,equity,invested,buy_and_hold\n";
+  std::size_t k = 0;
+  for (std::size_t s = 0; s < run.sessions.size(); ++s) {
+    while (k < hold.sessions.size() && hold.sessions[k] < run.sessions[s]) ++k;
+    const bool has_hold = k < hold.sessions.size() && hold.sessions[k] == run.sessions[s];
+    out += fmt::format("{},{},{},{}\n", FormatDate(run.sessions[s]), portfolio::FormatMicros(run.equity[s]),
+                       portfolio::FormatMicros(run.invested[s]), has_hold ? portfolio::FormatMicros(hold.equity[k]) : "");
+  }
+  return out;
+}
+
+}  // namespace qat::app
