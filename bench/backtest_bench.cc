@@ -5,6 +5,7 @@
 // reference loop on the same files in the same session.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <vector>
 
@@ -54,6 +55,34 @@ void BM_SmaCrossPerSymbol45(benchmark::State& state) {
   state.counters["trades_per_run"] = static_cast<double>(trades) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_SmaCrossPerSymbol45)->Unit(benchmark::kMillisecond);
+
+// The same 45 files as one portfolio (one account, at most 3 positions of 33%): every
+// session steps every symbol that trades in it.
+void BM_SmaCrossPortfolio45(benchmark::State& state) {
+  static const std::vector<qat::data::BarSeries> all = LoadAll();
+  qat::backtest::EngineConfig config;
+  config.costs = qat::backtest::FillCosts{0, 0, 0, 0.1, 0, 0};
+  qat::Days first = all[0].DayAt(0), last = all[0].DayAt(all[0].size() - 1);
+  std::int64_t bars = 0;
+  for (const auto& s : all) {
+    first = std::min(first, s.DayAt(0));
+    last = std::max(last, s.DayAt(s.size() - 1));
+    bars += static_cast<std::int64_t>(s.size());
+  }
+  for (auto _ : state) {
+    qat::backtest::SmaCross strategy;
+    auto run = qat::backtest::RunEngine({all, {}, first, last}, strategy, config);
+    if (!run.ok()) {
+      state.SkipWithError(run.error().message.c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(run->equity.back());
+  }
+  state.SetItemsProcessed(bars * state.iterations());
+  state.counters["bar_steps_per_s"] =
+      benchmark::Counter(static_cast<double>(bars * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SmaCrossPortfolio45)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kDollarVolumeBars = 20;
+constexpr Days kNoDay = std::numeric_limits<Days>::max();
 
 // The session date of bar k of a daily series (DayAt without its interval test).
 Days DayOf(const data::BarSeries& s, std::size_t k) { return static_cast<Days>(s.start[k] / kSecondsPerDay); }
@@ -70,6 +71,7 @@ class Engine {
         cursor_(n_, 0),
         last_close_(n_, kNaN),
         last_day_(n_, 0),
+        next_day_(n_, kNoDay),
         exit_reason_(n_),
         pending_entry_(n_, false),
         entered_intrabar_(n_, false),
@@ -82,9 +84,6 @@ class Engine {
       return Fail(ErrorCode::kInvalidInput, "backtest: no bars between {} and {}", FormatDate(feed_.start),
                   FormatDate(feed_.end));
     }
-    out.sessions.reserve(sessions_.size());
-    out.equity.reserve(sessions_.size());
-    out.invested.reserve(sessions_.size());
     equity_ = c_.initial_cash;
     // A decision at the close before the first session (on the history shown) fills at its open.
     Days history_day = 0;
@@ -96,11 +95,13 @@ class Engine {
       }
     }
     if (history_day > 0) QAT_RETURN_IF_ERROR(Decide(history_day, history_close, strategy));
-    for (Days day : sessions_) {
-      QAT_RETURN_IF_ERROR(Session(day, strategy));
-      out.sessions.push_back(day);
-      out.equity.push_back(equity_);
-      out.invested.push_back(invested_);
+    out.sessions = sessions_;
+    out.equity.resize(sessions_.size());
+    out.invested.resize(sessions_.size());
+    for (std::size_t k = 0; k < sessions_.size(); ++k) {
+      QAT_RETURN_IF_ERROR(Session(sessions_[k], strategy));
+      out.equity[k] = equity_;
+      out.invested[k] = invested_;
     }
     for (const auto& s : feed_.daily) out.symbols.push_back(s.symbol);
     out.initial_cash = c_.initial_cash;
@@ -121,6 +122,7 @@ class Engine {
       std::size_t k = 0;
       while (k < s.size() && DayOf(s, k) < feed_.start) ++k;
       cursor_[i] = k;
+      next_day_[i] = k < s.size() ? DayOf(s, k) : kNoDay;
       if (k > 0) {
         last_close_[i] = s.close[k - 1];
         last_day_[i] = DayOf(s, k - 1);
@@ -132,17 +134,19 @@ class Engine {
   }
 
   Status Session(Days day, Strategy& strategy) {
-    today_.clear();
+    today_.resize(n_);
+    std::size_t trading = 0;
     for (std::size_t i = 0; i < n_; ++i) {
-      const data::BarSeries& s = feed_.daily[i];
-      if (cursor_[i] < s.size() && DayOf(s, cursor_[i]) == day) today_.push_back(i);
+      today_[trading] = i;
+      trading += next_day_[i] == day;
     }
+    today_.resize(trading);
     // An exit order is only queued for a held symbol, and is consumed at its next bar, before
     // anything can close the position: with no position, there is no exit to make.
     if (!account_.positions().empty()) {
       for (std::size_t i : today_) QAT_RETURN_IF_ERROR(ExitsAtOpen(i, day));
     }
-    QAT_RETURN_IF_ERROR(Entries(day));
+    if (!pending_.empty()) QAT_RETURN_IF_ERROR(Entries(day));
     if (!account_.positions().empty()) {
       for (std::size_t i : today_) QAT_RETURN_IF_ERROR(Brackets(i, day));
     }
@@ -154,11 +158,17 @@ class Engine {
       close = std::max(close, s.available[cursor_[i]]);
       entered_intrabar_[i] = false;
       ++cursor_[i];
+      next_day_[i] = cursor_[i] < s.size() ? DayOf(s, cursor_[i]) : kNoDay;
     }
-    ChargeBorrow();
-    const Account::Valuation value = account_.Value(last_close_);
-    equity_ = value.equity;
-    invested_ = value.invested;
+    if (account_.positions().empty()) {
+      equity_ = account_.cash();
+      invested_ = 0;
+    } else {
+      ChargeBorrow();
+      const Account::Valuation value = account_.Value(last_close_);
+      equity_ = value.equity;
+      invested_ = value.invested;
+    }
     return Decide(day, close, strategy);
   }
 
@@ -205,7 +215,7 @@ class Engine {
     for (std::size_t k = 0; k < pending_.size(); ++k) {
       Pending& p = pending_[k];
       const std::size_t i = p.order.symbol;
-      if (cursor_[i] >= feed_.daily[i].size() || DayOf(feed_.daily[i], cursor_[i]) != day) {
+      if (next_day_[i] != day) {
         pending_[kept++] = p;  // the symbol does not trade today: the order waits for its next bar
         continue;
       }
@@ -387,9 +397,10 @@ class Engine {
   std::vector<std::size_t> cursor_;  // bars of each symbol closed so far
   std::vector<double> last_close_;
   std::vector<Days> last_day_;  // of each symbol's last closed bar
+  std::vector<Days> next_day_;  // of each symbol's next bar (kNoDay after its last)
   std::vector<std::string_view> exit_reason_;  // exit at the next open, with this reason
-  std::vector<bool> pending_entry_;
-  std::vector<bool> entered_intrabar_;
+  std::vector<char> pending_entry_;     // bools, without vector<bool>'s bit arithmetic
+  std::vector<char> entered_intrabar_;
   std::vector<Pending> pending_;
   std::vector<Days> sessions_;
   std::vector<std::size_t> today_;

@@ -36,18 +36,27 @@ int SmaCross::DifferenceSign(std::span<const double> closes, int fast, int slow)
   return DifferenceSign(closes, fast, slow, fast_sum, slow_sum);
 }
 
-int SmaCross::DifferenceSign(std::span<const double> closes, int fast, int slow, double fast_sum, double slow_sum) {
-  // fast_sum / fast - slow_sum / slow has the sign of fast_sum * slow - slow_sum * fast. The
-  // plain sums are within 1e-13 relative of the exact ones: far from a tie, that sign is the
-  // exact one; near one, the means are recomputed as the reference defines them (correctly
-  // rounded sums divided by the length).
-  const double x = fast_sum * slow;
-  const double y = slow_sum * fast;
-  if (std::fabs(x - y) > 1e-11 * (std::fabs(x) + std::fabs(y))) return x > y ? 1 : -1;
+namespace {
+
+// The sign of the exact difference of the means, as the reference defines them (correctly
+// rounded sums divided by the length); out of line, for the rare near-tie.
+[[gnu::noinline]] int ExactDifferenceSign(std::span<const double> closes, int fast, int slow) {
   const std::size_t n = closes.size();
   const double d = ExactMean(closes.subspan(n - static_cast<std::size_t>(fast))) -
                    ExactMean(closes.subspan(n - static_cast<std::size_t>(slow)));
   return d > 0 ? 1 : (d < 0 ? -1 : 0);
+}
+
+}  // namespace
+
+int SmaCross::DifferenceSign(std::span<const double> closes, int fast, int slow, double fast_sum, double slow_sum) {
+  // fast_sum / fast - slow_sum / slow has the sign of fast_sum * slow - slow_sum * fast. The
+  // plain sums are within 1e-13 relative of the exact ones: far from a tie, that sign is the
+  // exact one; near one, it is recomputed exactly.
+  const double x = fast_sum * slow;
+  const double y = slow_sum * fast;
+  if (std::fabs(x - y) > 1e-11 * (std::fabs(x) + std::fabs(y))) [[likely]] return x > y ? 1 : -1;
+  return ExactDifferenceSign(closes, fast, slow);
 }
 
 Status SmaCross::OnClose(const MarketView& market, const Account& account, Orders& orders) {

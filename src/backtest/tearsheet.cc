@@ -249,7 +249,9 @@ std::string LineChartSvg(std::string_view label, const std::vector<Series>& seri
   return out + "</svg>\n";
 }
 
-std::string DollarTick(double v, double step) { return step >= 1 ? "$" + Grouped(std::llround(v)) : DollarText(v); }
+std::string DollarTick(double v, double step) {
+  return step >= 1 ? fmt::format("${}", Grouped(std::llround(v))) : DollarText(v);
+}
 std::string PercentTick(double v, double step) { return fmt::format("{:.{}f}%", v * 100, step >= 0.01 ? 0 : 1); }
 
 std::vector<double> EquityDollars(const RunResult& run) {
