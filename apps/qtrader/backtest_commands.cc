@@ -163,6 +163,7 @@ int RunBacktestCommand(const BacktestOptions& o) {
   if (auto s = write(o.trades, app::TradesCsv(run)); !s.ok()) return Report(s.error());
   if (auto s = write(o.fills, app::FillsCsv(run)); !s.ok()) return Report(s.error());
   if (auto s = write(o.equity, app::EquityCsv(*report)); !s.ok()) return Report(s.error());
+  if (auto s = write(o.report, app::TearsheetHtml(*report)); !s.ok()) return Report(s.error());
   if (o.json) {
     std::printf("%s\n", report->ToJson().dump(2).c_str());
     return kExitOk;
@@ -198,8 +199,8 @@ int RunBacktestCommand(const BacktestOptions& o) {
     std::printf("seed targets: Sharpe > 1.5 %s (%s); max drawdown < 10%% %s (%s)\n", m.sharpe > 1.5 ? "MET" : "NOT MET",
                 Ratio(m.sharpe).c_str(), m.max_drawdown < 0.10 ? "MET" : "NOT MET", Pct(-m.max_drawdown).c_str());
   }
-  std::printf("order-list hash %s; data %s; run %lld recorded\n", report->order_hash.c_str(),
-              report->data_sha256.substr(0, 16).c_str(), static_cast<long long>(report->run_id));
+  std::printf("order-list hash %s; data %s; %s\n", report->order_hash.c_str(), report->data_sha256.substr(0, 16).c_str(),
+              report->run_id > 0 ? fmt::format("recorded as run {}", report->run_id).c_str() : "not recorded (--no-record)");
   return kExitOk;
 }
 

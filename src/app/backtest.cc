@@ -9,6 +9,8 @@
 #include "qat/core/build_info.h"
 #include "qat/core/sha256.h"
 #include "qat/core/strings.h"
+#include "qat/backtest/tearsheet.h"
+#include "qat/reports/manifest.h"
 #include "qat/store/actions.h"
 #include "qat/store/backtest_runs.h"
 
@@ -214,6 +216,13 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
   report.buy_and_hold.measures = backtest::ComputeMeasures(hold, bench, {});
   report.buy_and_hold.run = std::move(hold);
   report.order_hash = Sha256Hex(FillsCsv(report.result.run));
+  report.manifest = {{"config", report.config},
+                     {"data_sha256", report.data_sha256},
+                     {"config_sha256", report.config_sha256},
+                     {"git_commit", BuildGitCommit()},
+                     {"versions", reports::LibraryVersions()},
+                     {"created_at", FormatTimestampUtc(r.now)},
+                     {"run_id", report.run_id}};
   return report;
 }
 
@@ -248,6 +257,38 @@ std::string EquityCsv(const BacktestReport& report) {
                        portfolio::FormatMicros(run.invested[s]), has_hold ? portfolio::FormatMicros(hold.equity[k]) : "");
   }
   return out;
+}
+
+std::string TearsheetHtml(const BacktestReport& report) {
+  const auto& c = report.config;
+  backtest::TearsheetInput in;
+  in.title = fmt::format("{} on {}", report.strategy, fmt::join(report.symbols, ", "));
+  in.strategy_name = report.strategy;
+  in.strategy = &report.result.run;
+  in.benchmark = &report.buy_and_hold.run;
+  in.strategy_measures = report.result.measures;
+  in.benchmark_measures = report.buy_and_hold.measures;
+  const auto& costs = c["costs"];
+  in.costs_text = fmt::format(
+      "commission the largest of ${:.2f} per order, ${} per share and {}% of the value (at least ${:.2f}); slippage {} bps "
+      "plus a half-spread of {} bps on every fill; {} starting cash{}",
+      costs["commission_per_order"].get<double>(), costs["commission_per_share"].get<double>(),
+      costs["commission_percent"].get<double>(), costs["commission_minimum"].get<double>(),
+      costs["slippage_bps"].get<double>(), costs["half_spread_bps"].get<double>(),
+      portfolio::FormatMicros(report.result.run.initial_cash), c["per_symbol"].get<bool>() ? " (one account per symbol)" : "");
+  in.fill_rules_text = fmt::format(
+      "A decision at the close of a session fills at the open of the symbol's next bar. A stop or target the open gaps "
+      "through fills at the open; one reached during the bar fills at its level. A bar holding both is ambiguous: "
+      "{} by default ({} such bars, {} resolved from stored finer bars{}). Time exits fill at the open. Prices are "
+      "split-adjusted; dividends are not credited, for the strategy and buy-and-hold alike.",
+      c["ambiguity"].get<std::string>(), report.result.run.counts.ambiguous_bars,
+      report.result.run.counts.resolved_by_finer_bars,
+      report.other_order_final_equity
+          ? fmt::format("; with the other order the final equity is ${}", portfolio::FormatMicros(*report.other_order_final_equity))
+          : "");
+  in.manifest_json = report.manifest.dump(2);
+  in.order_hash = report.order_hash;
+  return backtest::RenderTearsheet(in);
 }
 
 }  // namespace qat::app

@@ -75,7 +75,8 @@ nlohmann::json BacktestReport::ToJson() const {
           {"data_sha256", data_sha256},
           {"config_sha256", config_sha256},
           {"order_hash", order_hash},
-          {"strategy_info", strategy_info}};
+          {"strategy_info", strategy_info},
+          {"manifest", manifest}};
 }
 
 }  // namespace qat::app

@@ -113,8 +113,9 @@ TEST(CliBacktest, TheSignalsStrategyTradesOnlyOutOfSampleForecasts) {
   Import(home.path(), {"SPY", "AAPL"});
   RunOk({"import", "--symbol", "^VIX", "--input", RepoPath("data/macro/VIX.csv").string(), "--repair-ohlc"}, home.path());
   const auto fills = home.path() / "fills.csv";
+  const auto page = home.path() / "tearsheet.html";
   const auto r = RunCli({"backtest", "--strategy", "signals", "--symbols", "SPY,AAPL", "--folds", "4", "--lookback-days",
-                         "365", "--fills", fills.string(), "--json"},
+                         "365", "--fills", fills.string(), "--report", page.string(), "--json"},
                         home.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto report = nlohmann::json::parse(r.out);
@@ -131,6 +132,12 @@ TEST(CliBacktest, TheSignalsStrategyTradesOnlyOutOfSampleForecasts) {
   EXPECT_GT(Fields(lines[1])[0], folds.front()["test_start"].get<std::string>());
   EXPECT_GT(report["measures"]["trades"].get<int>(), 0);
   EXPECT_TRUE(report["measures"].contains("dsr"));
+  // The tearsheet: one page, nothing fetched from anywhere.
+  const std::string html = ReadFile(page);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find(report["order_hash"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
 }
 
 TEST(CliBacktest, BadInputsAreUsageErrorsThatNameTheProblem) {

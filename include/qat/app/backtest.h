@@ -55,9 +55,12 @@ struct BacktestReport {
   std::string data_sha256, config_sha256, order_hash;
   nlohmann::json config;    // canonical
   nlohmann::json strategy_info;  // signals: the folds and what the strategy traded on
+  // {config, data_sha256, config_sha256, git_commit, versions, created_at, run_id}: what
+  // reproduces the run.
+  nlohmann::json manifest;
 
   // {strategy, symbols, start, end, config, measures, buy_and_hold, counts, ambiguity,
-  // trials, run_id, data_sha256, config_sha256, order_hash, strategy_info}.
+  // trials, run_id, data_sha256, config_sha256, order_hash, strategy_info, manifest}.
   nlohmann::json ToJson() const;
 };
 
@@ -75,5 +78,9 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
 std::string FillsCsv(const backtest::RunResult& run);
 std::string TradesCsv(const backtest::RunResult& run);
 std::string EquityCsv(const BacktestReport& report);
+
+// The run as one self-contained HTML page (backtest/tearsheet.h): measures beside
+// buy-and-hold, charts, monthly returns, trades, counts, costs and fill rules, the manifest.
+std::string TearsheetHtml(const BacktestReport& report);
 
 }  // namespace qat::app
