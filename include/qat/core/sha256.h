@@ -1,4 +1,4 @@
-// SHA-256, for the data hash in run manifests.
+// SHA-256: the data hash in run manifests and the store's content hashes (checked on every load).
 #pragma once
 
 #include <cstdint>
@@ -24,5 +24,12 @@ class Sha256 {
 };
 
 std::string Sha256Hex(std::string_view bytes);
+
+// Whether this process hashes with the CPU's SHA extensions (x86-64 SHA-NI, chosen once at
+// start-up; the portable code otherwise). Both give the same digests.
+bool Sha256UsesShaExtensions();
+// The portable compression of one 64-byte block into `state`, for the test that compares it
+// with the hardware path.
+void Sha256PortableCompress(std::uint32_t state[8], const std::uint8_t block[64]);
 
 }  // namespace qat
