@@ -1,5 +1,6 @@
 // demo: the whole pipeline on the bundled real data, with a readable summary.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "commands.h"
@@ -26,9 +27,10 @@ struct DemoOptions {
 };
 
 void PrintStrategy(const pipeline::StrategyResult& s) {
-  std::printf("  %-28s %+8.1f%%  %6.2f  %7.1f%%  %6zu  %8s\n", s.name.c_str(),
-              100 * s.metrics.total_return, s.metrics.sharpe, 100 * s.metrics.max_drawdown,
-              s.run.trades.size(), s.run.trades.empty() ? "-" : fmt::format("{:.0f}%", 100 * s.win_rate).c_str());
+  const auto& m = s.measures;
+  std::printf("  %-28s %+8.1f%%  %6.2f  %7.1f%%  %6zu  %8s\n", s.name.c_str(), 100 * m.total_return, m.sharpe,
+              100 * m.max_drawdown, s.run.trades.size(),
+              std::isnan(m.win_rate) ? "-" : fmt::format("{:.0f}%", 100 * m.win_rate).c_str());
 }
 
 int RunDemoCommand(const DemoOptions& o) {
@@ -76,8 +78,8 @@ int RunDemoCommand(const DemoOptions& o) {
               r.oos.log_loss, r.oos.baseline_log_loss, r.oos.brier, r.oos.baseline_brier);
 
   std::printf("\nBacktest of out-of-sample BUY signals, %s..%s, $%s start, costs $%s/order + %.0f bps:\n",
-              FormatDate(r.strategy.run.days.front()).c_str(), FormatDate(r.strategy.run.days.back()).c_str(),
-              portfolio::FormatCents(config.backtest.initial_cash).c_str(),
+              FormatDate(r.strategy.run.sessions.front()).c_str(), FormatDate(r.strategy.run.sessions.back()).c_str(),
+              portfolio::FormatMicros(config.backtest.initial_cash).c_str(),
               portfolio::FormatCents(config.backtest.costs.commission_per_order).c_str(),
               config.backtest.costs.slippage_bps);
   std::printf("  %-28s %9s  %6s  %8s  %6s  %8s\n", "", "return", "Sharpe", "max DD", "trades", "win rate");

@@ -84,7 +84,7 @@ Result<SignalsReport> DemoSignals(store::Database& db, const DemoRequest& r, con
   request.symbols = c.symbols;
   request.model_dir = models;
   request.horizon = c.labels.horizon;
-  request.account.cash = c.backtest.initial_cash;
+  request.account.cash = portfolio::MicrosToCents(c.backtest.initial_cash);
   return ComputeSignals(db, request);
 }
 

@@ -361,7 +361,7 @@ class Engine {
                   "{}, max bars {})",
                   who, symbol, FormatDate(day), o.fraction, o.trigger, o.valid_bars, o.stop, o.target, o.max_bars);
     }
-    if (pending_entry_[o.symbol] || (account_.PositionIn(o.symbol) != nullptr && exit_reason_[o.symbol].empty())) {
+    if (pending_entry_[o.symbol] || (account_.PositionIn(o.symbol) != nullptr && !ExitsAtNextOpen(o.symbol))) {
       ++counts_.refused_held;
       return Ok();
     }
@@ -372,6 +372,14 @@ class Engine {
     pending_.push_back(Pending{o, o.type == EntryType::kMarketOnOpen ? 1 : o.valid_bars});
     pending_entry_[o.symbol] = true;
     return Ok();
+  }
+
+  // Whether symbol i's position leaves at its next open (an exit order, or its time exit),
+  // before the entries there: a new entry in the symbol may then be queued.
+  bool ExitsAtNextOpen(std::size_t i) const {
+    const Position* p = account_.PositionIn(i);
+    if (p == nullptr || !exit_reason_[i].empty()) return true;
+    return p->max_bars > 0 && cursor_[i] - p->entry_bar >= static_cast<std::size_t>(p->max_bars);
   }
 
   bool PassesFilter(std::size_t i) const {

@@ -1,9 +1,12 @@
 #include "qat/pipeline/demo.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "qat/backtest/strategies.h"
 #include "qat/core/parallel.h"
 #include "qat/models/dataset.h"
 #include "qat/pipeline/universe.h"
@@ -12,27 +15,64 @@
 namespace qat::pipeline {
 namespace {
 
-StrategyResult Summarize(std::string name, backtest::BacktestResult run, portfolio::Cents initial) {
+StrategyResult Summarize(std::string name, backtest::RunResult run) {
   StrategyResult s;
   s.name = std::move(name);
-  s.metrics = reports::ComputeEquityMetrics(initial, run.equity);
-  std::size_t wins = 0;
-  for (const auto& t : run.trades) wins += t.pnl > 0;
-  s.win_rate = run.trades.empty() ? 0.0 : double(wins) / double(run.trades.size());
+  s.measures = backtest::ComputeMeasures(run, {}, {});
   s.run = std::move(run);
   return s;
 }
 
+nlohmann::json Number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
+
 nlohmann::json StrategyJson(const StrategyResult& s) {
+  const auto& m = s.measures;
   return {{"name", s.name},
-          {"total_return", s.metrics.total_return},
-          {"cagr", s.metrics.cagr},
-          {"sharpe", s.metrics.sharpe},
-          {"max_drawdown", s.metrics.max_drawdown},
-          {"volatility", s.metrics.volatility},
-          {"trades", s.run.trades.size()},
-          {"win_rate", s.win_rate},
-          {"final_equity", portfolio::FormatCents(s.run.equity.empty() ? 0 : s.run.equity.back())}};
+          {"total_return", Number(m.total_return)},
+          {"cagr", Number(m.cagr)},
+          {"sharpe", Number(m.sharpe)},
+          {"max_drawdown", Number(m.max_drawdown)},
+          {"volatility", Number(m.volatility)},
+          {"trades", s.run.trades.size()},  // closed and still open at the end
+          {"closed_trades", m.trades},
+          {"win_rate", Number(m.win_rate)},
+          {"final_equity", portfolio::FormatMicros(s.run.equity.empty() ? 0 : s.run.equity.back())}};
+}
+
+// The out-of-sample BUY predictions as orders: at the close of a signal's bar, an entry at
+// the next open held `hold_bars` sessions, higher P(BUY) first when slots are short.
+class BuySignals : public backtest::Strategy {
+ public:
+  // by_symbol[i]: bar index -> P(BUY) of symbol i's signals.
+  BuySignals(std::vector<std::map<std::size_t, double>> by_symbol, int hold_bars)
+      : by_symbol_(std::move(by_symbol)), hold_bars_(hold_bars) {}
+  std::string_view Name() const override { return "classifier BUY signals"; }
+  Status OnClose(const backtest::MarketView& market, const backtest::Account&, backtest::Orders& orders) override {
+    for (std::size_t i = 0; i < market.symbols(); ++i) {
+      if (!market.TradedToday(i)) continue;
+      const auto it = by_symbol_[i].find(market.Count(i) - 1);
+      if (it == by_symbol_[i].end()) continue;
+      backtest::EntryOrder entry;
+      entry.symbol = i;
+      entry.max_bars = hold_bars_;
+      entry.score = it->second;
+      entry.reason = "buy-signal";
+      orders.entries.push_back(entry);
+    }
+    return Ok();
+  }
+
+ private:
+  std::vector<std::map<std::size_t, double>> by_symbol_;
+  int hold_bars_;
+};
+
+Result<backtest::RunResult> BuyAndHoldOf(std::span<const data::BarSeries> symbols, Days start, Days end,
+                                         backtest::EngineConfig config) {
+  config.risk.max_positions = static_cast<int>(symbols.size());
+  config.risk.max_position_fraction = 1;
+  backtest::BuyAndHold hold;
+  return backtest::RunEngine({symbols, {}, start, end}, hold, config);
 }
 
 }  // namespace
@@ -49,10 +89,10 @@ nlohmann::json DemoConfig::ToJson() const {
           {"embargo_sessions", walk_forward.embargo_sessions},
           {"classifier", models::ToJson(classifier)},
           {"backtest",
-           {{"initial_cash", portfolio::FormatCents(backtest.initial_cash)},
-            {"max_positions", backtest.max_positions},
-            {"max_position_fraction", backtest.max_position_fraction},
-            {"hold_bars", backtest.hold_bars},
+           {{"initial_cash", portfolio::FormatMicros(backtest.initial_cash)},
+            {"max_positions", backtest.risk.max_positions},
+            {"max_position_fraction", backtest.risk.max_position_fraction},
+            {"hold_bars", labels.horizon},
             {"commission_per_order", portfolio::FormatCents(backtest.costs.commission_per_order)},
             {"slippage_bps", backtest.costs.slippage_bps}}},
           {"min_buy_probability", min_buy_probability}};
@@ -75,8 +115,8 @@ nlohmann::json DemoResult::ToJson() const {
           {"folds", folds_json},
           {"oos", models::ToJson(oos)},
           {"backtest",
-           {{"start", strategy.run.days.empty() ? "" : FormatDate(strategy.run.days.front())},
-            {"end", strategy.run.days.empty() ? "" : FormatDate(strategy.run.days.back())},
+           {{"start", strategy.run.sessions.empty() ? "" : FormatDate(strategy.run.sessions.front())},
+            {"end", strategy.run.sessions.empty() ? "" : FormatDate(strategy.run.sessions.back())},
             {"strategy", StrategyJson(strategy)},
             {"buy_and_hold", StrategyJson(buy_and_hold)},
             {"spy_buy_and_hold", StrategyJson(spy_buy_and_hold)}}}};
@@ -109,7 +149,8 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   QAT_ASSIGN_OR_RETURN(auto folds, models::MakeWalkForwardFolds(ds.day, ds.label_end_day, c.walk_forward));
   std::vector<float> oos_probabilities, oos_y;
   std::vector<double> oos_returns;
-  std::vector<backtest::Signal> signals;
+  std::vector<std::map<std::size_t, double>> signals(universe.size());
+  std::size_t signal_count = 0;
   // Folds train side by side (c.jobs threads); their results are taken in fold order.
   auto train_fold = [&](std::size_t k) {
     return models::TrainAndTestClassifier(ds, folds[k].train, folds[k].test, c.classifier);
@@ -132,7 +173,8 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
       const float p_buy = p[static_cast<int>(labels::Action::kBuy)];
       if (predicted == static_cast<int>(labels::Action::kBuy) && p_buy >= c.min_buy_probability) {
         const std::size_t i = fold.test[j];
-        signals.push_back({ds.symbol[i], ds.bar[i], p_buy});
+        signals[ds.symbol[i]][ds.bar[i]] = p_buy;
+        ++signal_count;
       }
     }
     oos_probabilities.insert(oos_probabilities.end(), probabilities.begin(), probabilities.end());
@@ -147,17 +189,15 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
 
   // 4. Backtest the out-of-sample BUY signals and the baselines over the same sessions.
   const Days start = folds.front().test_start, end = folds.back().test_end;
-  backtest::BacktestConfig bt = c.backtest;
-  bt.hold_bars = c.labels.horizon;
-  QAT_ASSIGN_OR_RETURN(auto run, backtest::RunBacktest(universe, signals, start, end, bt));
-  result.strategy = Summarize("classifier BUY signals", std::move(run), bt.initial_cash);
-  QAT_ASSIGN_OR_RETURN(auto hold, backtest::RunBuyAndHold(universe, start, end, bt));
-  result.buy_and_hold = Summarize("buy-and-hold, equal weight", std::move(hold), bt.initial_cash);
-  std::vector<data::BarSeries> spy_only = {market};
-  QAT_ASSIGN_OR_RETURN(auto spy_hold, backtest::RunBuyAndHold(spy_only, start, end, bt));
-  result.spy_buy_and_hold = Summarize("buy-and-hold, SPY", std::move(spy_hold), bt.initial_cash);
-  progress(fmt::format("backtest {}..{}: {} signals, {} trades", FormatDate(start), FormatDate(end),
-                       signals.size(), result.strategy.run.trades.size()));
+  BuySignals strategy(std::move(signals), c.labels.horizon);
+  QAT_ASSIGN_OR_RETURN(auto run, backtest::RunEngine({universe, {}, start, end}, strategy, c.backtest));
+  result.strategy = Summarize("classifier BUY signals", std::move(run));
+  QAT_ASSIGN_OR_RETURN(auto hold, BuyAndHoldOf(universe, start, end, c.backtest));
+  result.buy_and_hold = Summarize("buy-and-hold, equal weight", std::move(hold));
+  QAT_ASSIGN_OR_RETURN(auto spy_hold, BuyAndHoldOf(std::span(&market, 1), start, end, c.backtest));
+  result.spy_buy_and_hold = Summarize("buy-and-hold, SPY", std::move(spy_hold));
+  progress(fmt::format("backtest {}..{}: {} signals, {} trades", FormatDate(start), FormatDate(end), signal_count,
+                       result.strategy.run.trades.size()));
   result.inputs = std::move(universe);
   result.inputs.push_back(std::move(market));
   result.inputs.push_back(std::move(vix));

@@ -188,6 +188,25 @@ TEST(Engine, ATimeExitSellsAtTheOpenAfterMaxBars) {
   EXPECT_EQ(r->fills[1].price, 12);  // the open of the second bar after the entry bar
 }
 
+TEST(Engine, AnEntryMayRefillThePlaceOfATimeExitAtTheSameOpen) {
+  // Held 2 bars from 2024-01-02; its time exit is at the open of 2024-01-04. An entry decided
+  // at the close of 2024-01-03 is queued (the position leaves first) and fills at that open.
+  const std::vector<data::BarSeries> u = {
+      Daily("AAA", {{10, 10, 10, 10}, {10, 10, 10, 10}, {11, 11, 11, 11}, {12, 12, 12, 12}, {13, 13, 13, 13}})};
+  auto r = RunScript(u, [](int n, const MarketView&, const Account&, Orders& o) {
+    if (n != 0 && n != 2) return;
+    EntryOrder e = Long(0, std::nan(""), std::nan(""));
+    e.max_bars = 2;
+    o.entries.push_back(e);
+  }, Plain());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->fills.size(), 3u);
+  EXPECT_EQ(r->fills[1].reason, "time");
+  EXPECT_EQ(FormatDate(r->fills[2].day), "2024-01-04");
+  EXPECT_TRUE(r->fills[2].buy);
+  EXPECT_EQ(r->counts.refused_held, 0);
+}
+
 TEST(Engine, SlotsGoToHigherScoresAndTheRestAreCounted) {
   const std::vector<data::BarSeries> u = {Daily("AAA", {{10, 10, 10, 10}, {10, 10, 10, 10}}),
                                           Daily("BBB", {{20, 20, 20, 20}, {20, 20, 20, 20}})};

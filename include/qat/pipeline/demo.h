@@ -10,14 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "qat/backtest/backtest.h"
+#include "qat/backtest/engine.h"
+#include "qat/backtest/measures.h"
 #include "qat/core/result.h"
 #include "qat/labels/labels.h"
 #include "qat/models/classifier.h"
 #include "qat/models/evaluation.h"
 #include "qat/models/walk_forward.h"
 #include "qat/pipeline/training.h"
-#include "qat/reports/metrics.h"
 #include "qat/store/sqlite.h"
 
 namespace qat::pipeline {
@@ -29,7 +29,9 @@ struct DemoConfig {
   labels::ClassLabelConfig labels;  // horizon 5 bars
   models::WalkForwardConfig walk_forward{.folds = 5, .test_fraction = 0.4, .embargo_sessions = 5};
   models::ClassifierParams classifier{.threads = 1};  // see docs/models.md: OpenMP spin-waiting
-  backtest::BacktestConfig backtest;  // $5,000, 3 positions, 33% each, hold = horizon
+  // The backtest: $5,000, at most 3 positions of 33% each, $1.00 an order and 5 bps slippage;
+  // each entry held `horizon` sessions (a time exit at the open).
+  backtest::EngineConfig backtest;
   // Minimum P(BUY) for a BUY prediction to become an entry signal.
   double min_buy_probability = 0.0;
   // Walk-forward folds trained at once, each on its own thread (one XGBoost thread each).
@@ -46,9 +48,8 @@ struct FoldResult {
 
 struct StrategyResult {
   std::string name;
-  backtest::BacktestResult run;
-  reports::EquityMetrics metrics;
-  double win_rate = 0;  // share of closed trades with pnl > 0
+  backtest::RunResult run;
+  backtest::Measures measures;
 };
 
 struct DemoResult {
