@@ -1,4 +1,4 @@
-// The account a backtest (and a paper account) trades: cash in integer cents, positions in
+// The account a backtest (and a paper account) trades: cash in integer micro-dollars, positions in
 // whole shares (negative: short), every fill and every closed trade recorded. Prices are
 // doubles as the data gives them; a fill's value and commission are each rounded to the cent
 // (fill_rules.h: TradeValue, Commission).

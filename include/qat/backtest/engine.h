@@ -11,7 +11,7 @@
 //      next open; risk limits filter its entries (universe filter as of this close).
 //
 // A decision at the close of t fills at the open of the symbol's next bar. Money is integer
-// cents (account.h). Fails, with the symbol and date, on a strategy that reads a bar not yet
+// micro-dollars (account.h). Fails, with the symbol and date, on a strategy that reads a bar not yet
 // closed, an order for an unknown symbol, a bracket on the wrong side, or a short when shorts
 // are not enabled.
 #pragma once
