@@ -94,6 +94,40 @@ CREATE TABLE backtest_runs (
 );
 CREATE INDEX backtest_runs_by_data ON backtest_runs (data_sha256);
 )sql"},
+      // Paper accounts (store/paper.h): each session done is one row written with its fills in
+      // one transaction, so a session is done exactly once and a killed run leaves none half
+      // done. Money in micro-dollars.
+      {7, "paper accounts", R"sql(
+CREATE TABLE paper_accounts (
+  name       TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  config     TEXT NOT NULL,
+  inception  INTEGER NOT NULL,  -- the close (day) the account was opened at
+  state      TEXT NOT NULL      -- the engine's state at inception (orders for the first open)
+) WITHOUT ROWID;
+CREATE TABLE paper_sessions (
+  account  TEXT NOT NULL REFERENCES paper_accounts (name),
+  day      INTEGER NOT NULL,
+  equity   INTEGER NOT NULL,
+  cash     INTEGER NOT NULL,
+  invested INTEGER NOT NULL,
+  state    TEXT NOT NULL,     -- the engine's state after the session's close
+  done_at  INTEGER NOT NULL,
+  PRIMARY KEY (account, day)
+) WITHOUT ROWID;
+CREATE TABLE paper_fills (
+  account    TEXT NOT NULL REFERENCES paper_accounts (name),
+  day        INTEGER NOT NULL,
+  seq        INTEGER NOT NULL,
+  symbol     TEXT NOT NULL,
+  side       TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
+  quantity   INTEGER NOT NULL,
+  price      REAL NOT NULL,
+  commission INTEGER NOT NULL,
+  reason     TEXT NOT NULL,
+  PRIMARY KEY (account, day, seq)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }
