@@ -1,5 +1,6 @@
 #include "qat/backtest/account.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace qat::backtest {
@@ -12,6 +13,18 @@ Micros CloseValue(std::int64_t shares, double price) {
 }
 
 }  // namespace
+
+bool Account::LocateEntryBars(std::span<const data::BarSeries> daily) {
+  for (Position& p : positions_) {
+    if (p.symbol >= daily.size()) return false;
+    const data::BarSeries& s = daily[p.symbol];
+    const Timestamp start = Timestamp{p.entry_day} * kSecondsPerDay;
+    const auto it = std::lower_bound(s.start.begin(), s.start.end(), start);
+    if (it == s.start.end() || *it != start) return false;
+    p.entry_bar = static_cast<std::size_t>(it - s.start.begin());
+  }
+  return true;
+}
 
 Status Account::Open(const Position& p, Micros commission) {
   if (position_of_[p.symbol] != kNone) return Fail("account: symbol {} is held already", p.symbol);

@@ -15,10 +15,7 @@ constexpr Days kNoDay = std::numeric_limits<Days>::max();
 // The session date of bar k of a daily series (DayAt without its interval test).
 Days DayOf(const data::BarSeries& s, std::size_t k) { return static_cast<Days>(s.start[k] / kSecondsPerDay); }
 
-struct Pending {
-  EntryOrder order;
-  int bars_left = 1;
-};
+using Pending = PendingEntry;
 
 // The largest whole number of shares whose value and commission at `price` fit in `budget`.
 std::int64_t AffordableShares(Micros budget, double price, const FillCosts& c) {
@@ -75,17 +72,46 @@ class Engine {
         exit_reason_(n_),
         pending_entry_(n_, false),
         entered_intrabar_(n_, false),
-        view_(feed.daily, cursor_, last_day_) {}
+        view_(feed.daily, cursor_, last_day_),
+        equity_(config.initial_cash) {}
 
-  Result<RunResult> Run(Strategy& strategy) {
-    BuildSessions();
-    RunResult out;
-    if (sessions_.empty()) {
-      return Fail(ErrorCode::kInvalidInput, "backtest: no bars between {} and {}", FormatDate(feed_.start),
-                  FormatDate(feed_.end));
+  // Takes over a stored state: its account, orders and counts.
+  Status Restore(EngineState state) {
+    account_ = std::move(state.account);
+    if (!account_.LocateEntryBars(feed_.daily)) {
+      return Fail(ErrorCode::kCorrupt, "backtest: a position's entry day is not among its symbol's bars");
     }
-    equity_ = c_.initial_cash;
-    // A decision at the close before the first session (on the history shown) fills at its open.
+    for (const Pending& p : state.pending) {
+      if (p.order.symbol >= n_) return Fail(ErrorCode::kCorrupt, "backtest: a pending entry for symbol {} of {}", p.order.symbol, n_);
+      pending_entry_[p.order.symbol] = true;
+    }
+    pending_ = std::move(state.pending);
+    for (const ExitOrder& e : state.exits) {
+      if (e.symbol >= n_) return Fail(ErrorCode::kCorrupt, "backtest: an exit for symbol {} of {}", e.symbol, n_);
+      exit_reason_[e.symbol] = e.reason;
+    }
+    counts_ = state.counts;
+    decided_ = state.decided;
+    equity_ = state.equity;
+    return Ok();
+  }
+
+  EngineState State() const {
+    EngineState s;
+    s.account = account_;
+    s.pending = pending_;
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (!exit_reason_[i].empty()) s.exits.push_back({i, exit_reason_[i]});
+    }
+    s.counts = counts_;
+    s.decided = decided_;
+    s.equity = equity_;
+    return s;
+  }
+
+  // The decision at the close of the last bar on or before `day` of any symbol, on the bars up
+  // to it; false when there is none.
+  Result<bool> DecideAtHistoryClose(Strategy& strategy) {
     Days history_day = 0;
     Timestamp history_close = 0;
     for (std::size_t i = 0; i < n_; ++i) {
@@ -94,7 +120,29 @@ class Engine {
         history_close = feed_.daily[i].available[cursor_[i] - 1];
       }
     }
-    if (history_day > 0) QAT_RETURN_IF_ERROR(Decide(history_day, history_close, strategy));
+    if (history_day == 0) return false;
+    QAT_RETURN_IF_ERROR(Decide(history_day, history_close, strategy));
+    return true;
+  }
+
+  // Positions the feed at its start: what Run and OpenAccount need first.
+  void Prepare() { BuildSessions(); }
+
+  // Every session of the feed (after the decision before it, when `decide_first`).
+  Result<RunResult> Run(Strategy& strategy, bool decide_first) {
+    RunResult out;
+    if (sessions_.empty()) {
+      return Fail(ErrorCode::kInvalidInput, "backtest: no bars between {} and {}", FormatDate(feed_.start),
+                  FormatDate(feed_.end));
+    }
+    if (decide_first) {
+      equity_ = c_.initial_cash;
+      // A decision at the close before the first session (on the history shown) fills at its open.
+      QAT_RETURN_IF_ERROR(DecideAtHistoryClose(strategy));
+    } else if (sessions_.front() <= decided_) {
+      return Fail(ErrorCode::kInvalidInput, "backtest: session {} is not after the last decision ({})",
+                  FormatDate(sessions_.front()), FormatDate(decided_));
+    }
     out.sessions = sessions_;
     out.equity.resize(sessions_.size());
     out.invested.resize(sessions_.size());
@@ -322,6 +370,7 @@ class Engine {
 
   // The decision at the close of `day` (the instant `close`: its bars' available time).
   Status Decide(Days day, Timestamp close, Strategy& strategy) {
+    decided_ = day;
     view_.SetNow(day, close);
     orders_.clear();
     QAT_RETURN_IF_ERROR(strategy.OnClose(view_, account_, orders_));
@@ -414,8 +463,9 @@ class Engine {
   std::vector<std::size_t> today_;
   Orders orders_;
   MarketView view_;
-  Micros equity_ = 0;    // at the last close
+  Micros equity_;        // at the last close
   Micros invested_ = 0;
+  Days decided_ = 0;  // the close of the last decision
   RunCounts counts_;
 };
 
@@ -424,7 +474,29 @@ class Engine {
 Result<RunResult> RunEngine(const Feed& feed, Strategy& strategy, const EngineConfig& config) {
   QAT_RETURN_IF_ERROR(CheckConfig(feed, config));
   Engine engine(feed, config);
-  return engine.Run(strategy);
+  engine.Prepare();
+  return engine.Run(strategy, true);
+}
+
+Result<EngineState> OpenAccount(std::span<const data::BarSeries> daily, Days day, Strategy& strategy,
+                                const EngineConfig& config) {
+  // The feed's sessions start after `day`: its bars up to `day` are the history decided on.
+  const Feed feed{daily, {}, day + 1, day};
+  QAT_RETURN_IF_ERROR(CheckConfig(feed, config));
+  Engine engine(feed, config);
+  engine.Prepare();
+  QAT_ASSIGN_OR_RETURN(bool decided, engine.DecideAtHistoryClose(strategy));
+  if (!decided) return Fail(ErrorCode::kInvalidInput, "backtest: no bars on or before {}", FormatDate(day));
+  return engine.State();
+}
+
+Result<ResumedRun> ResumeEngine(const Feed& feed, Strategy& strategy, const EngineConfig& config, EngineState state) {
+  QAT_RETURN_IF_ERROR(CheckConfig(feed, config));
+  Engine engine(feed, config);
+  engine.Prepare();
+  QAT_RETURN_IF_ERROR(engine.Restore(std::move(state)));
+  QAT_ASSIGN_OR_RETURN(RunResult run, engine.Run(strategy, false));
+  return ResumedRun{std::move(run), engine.State()};
 }
 
 namespace {

@@ -101,8 +101,9 @@ Status SmaCross::OnClose(const MarketView& market, const Account& account, Order
   return Ok();
 }
 
-Status BuyAndHold::OnClose(const MarketView& market, const Account&, Orders& orders) {
-  if (bought_) return Ok();
+Status BuyAndHold::OnClose(const MarketView& market, const Account& account, Orders& orders) {
+  // Once: by this object, or (a paper account resumed with a new one) by the account's fills.
+  if (bought_ || !account.fills().empty()) return Ok();
   std::size_t trading = 0;
   for (std::size_t i = 0; i < market.symbols(); ++i) trading += market.Count(i) > 0 ? 1 : 0;
   if (trading == 0) return Ok();

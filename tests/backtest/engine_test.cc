@@ -336,6 +336,56 @@ TEST(Engine, AStrategyThatReadsTomorrowsBarIsRefused) {
             "bar closed (scripted)");
 }
 
+TEST(Engine, OpeningAnAccountAndResumingItSessionBySessionEqualsOneRun) {
+  // Real bars: SPY, QQQ, AAPL and MSFT, sma-cross in one account (up to 3 positions of 33%, $1
+  // an order, 5 bps), 2020-01-02 .. 2020-12-31 (crosses both ways, slots taken). One run against
+  // an account opened at the close of 2019-12-31 and resumed one session at a time, each with a
+  // new strategy object (as paper trading does every evening).
+  std::vector<data::BarSeries> u;
+  for (const char* symbol : {"SPY", "QQQ", "AAPL", "MSFT"}) {
+    auto bars = data::ReadBarsCsv(testing::RepoPath(std::string("data/daily/") + symbol + ".csv"), {.symbol = symbol});
+    ASSERT_TRUE(bars.ok());
+    u.push_back(*bars);
+  }
+  EngineConfig c;
+  c.costs = *FillCostPreset("conservative");
+  const Days start = *ParseDate("2020-01-02"), end = *ParseDate("2020-12-31");
+  SmaCross whole;
+  auto one = RunEngine({u, {}, start, end}, whole, c);
+  ASSERT_TRUE(one.ok()) << one.error().message;
+  ASSERT_GE(one->fills.size(), 10u);
+  ASSERT_GT(one->counts.refused_slots, 0);
+
+  SmaCross opener;
+  auto state = OpenAccount(u, *ParseDate("2019-12-31"), opener, c);
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  std::vector<Micros> equity;
+  for (Days day : one->sessions) {
+    SmaCross evening;
+    auto step = ResumeEngine({u, {}, day, day}, evening, c, *state);
+    ASSERT_TRUE(step.ok()) << FormatDate(day) << ": " << step.error().message;
+    ASSERT_EQ(step->run.sessions.size(), 1u);
+    equity.push_back(step->run.equity[0]);
+    state = std::move(step->state);
+  }
+  EXPECT_EQ(equity, one->equity);
+  const auto& fills = state->account.fills();
+  ASSERT_EQ(fills.size(), one->fills.size());
+  for (std::size_t k = 0; k < fills.size(); ++k) {
+    EXPECT_EQ(fills[k].day, one->fills[k].day);
+    EXPECT_EQ(fills[k].symbol, one->fills[k].symbol);
+    EXPECT_EQ(fills[k].quantity, one->fills[k].quantity);
+    EXPECT_EQ(fills[k].price, one->fills[k].price);
+    EXPECT_EQ(fills[k].commission, one->fills[k].commission);
+    EXPECT_EQ(fills[k].reason, one->fills[k].reason);
+  }
+  // A session at or before the last decision is refused.
+  SmaCross again;
+  auto replayed = ResumeEngine({u, {}, end, end}, again, c, *state);
+  ASSERT_FALSE(replayed.ok());
+  EXPECT_NE(replayed.error().message.find("not after the last decision"), std::string::npos);
+}
+
 TEST(Engine, BuyAndHoldSplitsTheEquityEquallyAtTheFirstOpen) {
   // Two symbols with one bar of history before the start: bought at the first session's open.
   const std::vector<data::BarSeries> u = {Daily("AAA", {{10, 10, 10, 10}, {10, 10, 10, 10}, {12, 12, 12, 12}}),

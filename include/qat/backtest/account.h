@@ -7,12 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "qat/backtest/fill_rules.h"
 #include "qat/core/result.h"
 #include "qat/core/time.h"
+#include "qat/data/bar_series.h"
 #include "qat/portfolio/money.h"
 
 namespace qat::backtest {
@@ -75,6 +77,9 @@ class Account {
   // Closes the position in `symbol` at `price` with `commission`; records the fill and the trade.
   Status Close(std::size_t symbol, double price, Micros commission, Days day, std::size_t bar,
                std::string_view reason);
+  // Sets each position's entry_bar to the index of its entry_day in `daily[symbol]` (what a
+  // stored account resumed on freshly loaded bars needs); false when a day is not there.
+  bool LocateEntryBars(std::span<const data::BarSeries> daily);
   // Charges a cost that is not a fill (a short's borrow fee).
   void Charge(Micros amount) {
     cash_ -= amount;

@@ -96,8 +96,46 @@ struct Feed {
   Days start = 0, end = 0;
 };
 
-// Runs the strategy over the feed's sessions in [start, end].
+// Runs the strategy over the feed's sessions in [start, end]: an account of
+// config.initial_cash, a first decision at the close of the last bar before start (when the
+// data has one), then every session.
 Result<RunResult> RunEngine(const Feed& feed, Strategy& strategy, const EngineConfig& config);
+
+// An entry waiting for its symbol's next bar (a limit or stop entry for up to bars_left bars).
+struct PendingEntry {
+  EntryOrder order;
+  int bars_left = 1;
+};
+
+// What carries from one session to the next, and what paper trading stores after each: the
+// account, the entries and exits waiting for an open, the counts so far, the close of the last
+// decision and the equity marked there. A position's entry_bar is recomputed from its
+// entry_day whenever the state is resumed on a feed.
+struct EngineState {
+  Account account{0, 0};
+  std::vector<PendingEntry> pending;
+  std::vector<ExitOrder> exits;
+  RunCounts counts;
+  Days decided = 0;
+  Micros equity = 0;
+};
+
+// A new account of config.initial_cash and the strategy's decision at the close of `day` on
+// the bars up to it (paper trading's inception). Fails when no symbol has a bar on or before
+// `day`, or as RunEngine does.
+Result<EngineState> OpenAccount(std::span<const data::BarSeries> daily, Days day, Strategy& strategy,
+                                const EngineConfig& config);
+
+struct ResumedRun {
+  RunResult run;       // the sessions of this feed; fills and trades since the account opened
+  EngineState state;   // after the last session's decision
+};
+// Continues `state` over the feed's sessions in [start, end], all after state.decided: its
+// orders fill at the first session's open (no decision before it). RunEngine over [a, c] and
+// OpenAccount at the close before a, then ResumeEngine over [a, b] and over (b, c], make the
+// same fills and equity. Fails as RunEngine does, or on a feed that starts on or before
+// state.decided or lacks a bar a position was entered on.
+Result<ResumedRun> ResumeEngine(const Feed& feed, Strategy& strategy, const EngineConfig& config, EngineState state);
 
 // One account per symbol, each with config.initial_cash and its own strategy from `make` (the
 // reference's --per-symbol): RunEngine on each symbol alone, then one result: the equity

@@ -6,8 +6,9 @@
 //                 (d[t-1] <= 0 < d[t]): buy at the next open with all the equity the risk
 //                 limits allow; long and d crosses below 0 (d[t-1] >= 0 > d[t]): sell at the
 //                 next open. Long only; a regression target, not an edge.
-//   buy-and-hold  at the first close it sees, an equal share of the equity in every symbol
-//                 with a closed bar, held to the end (the same costs as the strategy beside it).
+//   buy-and-hold  at the first close it sees (of an account with no fill yet), an equal share
+//                 of the equity in every symbol with a closed bar, held to the end (the same
+//                 costs as the strategy beside it).
 #pragma once
 
 #include <cstddef>
