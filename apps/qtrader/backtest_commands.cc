@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "engine_options.h"
 #include "output_file.h"
 #include "paths.h"
 #include "qat/app/backtest.h"
@@ -24,16 +25,8 @@ namespace {
 
 struct BacktestOptions {
   std::string strategy = "sma-cross", symbols, db, start, end;
-  double cash = 5000;
   bool per_symbol = false;
-  std::string costs = "conservative";
-  double commission_pct = -1, commission_per_order = -1, commission_per_share = -1, commission_min = -1;
-  double slippage_bps = -1, half_spread_bps = -1;
-  int max_positions = 3;
-  double max_position_pct = 33, cash_buffer_pct = 0;
-  bool allow_short = false;
-  double borrow_bps = 300, min_price = 0, min_dollar_volume = 0;
-  std::string ambiguity = "stop-first";
+  EngineOptions engine;
   int fast = 10, slow = 30;
   std::string benchmark = "SPY";
   bool no_record = false;
@@ -44,23 +37,6 @@ struct BacktestOptions {
   std::string trades, fills, equity, report;
   bool json = false, quiet = false;
 };
-
-// The costs: the preset, with each commission or slippage option given replacing its part
-// (any commission option given replaces the preset's whole commission).
-Result<backtest::FillCosts> CostsOf(const BacktestOptions& o) {
-  auto preset = backtest::FillCostPreset(o.costs);
-  if (!preset) return Fail(ErrorCode::kInvalidInput, "--costs: unknown preset {} (conservative, zero, per-share)", Excerpt(o.costs));
-  backtest::FillCosts c = *preset;
-  if (o.commission_pct >= 0 || o.commission_per_order >= 0 || o.commission_per_share >= 0 || o.commission_min >= 0) {
-    c.commission_per_order = o.commission_per_order >= 0 ? portfolio::ToCents(o.commission_per_order) : 0;
-    c.commission_per_share = std::max(0.0, o.commission_per_share);
-    c.commission_minimum = o.commission_min >= 0 ? portfolio::ToCents(o.commission_min) : 0;
-    c.commission_percent = std::max(0.0, o.commission_pct);
-  }
-  if (o.slippage_bps >= 0) c.slippage_bps = o.slippage_bps;
-  if (o.half_spread_bps >= 0) c.half_spread_bps = o.half_spread_bps;
-  return c;
-}
 
 Result<app::BacktestRequest> RequestOf(const BacktestOptions& o) {
   app::BacktestRequest r;
@@ -77,24 +53,12 @@ Result<app::BacktestRequest> RequestOf(const BacktestOptions& o) {
     r.end = *day;
   }
   r.per_symbol = o.per_symbol;
-  r.engine.initial_cash = portfolio::ToMicros(o.cash);
-  r.engine.risk.max_positions = o.max_positions;
-  r.engine.risk.max_position_fraction = o.max_position_pct / 100;
+  QAT_ASSIGN_OR_RETURN(r.engine, EngineConfigOf(o.engine));
   if (o.per_symbol && o.strategy != "signals") {
     // One account per symbol holds one position with all of its equity (the reference rule).
     r.engine.risk.max_positions = 1;
     r.engine.risk.max_position_fraction = 1;
   }
-  r.engine.risk.cash_buffer_fraction = o.cash_buffer_pct / 100;
-  r.engine.risk.allow_short = o.allow_short;
-  r.engine.risk.borrow_bps_per_year = o.borrow_bps;
-  r.engine.risk.min_price = o.min_price;
-  r.engine.risk.min_dollar_volume = o.min_dollar_volume;
-  QAT_ASSIGN_OR_RETURN(r.engine.costs, CostsOf(o));
-  if (o.ambiguity != "stop-first" && o.ambiguity != "target-first") {
-    return Fail(ErrorCode::kInvalidInput, "--ambiguity: {} is not stop-first or target-first", Excerpt(o.ambiguity));
-  }
-  r.engine.ambiguity = o.ambiguity == "stop-first" ? backtest::AmbiguityRule::kStopFirst : backtest::AmbiguityRule::kTargetFirst;
   r.fast = o.fast;
   r.slow = o.slow;
   r.benchmark = o.benchmark;
@@ -177,7 +141,7 @@ int RunBacktestCommand(const BacktestOptions& o) {
   std::printf("costs: commission max($%.2f/order, $%g/share, %g%% of value), min $%.2f; slippage %g bps + half-spread %g bps; "
               "a bar holding stop and target: %s\n",
               portfolio::ToDollars(c.commission_per_order), c.commission_per_share, c.commission_percent,
-              portfolio::ToDollars(c.commission_minimum), c.slippage_bps, c.half_spread_bps, o.ambiguity.c_str());
+              portfolio::ToDollars(c.commission_minimum), c.slippage_bps, c.half_spread_bps, o.engine.ambiguity.c_str());
   PrintMeasures(*report);
   const auto& n = run.counts;
   std::printf("fills %zu; entries skipped: %lld for 0 shares, %lld for slots, %lld held, %lld past their stop or target, "
@@ -227,26 +191,8 @@ void AddBacktestCommand(CLI::App& app) {
   c->add_option("--symbols", o->symbols, "Comma-separated stored symbols")->required();
   c->add_option("--start", o->start, "First session (YYYY-MM-DD; default: the data's first, signals: the out-of-sample start)");
   c->add_option("--end", o->end, "Last session (YYYY-MM-DD; default: the data's last)");
-  c->add_option("--cash", o->cash, "Starting cash in dollars (per symbol with --per-symbol)")->capture_default_str()->check(CLI::PositiveNumber);
+  AddEngineOptions(c, o->engine);
   c->add_flag("--per-symbol", o->per_symbol, "One account per symbol, each with --cash (all in when it buys)");
-  c->add_option("--costs", o->costs, "Cost preset: conservative ($1/order, 5 bps), zero (2 bps + 1 bp half-spread), per-share ($0.005, min $1)")
-      ->capture_default_str();
-  c->add_option("--commission-pct", o->commission_pct, "Commission in percent of the trade's value (replaces the preset's commission)");
-  c->add_option("--commission-per-order", o->commission_per_order, "Commission in dollars per order (replaces the preset's commission)");
-  c->add_option("--commission-per-share", o->commission_per_share, "Commission in dollars per share (replaces the preset's commission)");
-  c->add_option("--commission-min", o->commission_min, "Minimum commission per order in dollars, with per-share or percent");
-  c->add_option("--slippage-bps", o->slippage_bps, "Slippage in basis points of the price on every fill (replaces the preset's)");
-  c->add_option("--half-spread-bps", o->half_spread_bps, "Half the bid-ask spread in basis points, paid on every fill");
-  c->add_option("--max-positions", o->max_positions, "Positions open at once")->capture_default_str()->check(CLI::Range(1, 1000));
-  c->add_option("--max-position-pct", o->max_position_pct, "Largest position, percent of the equity at the previous close")
-      ->capture_default_str()->check(CLI::Range(0.01, 100.0));
-  c->add_option("--cash-buffer-pct", o->cash_buffer_pct, "Percent of equity never spent")->capture_default_str()->check(CLI::Range(0.0, 99.0));
-  c->add_flag("--allow-short", o->allow_short, "Allow short entries (signals: a SELL forecast)");
-  c->add_option("--borrow-bps", o->borrow_bps, "A short's borrow fee, basis points a year")->capture_default_str()->check(CLI::NonNegativeNumber);
-  c->add_option("--min-price", o->min_price, "Universe filter: no entry below this last close")->check(CLI::NonNegativeNumber);
-  c->add_option("--min-dollar-volume", o->min_dollar_volume, "Universe filter: no entry below this 20-session mean dollar volume")
-      ->check(CLI::NonNegativeNumber);
-  c->add_option("--ambiguity", o->ambiguity, "A bar holding both stop and target: stop-first or target-first")->capture_default_str();
   c->add_option("--fast", o->fast, "sma-cross: fast SMA length")->capture_default_str();
   c->add_option("--slow", o->slow, "sma-cross: slow SMA length")->capture_default_str();
   c->add_option("--benchmark", o->benchmark, "Stored symbol for alpha and beta (\"\" for none)")->capture_default_str();

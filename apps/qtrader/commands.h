@@ -41,6 +41,7 @@ void AddModelCommands(CLI::App& app); // train, forecast
 void AddFeatureCommands(CLI::App& app);  // features
 void AddSignalCommands(CLI::App& app);   // confluence fit|evaluate, signals
 void AddBacktestCommand(CLI::App& app);  // backtest
+void AddPaperCommands(CLI::App& app);    // paper init|run|status|history|orders
 
 // A check for unsigned options (seeds): only digits. CLI11 alone would read "-1" into an
 // unsigned option as 18446744073709551615; with this check it is a usage error naming the

@@ -97,6 +97,7 @@ int Run(int argc, char** argv) {
   AddModelCommands(app);
   AddSignalCommands(app);
   AddBacktestCommand(app);
+  AddPaperCommands(app);
   AddFeatureCommands(app);
   app.add_subcommand("version", "Print the version (as --version does)")->callback([version] {
     std::printf("%s\n", version.c_str());

@@ -1,5 +1,6 @@
 #include "output_file.h"
 
+#include <cstdio>
 #include <fstream>
 
 #include <filesystem>
@@ -26,6 +27,19 @@ Status CheckOutputIsNotInput(const std::string& output,
 }
 
 Status WriteOutputFile(const std::string& path, std::string_view text) {
+  if (path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::ferror(stdout) ? Fail(ErrorCode::kIo, "standard output: cannot write") : Ok();
+  }
+  std::error_code status_error;
+  const auto status = std::filesystem::status(path, status_error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // A device or a pipe (/dev/stdout, a FIFO): written in place, never replaced.
+    std::ofstream out(path, std::ios::binary);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    return out ? Ok() : Fail(ErrorCode::kIo, "{}: cannot write", path);
+  }
   const std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

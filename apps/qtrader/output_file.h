@@ -18,8 +18,9 @@ namespace qat::cli {
 Status CheckOutputIsNotInput(const std::string& output,
                              const std::vector<std::pair<std::string, std::string>>& inputs);
 
-// Writes `text` to `path` whole or not at all: into PATH.tmp, then renamed over PATH. Fails
-// naming the file when it cannot be written.
+// Writes `text` to `path` whole or not at all: into PATH.tmp, then renamed over PATH. "-" is
+// standard output, and a path that is not a regular file (/dev/stdout, a FIFO) is written in
+// place, never replaced. Fails naming the file when it cannot be written.
 Status WriteOutputFile(const std::string& path, std::string_view text);
 
 }  // namespace qat::cli

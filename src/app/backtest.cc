@@ -20,25 +20,6 @@ namespace {
 using backtest::RunResult;
 using portfolio::Micros;
 
-nlohmann::json RiskJson(const backtest::RiskLimits& r) {
-  return {{"max_positions", r.max_positions},
-          {"max_position_fraction", r.max_position_fraction},
-          {"cash_buffer_fraction", r.cash_buffer_fraction},
-          {"allow_short", r.allow_short},
-          {"borrow_bps_per_year", r.borrow_bps_per_year},
-          {"min_price", r.min_price},
-          {"min_dollar_volume", r.min_dollar_volume}};
-}
-
-nlohmann::json CostsJson(const backtest::FillCosts& c) {
-  return {{"commission_per_order", portfolio::ToDollars(c.commission_per_order)},
-          {"commission_per_share", c.commission_per_share},
-          {"commission_minimum", portfolio::ToDollars(c.commission_minimum)},
-          {"commission_percent", c.commission_percent},
-          {"slippage_bps", c.slippage_bps},
-          {"half_spread_bps", c.half_spread_bps}};
-}
-
 // Everything that makes one configuration: equal configurations dump to equal text (the
 // object's keys are sorted).
 nlohmann::json ConfigJson(const BacktestRequest& r, Days start, Days end) {
@@ -46,12 +27,8 @@ nlohmann::json ConfigJson(const BacktestRequest& r, Days start, Days end) {
                       {"symbols", r.symbols},
                       {"start", FormatDate(start)},
                       {"end", FormatDate(end)},
-                      {"per_symbol", r.per_symbol},
-                      {"initial_cash", portfolio::MicrosToDollars(r.engine.initial_cash)},
-                      {"risk", RiskJson(r.engine.risk)},
-                      {"costs", CostsJson(r.engine.costs)},
-                      {"ambiguity", r.engine.ambiguity == backtest::AmbiguityRule::kStopFirst ? "stop-first"
-                                                                                              : "target-first"}};
+                      {"per_symbol", r.per_symbol}};
+  c.update(EngineConfigToJson(r.engine));
   if (r.strategy == "sma-cross") c["sma"] = {{"fast", r.fast}, {"slow", r.slow}};
   if (r.strategy == "signals") c["training"] = r.training.ToJson();
   return c;
@@ -78,20 +55,6 @@ Result<RunResult> RunStrategy(const backtest::Feed& feed, const BacktestRequest&
   return backtest::RunEngine(feed, *strategy, engine);
 }
 
-// Buy-and-hold beside the strategy: per symbol, each account all in; else equal weight.
-Result<RunResult> RunBuyAndHold(const backtest::Feed& feed, const BacktestRequest& r) {
-  backtest::EngineConfig engine = r.engine;
-  auto make = [] { return std::make_unique<backtest::BuyAndHold>(); };
-  if (r.per_symbol) {
-    engine.risk.max_positions = 1;
-    engine.risk.max_position_fraction = 1;
-  } else {
-    engine.risk.max_positions = static_cast<int>(feed.daily.size());
-    engine.risk.max_position_fraction = 1;
-  }
-  engine.risk.min_price = engine.risk.min_dollar_volume = 0;
-  return RunStrategy(feed, r, engine, make);
-}
 
 std::string Money(Micros m) {
   // Dollars to the micro-dollar, trailing zeros trimmed to whole cents: "1.00", "9.989917".
@@ -100,7 +63,100 @@ std::string Money(Micros m) {
   return text;
 }
 
+nlohmann::json RiskJson(const backtest::RiskLimits& r) {
+  return {{"max_positions", r.max_positions},
+          {"max_position_fraction", r.max_position_fraction},
+          {"cash_buffer_fraction", r.cash_buffer_fraction},
+          {"allow_short", r.allow_short},
+          {"borrow_bps_per_year", r.borrow_bps_per_year},
+          {"min_price", r.min_price},
+          {"min_dollar_volume", r.min_dollar_volume}};
+}
+
+nlohmann::json CostsJson(const backtest::FillCosts& c) {
+  return {{"commission_per_order", portfolio::ToDollars(c.commission_per_order)},
+          {"commission_per_share", c.commission_per_share},
+          {"commission_minimum", portfolio::ToDollars(c.commission_minimum)},
+          {"commission_percent", c.commission_percent},
+          {"slippage_bps", c.slippage_bps},
+          {"half_spread_bps", c.half_spread_bps}};
+}
+
 }  // namespace
+
+nlohmann::json EngineConfigToJson(const backtest::EngineConfig& e) {
+  return {{"initial_cash", portfolio::MicrosToDollars(e.initial_cash)},
+          {"risk", RiskJson(e.risk)},
+          {"costs", CostsJson(e.costs)},
+          {"ambiguity", e.ambiguity == backtest::AmbiguityRule::kStopFirst ? "stop-first" : "target-first"}};
+}
+
+Result<backtest::EngineConfig> EngineConfigFromJson(const nlohmann::json& j) {
+  try {
+    backtest::EngineConfig e;
+    e.initial_cash = portfolio::ToMicros(j.at("initial_cash").get<double>());
+    const auto& r = j.at("risk");
+    e.risk.max_positions = r.at("max_positions").get<int>();
+    e.risk.max_position_fraction = r.at("max_position_fraction").get<double>();
+    e.risk.cash_buffer_fraction = r.at("cash_buffer_fraction").get<double>();
+    e.risk.allow_short = r.at("allow_short").get<bool>();
+    e.risk.borrow_bps_per_year = r.at("borrow_bps_per_year").get<double>();
+    e.risk.min_price = r.at("min_price").get<double>();
+    e.risk.min_dollar_volume = r.at("min_dollar_volume").get<double>();
+    const auto& c = j.at("costs");
+    e.costs.commission_per_order = portfolio::ToCents(c.at("commission_per_order").get<double>());
+    e.costs.commission_per_share = c.at("commission_per_share").get<double>();
+    e.costs.commission_minimum = portfolio::ToCents(c.at("commission_minimum").get<double>());
+    e.costs.commission_percent = c.at("commission_percent").get<double>();
+    e.costs.slippage_bps = c.at("slippage_bps").get<double>();
+    e.costs.half_spread_bps = c.at("half_spread_bps").get<double>();
+    e.ambiguity = j.at("ambiguity").get<std::string>() == "target-first" ? backtest::AmbiguityRule::kTargetFirst
+                                                                        : backtest::AmbiguityRule::kStopFirst;
+    return e;
+  } catch (const std::exception& e) {
+    return Fail(ErrorCode::kCorrupt, "engine configuration: {}", e.what());
+  }
+}
+
+Result<RunResult> BuyAndHoldBeside(const backtest::Feed& feed, bool per_symbol, backtest::EngineConfig engine) {
+  auto make = [] { return std::make_unique<backtest::BuyAndHold>(); };
+  engine.risk.max_positions = per_symbol ? 1 : static_cast<int>(feed.daily.size());
+  engine.risk.max_position_fraction = 1;
+  engine.risk.min_price = engine.risk.min_dollar_volume = 0;
+  if (per_symbol) return backtest::RunPerSymbol(feed, make, engine);
+  backtest::BuyAndHold hold;
+  return backtest::RunEngine(feed, hold, engine);
+}
+
+Result<BacktestBars> LoadBacktestBars(store::Database& db, const std::vector<std::string>& symbols) {
+  BacktestBars out;
+  bool any_finer = false;
+  for (const std::string& symbol : symbols) {
+    QAT_ASSIGN_OR_RETURN(auto bars, store::LoadAdjustedDaily(db, symbol));
+    if (bars.empty()) return Fail(ErrorCode::kNotFound, "{}: no daily bars stored", symbol);
+    out.daily.push_back(std::move(bars));
+    // Finer bars resolve ambiguous bars: 1h where stored, else 5m.
+    data::BarSeries fine;
+    for (data::Interval interval : {data::Interval::k1h, data::Interval::k5m}) {
+      auto loaded = store::LoadAdjustedBars(db, {.symbol = symbol, .interval = interval});
+      if (loaded.ok() && !loaded->empty()) {
+        fine = std::move(*loaded);
+        break;
+      }
+      if (!loaded.ok() && loaded.error().code != ErrorCode::kNotFound) return loaded.error();
+    }
+    any_finer = any_finer || !fine.empty();
+    out.finer.push_back(std::move(fine));
+  }
+  if (!any_finer) out.finer.clear();
+  return out;
+}
+
+std::unique_ptr<backtest::Strategy> MakeBarStrategy(const std::string& name, int fast, int slow) {
+  if (name == "sma-cross") return std::make_unique<backtest::SmaCross>(fast, slow);
+  if (name == "buy-and-hold") return std::make_unique<backtest::BuyAndHold>();
+  return nullptr;
+}
 
 Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r, const BacktestProgress& progress) {
   auto say = [&](const std::string& line) {
@@ -117,27 +173,9 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
   if (r.strategy == "sma-cross" && !(r.fast > 0 && r.fast < r.slow)) {
     return Fail(ErrorCode::kInvalidInput, "backtest: sma-cross needs 0 < fast < slow (got {} and {})", r.fast, r.slow);
   }
-  std::vector<data::BarSeries> daily;
-  std::vector<data::BarSeries> finer;
-  bool any_finer = false;
-  for (const std::string& symbol : r.symbols) {
-    QAT_ASSIGN_OR_RETURN(auto bars, store::LoadAdjustedDaily(db, symbol));
-    if (bars.empty()) return Fail(ErrorCode::kNotFound, "{}: no daily bars stored", symbol);
-    daily.push_back(std::move(bars));
-    // Finer bars resolve ambiguous bars: 1h where stored, else 5m.
-    data::BarSeries fine;
-    for (data::Interval interval : {data::Interval::k1h, data::Interval::k5m}) {
-      auto loaded = store::LoadAdjustedBars(db, {.symbol = symbol, .interval = interval});
-      if (loaded.ok() && !loaded->empty()) {
-        fine = std::move(*loaded);
-        break;
-      }
-      if (!loaded.ok() && loaded.error().code != ErrorCode::kNotFound) return loaded.error();
-    }
-    any_finer = any_finer || !fine.empty();
-    finer.push_back(std::move(fine));
-  }
-  if (!any_finer) finer.clear();
+  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, r.symbols));
+  const std::vector<data::BarSeries>& daily = bars.daily;
+  const std::vector<data::BarSeries>& finer = bars.finer;
 
   BacktestReport report;
   report.strategy = r.strategy;
@@ -148,10 +186,8 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
     last = std::max(last, s.DayAt(s.size() - 1));
   }
   std::function<std::unique_ptr<backtest::Strategy>()> make;
-  if (r.strategy == "sma-cross") {
-    make = [&r] { return std::make_unique<backtest::SmaCross>(r.fast, r.slow); };
-  } else if (r.strategy == "buy-and-hold") {
-    make = [] { return std::make_unique<backtest::BuyAndHold>(); };
+  if (r.strategy != "signals") {
+    make = [&r] { return MakeBarStrategy(r.strategy, r.fast, r.slow); };
   } else {
     QAT_ASSIGN_OR_RETURN(auto setup, PrepareSignalsStrategy(db, r, say));
     first = std::max(first, setup.first_day);
@@ -180,7 +216,8 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
     QAT_ASSIGN_OR_RETURN(RunResult other_run, RunStrategy(feed, r, other, make));
     report.other_order_final_equity = other_run.equity.back();
   }
-  QAT_ASSIGN_OR_RETURN(RunResult hold, RunBuyAndHold(backtest::Feed{daily, {}, report.start, report.end}, r));
+  QAT_ASSIGN_OR_RETURN(RunResult hold,
+                       BuyAndHoldBeside(backtest::Feed{daily, {}, report.start, report.end}, r.per_symbol, r.engine));
   std::vector<double> bench;
   if (!r.benchmark.empty()) {
     auto b = store::LoadAdjustedDaily(db, r.benchmark);

@@ -14,6 +14,26 @@ Micros CloseValue(std::int64_t shares, double price) {
 
 }  // namespace
 
+std::optional<Account> Account::Restore(Micros cash, Micros fees, std::vector<Position> positions,
+                                       std::vector<Fill> fills, std::vector<Trade> trades, std::size_t symbols) {
+  Account a(cash, symbols);
+  a.fees_ = fees;
+  for (const Position& p : positions) {
+    if (p.symbol >= symbols || a.position_of_[p.symbol] != kNone || p.shares == 0) return std::nullopt;
+    a.position_of_[p.symbol] = a.positions_.size();
+    a.positions_.push_back(p);
+  }
+  for (const Fill& f : fills) {
+    if (f.symbol >= symbols) return std::nullopt;
+  }
+  for (const Trade& t : trades) {
+    if (t.symbol >= symbols) return std::nullopt;
+  }
+  a.fills_ = std::move(fills);
+  a.trades_ = std::move(trades);
+  return a;
+}
+
 bool Account::LocateEntryBars(std::span<const data::BarSeries> daily) {
   for (Position& p : positions_) {
     if (p.symbol >= daily.size()) return false;

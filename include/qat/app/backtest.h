@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,29 @@ struct BacktestReport {
 };
 
 using BacktestProgress = std::function<void(const std::string&)>;
+
+// The bars a backtest of `symbols` reads: each one's split-adjusted daily bars, and its 1h (else
+// 5m) bars where stored to resolve ambiguous bars (`finer` empty when no symbol has any). Fails
+// (kNotFound) naming a symbol with no daily bars.
+struct BacktestBars {
+  std::vector<data::BarSeries> daily, finer;
+};
+Result<BacktestBars> LoadBacktestBars(store::Database& db, const std::vector<std::string>& symbols);
+
+// The engine's configuration as JSON ({initial_cash, risk{...}, costs{...}, ambiguity}, money in
+// dollars) and back; FromJson fails (kCorrupt) on a missing or mistyped field.
+nlohmann::json EngineConfigToJson(const backtest::EngineConfig& config);
+Result<backtest::EngineConfig> EngineConfigFromJson(const nlohmann::json& json);
+
+// Buy-and-hold over the feed with the engine's costs and cash: one account per symbol, all in
+// (per_symbol), or equal weight of the symbols in one account; the limits and filters are
+// lifted so that it holds everything.
+Result<backtest::RunResult> BuyAndHoldBeside(const backtest::Feed& feed, bool per_symbol,
+                                             backtest::EngineConfig engine);
+
+// The strategies that need nothing but bars: "sma-cross" (fast, slow) and "buy-and-hold";
+// nullptr for another name.
+std::unique_ptr<backtest::Strategy> MakeBarStrategy(const std::string& name, int fast, int slow);
 
 // Validates and runs. Fails (kInvalidInput) on an unknown strategy, an empty or inverted
 // range, invalid limits or costs; (kNotFound) naming a symbol with no stored daily bars.

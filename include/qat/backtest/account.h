@@ -59,6 +59,10 @@ struct Trade {
 class Account {
  public:
   Account(Micros cash, std::size_t symbols) : cash_(cash), position_of_(symbols, kNone) {}
+  // An account as stored: its cash and fees, open positions, fills and closed trades (symbols
+  // indices below `symbols`; at most one position per symbol, else nullopt).
+  static std::optional<Account> Restore(Micros cash, Micros fees, std::vector<Position> positions,
+                                        std::vector<Fill> fills, std::vector<Trade> trades, std::size_t symbols);
 
   Micros cash() const { return cash_; }
   Micros fees() const { return fees_; }

@@ -42,6 +42,10 @@ struct ExitOrder {
   std::string_view reason = "exit";
 };
 
+// A reason read back from text (a stored paper account) as a view of storage that lives as
+// long as the process, like the literals strategies use. Thread-safe.
+std::string_view InternReason(std::string_view reason);
+
 struct Orders {
   std::vector<EntryOrder> entries;
   std::vector<ExitOrder> exits;

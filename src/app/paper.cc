@@ -1,0 +1,299 @@
+#include "qat/app/paper.h"
+
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "app/paper_state.h"
+#include "qat/app/backtest.h"
+#include "qat/core/strings.h"
+#include "qat/store/paper.h"
+
+namespace qat::app {
+namespace {
+
+using backtest::EngineState;
+using portfolio::Micros;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct LoadedAccount {
+  store::PaperAccountRecord record;
+  PaperConfig config;
+  EngineState state;        // after the last session done (or at inception)
+  std::int64_t sessions = 0;
+};
+
+Result<LoadedAccount> LoadAccount(store::Database& db, const std::string& name) {
+  QAT_ASSIGN_OR_RETURN(auto record, store::LoadPaperAccount(db, name));
+  if (!record) return Fail(ErrorCode::kNotFound, "no paper account '{}' (create it with 'qtrader paper init')", name);
+  LoadedAccount a{*record, {}, {}, 0};
+  QAT_ASSIGN_OR_RETURN(a.config, PaperConfig::FromJson(nlohmann::json::parse(record->config_json, nullptr, false)));
+  QAT_ASSIGN_OR_RETURN(auto sessions, store::LoadPaperSessions(db, name));
+  a.sessions = static_cast<std::int64_t>(sessions.size());
+  const std::string& text = sessions.empty() ? record->state_json : sessions.back().state_json;
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded()) return Fail(ErrorCode::kCorrupt, "paper account '{}': its stored state is not JSON", name);
+  QAT_ASSIGN_OR_RETURN(a.state, EngineStateFromJson(json, a.config.symbols));
+  return a;
+}
+
+// The last close of symbol i on or before `day`, or NaN.
+double CloseOn(const data::BarSeries& s, Days day) {
+  double close = kNaN;
+  for (std::size_t k = 0; k < s.size() && s.DayAt(k) <= day; ++k) close = s.close[k];
+  return close;
+}
+
+std::vector<BrokerOrder> OrdersOf(const EngineState& state, const PaperConfig& config,
+                                  const std::vector<data::BarSeries>& daily) {
+  std::vector<BrokerOrder> orders;
+  const auto& symbols = config.symbols;
+  const auto& risk = config.engine.risk;
+  for (const auto& exit : state.exits) {
+    const auto* p = state.account.PositionIn(exit.symbol);
+    if (p == nullptr) continue;
+    orders.push_back({symbols[exit.symbol], p->shares > 0 ? "SELL" : "BUY", "MOO", "OPG",
+                      std::string("exit: ") + std::string(exit.reason), std::llabs(p->shares), 0, 0});
+  }
+  for (const auto& pending : state.pending) {
+    const auto& o = pending.order;
+    const double close = CloseOn(daily[o.symbol], state.decided);
+    const double fraction = std::min(o.fraction, risk.max_position_fraction);
+    const double budget = std::min(fraction * portfolio::MicrosToDollars(state.equity),
+                                   portfolio::MicrosToDollars(state.account.cash()) -
+                                       risk.cash_buffer_fraction * portfolio::MicrosToDollars(state.equity));
+    const double per_share = close * (1 + (config.engine.costs.slippage_bps + config.engine.costs.half_spread_bps) / 1e4);
+    const auto estimate = per_share > 0 && budget > 0 ? static_cast<std::int64_t>(std::floor(budget / per_share)) : 0;
+    BrokerOrder b{symbols[o.symbol], o.side == backtest::PositionSide::kLong ? "BUY" : "SELL", "MOO", "OPG",
+                  fmt::format("entry ({}); quantity estimated at the last close {:.2f}, sized at the open", o.reason, close),
+                  estimate, 0, 0};
+    if (o.type == backtest::EntryType::kLimit) {
+      b.type = "LMT";
+      b.limit = o.trigger;
+      b.time_in_force = "DAY";
+    } else if (o.type == backtest::EntryType::kStop) {
+      b.type = "STP";
+      b.stop = o.trigger;
+      b.time_in_force = "DAY";
+    }
+    orders.push_back(b);
+    if (!std::isnan(o.stop)) {
+      orders.push_back({b.symbol, b.side == "BUY" ? "SELL" : "BUY", "STP", "GTC", "stop of the entry above, once filled",
+                        estimate, 0, o.stop});
+    }
+    if (!std::isnan(o.target)) {
+      orders.push_back({b.symbol, b.side == "BUY" ? "SELL" : "BUY", "LMT", "GTC",
+                        "target of the entry above, once filled (one cancels the other)", estimate, o.target, 0});
+    }
+  }
+  for (const auto& p : state.account.positions()) {
+    const std::string side = p.shares > 0 ? "SELL" : "BUY";
+    if (!std::isnan(p.bracket.stop)) {
+      orders.push_back({symbols[p.symbol], side, "STP", "GTC", "standing stop", std::llabs(p.shares), 0, p.bracket.stop});
+    }
+    if (!std::isnan(p.bracket.target)) {
+      orders.push_back({symbols[p.symbol], side, "LMT", "GTC", "standing target (one cancels the other)",
+                        std::llabs(p.shares), p.bracket.target, 0});
+    }
+  }
+  return orders;
+}
+
+// `equity`: at the last close done (the initial cash before the first session).
+Result<PaperStatus> StatusOf(const LoadedAccount& a, const std::vector<data::BarSeries>& daily, Micros equity) {
+  PaperStatus s;
+  s.name = a.record.name;
+  s.config = a.config;
+  s.inception = a.record.inception;
+  s.last_done = a.state.decided;
+  s.sessions = a.sessions;
+  s.cash = a.state.account.cash();
+  s.equity = equity;
+  s.fees = a.state.account.fees();
+  for (const auto& p : a.state.account.positions()) {
+    const data::BarSeries& bars = daily[p.symbol];
+    const double close = CloseOn(bars, a.state.decided);
+    std::int64_t held = 0;
+    for (std::size_t k = 0; k < bars.size() && bars.DayAt(k) <= a.state.decided; ++k) held += bars.DayAt(k) > p.entry_day;
+    const Micros value = backtest::TradeValue(p.shares, close) - backtest::TradeValue(p.shares, p.entry_price);
+    s.positions.push_back({a.config.symbols[p.symbol], p.shares, p.entry_price, p.bracket.stop, p.bracket.target, close,
+                           p.entry_day, held, value - p.entry_commission});
+  }
+  s.orders = OrdersOf(a.state, a.config, daily);
+  s.buy_and_hold_equity = a.config.engine.initial_cash;
+  if (a.state.decided > a.record.inception) {
+    QAT_ASSIGN_OR_RETURN(auto hold, BuyAndHoldBeside({daily, {}, a.record.inception + 1, a.state.decided}, false,
+                                                     a.config.engine));
+    s.buy_and_hold_equity = hold.equity.back();
+  }
+  return s;
+}
+
+std::string Describe(const backtest::Fill& f, const std::vector<std::string>& symbols) {
+  return fmt::format("{} {} {} at {:.4f} ({})", f.buy ? "BUY" : "SELL", f.quantity, symbols[f.symbol], f.price, f.reason);
+}
+
+}  // namespace
+
+nlohmann::json PaperConfig::ToJson() const {
+  nlohmann::json j = EngineConfigToJson(engine);
+  j["strategy"] = strategy;
+  j["symbols"] = symbols;
+  j["sma"] = {{"fast", fast}, {"slow", slow}};
+  return j;
+}
+
+Result<PaperConfig> PaperConfig::FromJson(const nlohmann::json& j) {
+  if (!j.is_object()) return Fail(ErrorCode::kCorrupt, "paper configuration: not a JSON object");
+  PaperConfig c;
+  QAT_ASSIGN_OR_RETURN(c.engine, EngineConfigFromJson(j));
+  try {
+    c.strategy = j.at("strategy").get<std::string>();
+    c.symbols = j.at("symbols").get<std::vector<std::string>>();
+    c.fast = j.at("sma").at("fast").get<int>();
+    c.slow = j.at("sma").at("slow").get<int>();
+  } catch (const std::exception& e) {
+    return Fail(ErrorCode::kCorrupt, "paper configuration: {}", e.what());
+  }
+  return c;
+}
+
+Result<PaperStatus> InitPaperAccount(store::Database& db, const PaperInitRequest& r) {
+  if (r.name.empty() || r.name.size() > 64 || r.name.find_first_of(" \t\r\n,") != std::string::npos) {
+    return Fail(ErrorCode::kInvalidInput, "paper account name {} must be 1-64 characters without spaces or commas",
+                Excerpt(r.name));
+  }
+  if (MakeBarStrategy(r.config.strategy, r.config.fast, r.config.slow) == nullptr) {
+    return Fail(ErrorCode::kInvalidInput, "paper: strategy {} is not available (sma-cross, buy-and-hold)",
+                Excerpt(r.config.strategy));
+  }
+  if (r.config.symbols.empty()) return Fail(ErrorCode::kInvalidInput, "paper: no symbols given");
+  QAT_ASSIGN_OR_RETURN(auto existing, store::LoadPaperAccount(db, r.name));
+  if (existing) return Fail(ErrorCode::kInvalidInput, "paper account '{}' exists already", r.name);
+  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, r.config.symbols));
+  Days last = 0;
+  for (const auto& s : bars.daily) last = std::max(last, s.DayAt(s.size() - 1));
+  const Days inception = r.as_of.value_or(last);
+  auto strategy = MakeBarStrategy(r.config.strategy, r.config.fast, r.config.slow);
+  QAT_ASSIGN_OR_RETURN(EngineState state, backtest::OpenAccount(bars.daily, inception, *strategy, r.config.engine));
+  store::PaperAccountRecord record{r.name, r.now, r.config.ToJson().dump(), state.decided,
+                                   EngineStateToJson(state, r.config.symbols).dump()};
+  QAT_RETURN_IF_ERROR(store::CreatePaperAccount(db, record));
+  LoadedAccount a{record, r.config, std::move(state), 0};
+  return StatusOf(a, bars.daily, a.config.engine.initial_cash);
+}
+
+Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunRequest& r,
+                                       const std::function<void(const PaperSessionDone&)>& progress) {
+  QAT_ASSIGN_OR_RETURN(LoadedAccount a, LoadAccount(db, r.name));
+  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, a.config.symbols));
+  Days last = 0;
+  for (const auto& s : bars.daily) last = std::max(last, s.DayAt(s.size() - 1));
+  const Days until = r.as_of.value_or(last);
+  // The sessions to do: every day after the last decision on which a symbol trades, in order.
+  std::vector<Days> days;
+  for (const auto& s : bars.daily) {
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const Days d = s.DayAt(k);
+      if (d > a.state.decided && d <= until) days.push_back(d);
+    }
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  PaperRunReport report;
+  Micros equity = a.state.equity;
+  for (Days day : days) {
+    auto strategy = MakeBarStrategy(a.config.strategy, a.config.fast, a.config.slow);
+    const std::size_t fills_before = a.state.account.fills().size();
+    auto resumed = backtest::ResumeEngine({bars.daily, bars.finer, day, day}, *strategy, a.config.engine, a.state);
+    if (!resumed.ok()) return resumed.error().WithContext(fmt::format("paper account '{}', session {}", r.name, FormatDate(day)));
+    const auto& state = resumed->state;
+    std::vector<store::PaperFillRecord> fills;
+    PaperSessionDone done{day, {}, resumed->run.equity.back()};
+    for (std::size_t k = fills_before; k < state.account.fills().size(); ++k) {
+      const auto& f = state.account.fills()[k];
+      fills.push_back({f.day, a.config.symbols[f.symbol], f.buy ? "BUY" : "SELL", f.quantity, f.price, f.commission,
+                       std::string(f.reason)});
+      done.fills.push_back(Describe(f, a.config.symbols));
+    }
+    store::PaperSessionRecord session{day, resumed->run.equity.back(), state.account.cash(), resumed->run.invested.back(),
+                                      EngineStateToJson(state, a.config.symbols).dump(), r.now};
+    QAT_RETURN_IF_ERROR(store::RecordPaperSession(db, r.name, session, fills));
+    a.state = std::move(resumed->state);
+    ++a.sessions;
+    equity = done.equity;
+    if (progress) progress(done);
+    report.done.push_back(std::move(done));
+  }
+  QAT_ASSIGN_OR_RETURN(report.status, StatusOf(a, bars.daily, equity));
+  return report;
+}
+
+Result<PaperStatus> PaperAccountStatus(store::Database& db, const std::string& name) {
+  QAT_ASSIGN_OR_RETURN(LoadedAccount a, LoadAccount(db, name));
+  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, a.config.symbols));
+  return StatusOf(a, bars.daily, a.state.equity);
+}
+
+Result<std::string> PaperFillsCsv(store::Database& db, const std::string& name) {
+  QAT_ASSIGN_OR_RETURN(LoadedAccount a, LoadAccount(db, name));
+  backtest::RunResult run;
+  run.symbols = a.config.symbols;
+  run.fills = a.state.account.fills();
+  return FillsCsv(run);
+}
+
+Result<std::string> PaperEquityCsv(store::Database& db, const std::string& name) {
+  QAT_ASSIGN_OR_RETURN(auto record, store::LoadPaperAccount(db, name));
+  if (!record) return Fail(ErrorCode::kNotFound, "no paper account '{}' (create it with 'qtrader paper init')", name);
+  QAT_ASSIGN_OR_RETURN(auto sessions, store::LoadPaperSessions(db, name));
+  std::string out = "date,equity,cash,invested\n";
+  for (const auto& s : sessions) {
+    out += fmt::format("{},{},{},{}\n", FormatDate(s.day), portfolio::FormatMicros(s.equity),
+                       portfolio::FormatMicros(s.cash), portfolio::FormatMicros(s.invested));
+  }
+  return out;
+}
+
+std::string BrokerOrdersCsv(const std::vector<BrokerOrder>& orders) {
+  std::string out = "symbol,side,quantity,type,limit,stop,time_in_force,note\n";
+  for (const auto& o : orders) {
+    out += fmt::format("{},{},{},{},{},{},{},\"{}\"\n", o.symbol, o.side, o.quantity, o.type,
+                       o.limit > 0 ? fmt::format("{:.2f}", o.limit) : "", o.stop > 0 ? fmt::format("{:.2f}", o.stop) : "",
+                       o.time_in_force, o.note);
+  }
+  return out;
+}
+
+nlohmann::json PaperStatus::ToJson() const {
+  nlohmann::json positions_json = nlohmann::json::array(), orders_json = nlohmann::json::array();
+  auto level = [](double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); };
+  for (const auto& p : positions) {
+    positions_json.push_back({{"symbol", p.symbol}, {"shares", p.shares}, {"entry_price", p.entry_price},
+                              {"entry_day", FormatDate(p.entry_day)}, {"stop", level(p.stop)},
+                              {"target", level(p.target)}, {"last_close", level(p.last_close)},
+                              {"sessions_held", p.sessions_held},
+                              {"unrealised", portfolio::MicrosToDollars(p.unrealised)}});
+  }
+  for (const auto& o : orders) {
+    orders_json.push_back({{"symbol", o.symbol}, {"side", o.side}, {"quantity", o.quantity}, {"type", o.type},
+                           {"limit", o.limit > 0 ? nlohmann::json(o.limit) : nlohmann::json(nullptr)},
+                           {"stop", o.stop > 0 ? nlohmann::json(o.stop) : nlohmann::json(nullptr)},
+                           {"time_in_force", o.time_in_force}, {"note", o.note}});
+  }
+  return {{"account", name},
+          {"config", config.ToJson()},
+          {"inception", FormatDate(inception)},
+          {"last_done", FormatDate(last_done)},
+          {"sessions", sessions},
+          {"cash", portfolio::MicrosToDollars(cash)},
+          {"equity", portfolio::MicrosToDollars(equity)},
+          {"fees", portfolio::MicrosToDollars(fees)},
+          {"buy_and_hold_equity", portfolio::MicrosToDollars(buy_and_hold_equity)},
+          {"positions", positions_json},
+          {"orders", orders_json}};
+}
+
+}  // namespace qat::app
