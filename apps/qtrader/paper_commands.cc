@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "engine_options.h"
+#include "output_file.h"
 #include "paths.h"
 #include "qat/app/paper.h"
 #include "qat/core/clock.h"
@@ -19,7 +20,7 @@ namespace qat::cli {
 namespace {
 
 struct PaperOptions {
-  std::string account, db, as_of, strategy = "sma-cross", symbols, format = "text";
+  std::string account, db, as_of, strategy = "sma-cross", symbols, format = "text", history_format = "csv", html;
   EngineOptions engine;
   int fast = 10, slow = 30;
   bool json = false, equity = false;
@@ -129,12 +130,24 @@ int RunStatus(const PaperOptions& o) {
 }
 
 int RunHistory(const PaperOptions& o, bool equity) {
-  if (o.format != "csv") return Usage(Fail(ErrorCode::kInvalidInput, "--format: only csv is supported (got {})", Excerpt(o.format)));
+  if (o.history_format != "csv") {
+    return Usage(Fail(ErrorCode::kInvalidInput, "--format: only csv is supported (got {})", Excerpt(o.history_format)));
+  }
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   auto csv = equity ? app::PaperEquityCsv(*db, o.account) : app::PaperFillsCsv(*db, o.account);
   if (!csv.ok()) return Report(csv.error());
   std::fputs(csv->c_str(), stdout);
+  return kExitOk;
+}
+
+int RunReport(const PaperOptions& o) {
+  auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+  if (!db.ok()) return Report(db.error());
+  auto html = app::PaperReportHtml(*db, o.account);
+  if (!html.ok()) return Report(html.error());
+  if (auto written = WriteOutputFile(o.html, *html); !written.ok()) return Report(written.error());
+  if (o.html != "-") std::printf("wrote %s\n", o.html.c_str());
   return kExitOk;
 }
 
@@ -194,10 +207,16 @@ void AddPaperCommands(CLI::App& app) {
 
   auto* history = paper->add_subcommand("history", "Every fill as CSV (date,symbol,side,quantity,price,commission,reason)");
   history->add_option("--account", o->account, "Account name")->required();
-  history->add_option("--format", o->format, "csv")->capture_default_str();
+  history->add_option("--format", o->history_format, "csv")->capture_default_str();
   history->add_flag("--equity", o->equity, "The daily equity instead (date,equity,cash,invested)");
   AddDbOption(history, o->db);
   history->callback([o] { CommandExitCode() = RunHistory(*o, o->equity); });
+
+  auto* report = paper->add_subcommand("report", "The backtest tearsheet of the account's live period, as one HTML page");
+  report->add_option("--account", o->account, "Account name")->required();
+  report->add_option("--html", o->html, "Write the page here ('-': standard output)")->required();
+  AddDbOption(report, o->db);
+  report->callback([o] { CommandExitCode() = RunReport(*o); });
 
   auto* orders = paper->add_subcommand("orders", "Tomorrow's orders as a broker takes them (symbol,side,quantity,type,limit,stop,time_in_force,note)");
   orders->add_option("--account", o->account, "Account name")->required();

@@ -7,7 +7,9 @@
 
 #include "app/paper_state.h"
 #include "qat/app/backtest.h"
+#include "qat/core/sha256.h"
 #include "qat/core/strings.h"
+#include "qat/backtest/measures.h"
 #include "qat/store/paper.h"
 
 namespace qat::app {
@@ -255,6 +257,55 @@ Result<std::string> PaperEquityCsv(store::Database& db, const std::string& name)
                        portfolio::FormatMicros(s.cash), portfolio::FormatMicros(s.invested));
   }
   return out;
+}
+
+Result<std::string> PaperReportHtml(store::Database& db, const std::string& name) {
+  QAT_ASSIGN_OR_RETURN(LoadedAccount a, LoadAccount(db, name));
+  QAT_ASSIGN_OR_RETURN(auto sessions, store::LoadPaperSessions(db, name));
+  if (sessions.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "paper account '{}' has no session yet (run 'qtrader paper run')", name);
+  }
+  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, a.config.symbols));
+  BacktestReport report;
+  report.strategy = a.config.strategy + " (paper)";
+  report.symbols = a.config.symbols;
+  report.start = sessions.front().day;
+  report.end = sessions.back().day;
+  backtest::RunResult& run = report.result.run;
+  run.symbols = a.config.symbols;
+  run.initial_cash = a.config.engine.initial_cash;
+  for (const auto& s : sessions) {
+    run.sessions.push_back(s.day);
+    run.equity.push_back(s.equity);
+    run.invested.push_back(s.invested);
+  }
+  run.fills = a.state.account.fills();
+  run.trades = a.state.account.trades();
+  std::vector<double> last_close(run.symbols.size());
+  std::vector<std::size_t> seen(run.symbols.size(), 0);
+  for (std::size_t i = 0; i < run.symbols.size(); ++i) {
+    last_close[i] = CloseOn(bars.daily[i], report.end);
+    for (std::size_t k = 0; k < bars.daily[i].size() && bars.daily[i].DayAt(k) <= report.end; ++k) seen[i] = k + 1;
+  }
+  backtest::Account located = a.state.account;
+  located.LocateEntryBars(bars.daily);
+  for (const auto& t : located.OpenTrades(last_close, seen)) run.trades.push_back(t);
+  run.fees = a.state.account.fees();
+  run.counts = a.state.counts;
+  report.result.name = report.strategy;
+  report.result.measures = backtest::ComputeMeasures(run, {}, {});
+  QAT_ASSIGN_OR_RETURN(report.buy_and_hold.run,
+                       BuyAndHoldBeside({bars.daily, {}, report.start, report.end}, false, a.config.engine));
+  report.buy_and_hold.name = "buy-and-hold, equal weight";
+  report.buy_and_hold.measures = backtest::ComputeMeasures(report.buy_and_hold.run, {}, {});
+  report.config = a.config.ToJson();
+  report.config["per_symbol"] = false;
+  report.order_hash = Sha256Hex(FillsCsv(run));
+  report.manifest = {{"account", name},
+                     {"config", report.config},
+                     {"inception", FormatDate(a.record.inception)},
+                     {"sessions", sessions.size()}};
+  return TearsheetHtml(report);
 }
 
 std::string BrokerOrdersCsv(const std::vector<BrokerOrder>& orders) {

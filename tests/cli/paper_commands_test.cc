@@ -96,6 +96,13 @@ TEST(CliPaper, ReplayingEveryEveningEqualsTheBacktestOfTheSameSessions) {
   EXPECT_EQ(Out({"paper", "orders", "--account", "main", "--format", "csv"}, home.path()).rfind(
                 "symbol,side,quantity,type,limit,stop,time_in_force,note\n", 0),
             0u);
+  // The tearsheet of the live period: the same page as a backtest's, offline.
+  const auto page = home.path() / "paper.html";
+  RunOk({"paper", "report", "--account", "main", "--html", page.string()}, home.path());
+  const std::string html = ReadFile(page);
+  EXPECT_NE(html.find("sma-cross (paper) on SPY, QQQ, AAPL, MSFT"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
 }
 
 TEST(CliPaper, ARunKilledAtRandomPointsLeavesWholeSessionsAndThenCatchesUp) {
@@ -164,6 +171,7 @@ TEST(CliPaper, BadInputsNameTheProblem) {
       {{"paper", "init", "--account", "y", "--symbols", "NOPE"}, 1, "NOPE"},
       {{"paper", "run", "--account", "main", "--as-of", "2023-02-30"}, 2, "--as-of"},
       {{"paper", "history", "--account", "main", "--format", "xml"}, 2, "--format"},
+      {{"paper", "report", "--account", "main", "--html", "-"}, 2, "has no session yet"},
   };
   for (const auto& c : cases) {
     const auto r = RunCli(c.args, home.path());

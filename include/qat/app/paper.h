@@ -103,6 +103,11 @@ Result<PaperStatus> PaperAccountStatus(store::Database& db, const std::string& n
 // and the daily equity `date,equity,cash,invested`.
 Result<std::string> PaperFillsCsv(store::Database& db, const std::string& name);
 Result<std::string> PaperEquityCsv(store::Database& db, const std::string& name);
+// The backtest tearsheet (app::TearsheetHtml) of the account's live period: its sessions, fills
+// and trades since inception beside buy-and-hold of the same symbols over the same sessions.
+// Fails (kNotFound) for an unknown account, (kInvalidInput) before its first session.
+Result<std::string> PaperReportHtml(store::Database& db, const std::string& name);
+
 // Tomorrow's orders: `symbol,side,quantity,type,limit,stop,time_in_force,note`.
 std::string BrokerOrdersCsv(const std::vector<BrokerOrder>& orders);
 
