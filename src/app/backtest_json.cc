@@ -3,40 +3,39 @@
 #include <cmath>
 
 #include "qat/app/backtest.h"
+#include "qat/core/json.h"
 
 namespace qat::app {
 namespace {
 
-nlohmann::json Number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
-
 nlohmann::json MeasuresJson(const backtest::Measures& m) {
   return {{"sessions", m.sessions},
-          {"years", Number(m.years)},
-          {"total_return", Number(m.total_return)},
-          {"cagr", Number(m.cagr)},
-          {"volatility", Number(m.volatility)},
-          {"sharpe", Number(m.sharpe)},
-          {"sortino", Number(m.sortino)},
-          {"max_drawdown", Number(m.max_drawdown)},
+          {"years", JsonNumber(m.years)},
+          {"total_return", JsonNumber(m.total_return)},
+          {"cagr", JsonNumber(m.cagr)},
+          {"volatility", JsonNumber(m.volatility)},
+          {"sharpe", JsonNumber(m.sharpe)},
+          {"sortino", JsonNumber(m.sortino)},
+          {"max_drawdown", JsonNumber(m.max_drawdown)},
           {"max_drawdown_sessions", m.max_drawdown_sessions},
-          {"calmar", Number(m.calmar)},
+          {"calmar", JsonNumber(m.calmar)},
           {"trades", m.trades},
-          {"win_rate", Number(m.win_rate)},
-          {"average_win", Number(m.average_win)},
-          {"average_loss", Number(m.average_loss)},
-          {"profit_factor", Number(m.profit_factor)},
-          {"expectancy", Number(m.expectancy)},
-          {"exposure", Number(m.exposure)},
-          {"turnover", Number(m.turnover)},
-          {"fees", Number(m.fees)},
+          {"win_rate", JsonNumber(m.win_rate)},
+          {"average_win", JsonNumber(m.average_win)},
+          {"average_loss", JsonNumber(m.average_loss)},
+          {"profit_factor", JsonNumber(m.profit_factor)},
+          {"expectancy", JsonNumber(m.expectancy)},
+          {"exposure", JsonNumber(m.exposure)},
+          {"turnover", JsonNumber(m.turnover)},
+          {"fees", JsonNumber(m.fees)},
           {"ambiguous_bars", m.ambiguous_bars},
-          {"alpha", Number(m.alpha)},
-          {"beta", Number(m.beta)},
-          {"sharpe_per_session", Number(m.sharpe_per_session)},
-          {"skew", Number(m.skew)},
-          {"kurtosis", Number(m.kurtosis)},
-          {"psr", Number(m.psr)},
-          {"dsr", Number(m.dsr)},
+          {"alpha", JsonNumber(m.alpha)},
+          {"beta", JsonNumber(m.beta)},
+          {"sharpe_per_session", JsonNumber(m.sharpe_per_session)},
+          {"skew", JsonNumber(m.skew)},
+          {"kurtosis", JsonNumber(m.kurtosis)},
+          {"psr", JsonNumber(m.psr)},
+          {"dsr", JsonNumber(m.dsr)},
           {"trials", m.trials}};
 }
 

@@ -9,6 +9,7 @@
 
 #include "qat/core/parallel.h"
 #include "qat/store/actions.h"
+#include "qat/core/json.h"
 
 namespace qat::app {
 namespace {
@@ -19,7 +20,6 @@ constexpr Days kMaxStaleDays = 7;
 constexpr const char* kAbstainReason =
     "NEUTRAL: the confluence model showed no evidence over the base rate, so it abstains (docs/signals.md)";
 
-nlohmann::json Number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 Result<data::BarSeries> LoadContextSeries(store::Database& db, const std::string& symbol, std::optional<Days> as_of,
                                           const char* role) {
@@ -211,8 +211,8 @@ nlohmann::json SymbolSignal::ToJson() const {
           {"agreeing", {{"bullish", c.bullish_timeframes}, {"bearish", c.bearish_timeframes}}},
           {"per_timeframe", per},
           {"context",
-           {{"rsi", Number(context.rsi)},
-            {"volume_ratio", Number(context.volume_ratio)},
+           {{"rsi", JsonNumber(context.rsi)},
+            {"volume_ratio", JsonNumber(context.volume_ratio)},
             {"regime", features::TrendRegimeName(context.trend)},
             {"vol_regime", features::VolRegimeName(context.vol)},
             {"terms", terms}}},

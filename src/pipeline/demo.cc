@@ -11,6 +11,7 @@
 #include "qat/models/dataset.h"
 #include "qat/pipeline/universe.h"
 #include "qat/store/bars.h"
+#include "qat/core/json.h"
 
 namespace qat::pipeline {
 namespace {
@@ -23,19 +24,17 @@ StrategyResult Summarize(std::string name, backtest::RunResult run) {
   return s;
 }
 
-nlohmann::json Number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
-
 nlohmann::json StrategyJson(const StrategyResult& s) {
   const auto& m = s.measures;
   return {{"name", s.name},
-          {"total_return", Number(m.total_return)},
-          {"cagr", Number(m.cagr)},
-          {"sharpe", Number(m.sharpe)},
-          {"max_drawdown", Number(m.max_drawdown)},
-          {"volatility", Number(m.volatility)},
+          {"total_return", JsonNumber(m.total_return)},
+          {"cagr", JsonNumber(m.cagr)},
+          {"sharpe", JsonNumber(m.sharpe)},
+          {"max_drawdown", JsonNumber(m.max_drawdown)},
+          {"volatility", JsonNumber(m.volatility)},
           {"trades", s.run.trades.size()},  // closed and still open at the end
           {"closed_trades", m.trades},
-          {"win_rate", Number(m.win_rate)},
+          {"win_rate", JsonNumber(m.win_rate)},
           {"final_equity", portfolio::FormatMicros(s.run.equity.empty() ? 0 : s.run.equity.back())}};
 }
 

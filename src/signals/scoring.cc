@@ -8,6 +8,7 @@
 
 #include "qat/models/evaluation.h"
 #include "qat/patterns/statistics.h"
+#include "qat/core/json.h"
 
 namespace qat::signals {
 namespace {
@@ -24,7 +25,6 @@ double Percentile(std::vector<double> v, double q) {
   return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
-nlohmann::json Number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 double WeightedBrierSkill(std::span<const double> p, std::span<const double> base, std::span<const std::uint8_t> up,
                           std::span<const double> w) {
@@ -183,29 +183,29 @@ nlohmann::json ProbabilityScores::ToJson() const {
     bins.push_back({{"lo", r.lo},
                     {"hi", r.hi},
                     {"n", r.n},
-                    {"mean_predicted", Number(r.mean_predicted)},
-                    {"observed", Number(r.observed)},
-                    {"observed_ci95", {Number(r.observed_lo), Number(r.observed_hi)}},
+                    {"mean_predicted", JsonNumber(r.mean_predicted)},
+                    {"observed", JsonNumber(r.observed)},
+                    {"observed_ci95", {JsonNumber(r.observed_lo), JsonNumber(r.observed_hi)}},
                     {"within", r.within}});
   }
   return {{"n", n},
           {"brier", brier},
           {"base_rate_brier", base_rate_brier},
-          {"brier_skill", Number(brier_skill)},
-          {"brier_skill_ci95", {Number(brier_skill_lo), Number(brier_skill_hi)}},
+          {"brier_skill", JsonNumber(brier_skill)},
+          {"brier_skill_ci95", {JsonNumber(brier_skill_lo), JsonNumber(brier_skill_hi)}},
           {"log_loss", log_loss},
           {"base_rate_log_loss", base_rate_log_loss},
           {"reliability", std::move(bins)},
           {"top_decile",
            {{"rows", top_decile.rows},
-            {"hit_rate", Number(top_decile.hit_rate)},
-            {"base_rate", Number(top_decile.base_rate)},
-            {"lift", Number(top_decile.lift)},
-            {"ci95", {Number(top_decile.lift_lo), Number(top_decile.lift_hi)}}}}};
+            {"hit_rate", JsonNumber(top_decile.hit_rate)},
+            {"base_rate", JsonNumber(top_decile.base_rate)},
+            {"lift", JsonNumber(top_decile.lift)},
+            {"ci95", {JsonNumber(top_decile.lift_lo), JsonNumber(top_decile.lift_hi)}}}}};
 }
 
 nlohmann::json PairedComparison::ToJson() const {
-  auto d = [](const Difference& x) { return nlohmann::json{{"value", Number(x.value)}, {"ci95", {Number(x.lo), Number(x.hi)}}}; };
+  auto d = [](const Difference& x) { return nlohmann::json{{"value", JsonNumber(x.value)}, {"ci95", {JsonNumber(x.lo), JsonNumber(x.hi)}}}; };
   return {{"top_decile_hit_rate", d(top_decile_hit_rate)}, {"brier_skill", d(brier_skill)}};
 }
 

@@ -12,6 +12,7 @@
 #include "qat/data/csv.h"
 #include "qat/data/resample.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::backtest {
 namespace {
@@ -140,16 +141,10 @@ TEST(Engine, TheAmbiguousBarOfARealSessionIsResolvedByItsHourlyBars) {
   // the open of 2025-06-06 (596.89) with a stop at 596.00 and a target at 597.98: the day's bar
   // (low 595.10, high 599.06) holds both; the 09:30 hour reached 599.06 without going below
   // 596.30, so the target came first. Without hourly bars the rule says stop.
-  data::CsvReadOptions options;
-  options.symbol = "SPY";
-  options.interval = data::Interval::k5m;
-  auto m5 = data::ReadBarsCsvFile(testing::RepoPath("data/intraday/SPY_5m.csv"), options);
-  ASSERT_TRUE(m5.ok());
-  auto hourly = data::Resample(m5->series, data::Interval::k1h);
-  auto daily = data::Resample(m5->series, data::Interval::k1d);
-  ASSERT_TRUE(hourly.ok() && daily.ok());
-  const std::vector<data::BarSeries> u = {daily->series};
-  const std::vector<data::BarSeries> finer = {hourly->series};
+  const testing::SpySessions spy = testing::SpyRegularSessions();
+  ASSERT_FALSE(spy.daily.empty());
+  const std::vector<data::BarSeries> u = {spy.daily};
+  const std::vector<data::BarSeries> finer = {spy.hourly};
   const Days decision = *ParseDate("2025-06-05");
   auto script = [decision](int, const MarketView& m, const Account&, Orders& o) {
     if (m.today() == decision) o.entries.push_back(Long(0, 596.00, 597.98));

@@ -11,6 +11,7 @@
 #include "qat/data/csv.h"
 #include "qat/data/resample.h"
 #include "support/cli.h"
+#include "support/repo_bars.h"
 
 namespace qat::backtest {
 namespace {
@@ -121,21 +122,7 @@ TEST(FillRules, FinerBarsResolveAnAmbiguousBarOrLeaveItToTheRule) {
   EXPECT_EQ(BracketExitWithFinerBars(b, day, {}, AmbiguityRule::kTargetFirst)->reason, ExitReason::kTarget);
 }
 
-// SPY's bundled 5-minute bars, resampled to the regular session's 1h and 1d bars.
-struct SpySessions {
-  data::BarSeries hourly, daily;
-};
-SpySessions LoadSpy() {
-  data::CsvReadOptions options;
-  options.symbol = "SPY";
-  options.interval = data::Interval::k5m;
-  auto m5 = data::ReadBarsCsvFile(testing::RepoPath("data/intraday/SPY_5m.csv"), options);
-  EXPECT_TRUE(m5.ok());
-  auto hourly = data::Resample(m5->series, data::Interval::k1h);
-  auto daily = data::Resample(m5->series, data::Interval::k1d);
-  EXPECT_TRUE(hourly.ok() && daily.ok());
-  return {hourly->series, daily->series};
-}
+using testing::SpySessions;
 
 // The session's daily bar and its 1h bars.
 std::pair<data::Bar, std::vector<data::Bar>> Session(const SpySessions& s, const char* date) {
@@ -152,7 +139,7 @@ std::pair<data::Bar, std::vector<data::Bar>> Session(const SpySessions& s, const
 }
 
 TEST(FillRules, RealSessionsWhereTheHourlyBarsDecide) {
-  const SpySessions spy = LoadSpy();
+  const SpySessions spy = testing::SpyRegularSessions();
   // 2025-06-06: open 596.89, high 599.06, low 595.10. A long with its stop at 596.00 and its
   // target at 597.98 (halfway from the open to the low and to the high) holds both: the rule
   // says stop. The 09:30 hour reached 599.06 and went no lower than 596.30: the target came
