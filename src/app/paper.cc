@@ -1,5 +1,6 @@
 #include "qat/app/paper.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -10,6 +11,7 @@
 #include "qat/core/sha256.h"
 #include "qat/core/strings.h"
 #include "qat/backtest/measures.h"
+#include "qat/store/actions.h"
 #include "qat/store/paper.h"
 
 namespace qat::app {
@@ -25,7 +27,35 @@ struct LoadedAccount {
   PaperConfig config;
   EngineState state;        // after the last session done (or at inception)
   std::int64_t sessions = 0;
+  nlohmann::json splits = nlohmann::json::array();  // [symbol, ex-date, ratio] the state's prices know
 };
+
+// The last close of symbol i on or before `day`, or NaN.
+double CloseOn(const data::BarSeries& s, Days day) {
+  double close = kNaN;
+  for (std::size_t k = 0; k < s.size() && s.DayAt(k) <= day; ++k) close = s.close[k];
+  return close;
+}
+
+// The splits stored for the account's symbols, as [symbol, ex-date, ratio].
+Result<nlohmann::json> StoredSplits(store::Database& db, const std::vector<std::string>& symbols) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& symbol : symbols) {
+    QAT_ASSIGN_OR_RETURN(auto actions, store::LoadActions(db, symbol));
+    for (const auto& a : actions) {
+      if (a.type == data::ActionType::kSplit) out.push_back({symbol, FormatDate(a.date), a.value});
+    }
+  }
+  return out;
+}
+
+// The state as stored: the engine's, and the splits its prices are adjusted for.
+std::string StoredState(const EngineState& state, const std::vector<std::string>& symbols, const nlohmann::json& splits) {
+  nlohmann::json j = EngineStateToJson(state, symbols);
+  j["splits"] = splits;
+  return j.dump();
+}
+
 
 Result<LoadedAccount> LoadAccount(store::Database& db, const std::string& name) {
   QAT_ASSIGN_OR_RETURN(auto record, store::LoadPaperAccount(db, name));
@@ -38,14 +68,8 @@ Result<LoadedAccount> LoadAccount(store::Database& db, const std::string& name) 
   auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded()) return Fail(ErrorCode::kCorrupt, "paper account '{}': its stored state is not JSON", name);
   QAT_ASSIGN_OR_RETURN(a.state, EngineStateFromJson(json, a.config.symbols));
+  if (json.contains("splits")) a.splits = json["splits"];
   return a;
-}
-
-// The last close of symbol i on or before `day`, or NaN.
-double CloseOn(const data::BarSeries& s, Days day) {
-  double close = kNaN;
-  for (std::size_t k = 0; k < s.size() && s.DayAt(k) <= day; ++k) close = s.close[k];
-  return close;
 }
 
 std::vector<BrokerOrder> OrdersOf(const EngineState& state, const PaperConfig& config,
@@ -180,8 +204,9 @@ Result<PaperStatus> InitPaperAccount(store::Database& db, const PaperInitRequest
   const Days inception = r.as_of.value_or(last);
   auto strategy = MakeBarStrategy(r.config.strategy, r.config.fast, r.config.slow);
   QAT_ASSIGN_OR_RETURN(EngineState state, backtest::OpenAccount(bars.daily, inception, *strategy, r.config.engine));
+  QAT_ASSIGN_OR_RETURN(auto splits, StoredSplits(db, r.config.symbols));
   store::PaperAccountRecord record{r.name, r.now, r.config.ToJson().dump(), state.decided,
-                                   EngineStateToJson(state, r.config.symbols).dump()};
+                                   StoredState(state, r.config.symbols, splits)};
   QAT_RETURN_IF_ERROR(store::CreatePaperAccount(db, record));
   LoadedAccount a{record, r.config, std::move(state), 0};
   return StatusOf(a, bars.daily, a.config.engine.initial_cash);
@@ -205,6 +230,8 @@ Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunReques
   std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
   PaperRunReport report;
+  QAT_ASSIGN_OR_RETURN(auto splits, StoredSplits(db, a.config.symbols));
+  const std::vector<std::string> applied = ApplyNewSplits(a.state, a.config.symbols, a.splits, splits, bars.daily);
   Micros equity = a.state.equity;
   for (Days day : days) {
     auto strategy = MakeBarStrategy(a.config.strategy, a.config.fast, a.config.slow);
@@ -214,6 +241,7 @@ Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunReques
     const auto& state = resumed->state;
     std::vector<store::PaperFillRecord> fills;
     PaperSessionDone done{day, {}, resumed->run.equity.back()};
+    if (report.done.empty()) done.fills = applied;  // the splits, reported with the first session
     for (std::size_t k = fills_before; k < state.account.fills().size(); ++k) {
       const auto& f = state.account.fills()[k];
       fills.push_back({f.day, a.config.symbols[f.symbol], f.buy ? "BUY" : "SELL", f.quantity, f.price, f.commission,
@@ -221,7 +249,7 @@ Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunReques
       done.fills.push_back(Describe(f, a.config.symbols));
     }
     store::PaperSessionRecord session{day, resumed->run.equity.back(), state.account.cash(), resumed->run.invested.back(),
-                                      EngineStateToJson(state, a.config.symbols).dump(), r.now};
+                                      StoredState(state, a.config.symbols, splits), r.now};
     QAT_RETURN_IF_ERROR(store::RecordPaperSession(db, r.name, session, fills));
     a.state = std::move(resumed->state);
     ++a.sessions;

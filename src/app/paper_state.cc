@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 namespace qat::app {
 namespace {
 
@@ -28,6 +30,13 @@ Days DayOf(const json& j) {
   auto day = ParseDate(j.get<std::string>());
   if (!day.ok()) throw std::invalid_argument(day.error().message);
   return *day;
+}
+
+// The last close on or before `day`, or NaN.
+double CloseOn(const data::BarSeries& s, Days day) {
+  double close = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t k = 0; k < s.size() && s.DayAt(k) <= day; ++k) close = s.close[k];
+  return close;
 }
 
 json CountsJson(const backtest::RunCounts& c) {
@@ -141,6 +150,47 @@ Result<EngineState> EngineStateFromJson(const json& j, const std::vector<std::st
   } catch (const std::exception& e) {
     return Fail(ErrorCode::kCorrupt, "paper state: {}", e.what());
   }
+}
+
+std::vector<std::string> ApplyNewSplits(EngineState& state, const std::vector<std::string>& symbols,
+                                        const json& known, const json& stored, const std::vector<data::BarSeries>& daily) {
+  std::vector<std::string> applied;
+  for (const auto& split : stored) {
+    if (std::find(known.begin(), known.end(), split) != known.end()) continue;
+    const std::string symbol = split.at(0).get<std::string>();
+    const Days ex_date = *ParseDate(split.at(1).get<std::string>());
+    const double ratio = split.at(2).get<double>();
+    const auto at = std::find(symbols.begin(), symbols.end(), symbol);
+    if (at == symbols.end() || !(ratio > 0)) continue;
+    const auto i = static_cast<std::size_t>(at - symbols.begin());
+    std::vector<backtest::Position> positions = state.account.positions();
+    std::int64_t cash = state.account.cash();
+    for (auto& p : positions) {
+      if (p.symbol != i || p.entry_day >= ex_date) continue;
+      const double exact = static_cast<double>(p.shares) * ratio;
+      const double whole = exact > 0 ? std::floor(exact + 1e-9) : std::ceil(exact - 1e-9);
+      const double close = CloseOn(daily[i], ex_date - 1);  // on the adjusted basis already
+      cash += backtest::TradeValue(1, (exact - whole) * close);
+      p.shares = static_cast<std::int64_t>(whole);
+      p.entry_price /= ratio;
+      p.bracket.stop /= ratio;
+      p.bracket.target /= ratio;
+      applied.push_back(fmt::format("{} split {} on {}: {} shares, entry {:.4f}", symbol, ratio, FormatDate(ex_date),
+                                    p.shares, p.entry_price));
+    }
+    auto restored = backtest::Account::Restore(cash, state.account.fees(), positions, state.account.fills(),
+                                               state.account.trades(), symbols.size());
+    if (restored) state.account = std::move(*restored);
+    if (state.decided < ex_date) {
+      for (auto& e : state.pending) {
+        if (e.order.symbol != i) continue;
+        e.order.trigger /= ratio;
+        e.order.stop /= ratio;
+        e.order.target /= ratio;
+      }
+    }
+  }
+  return applied;
 }
 
 }  // namespace qat::app
