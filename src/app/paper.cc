@@ -198,17 +198,23 @@ Result<PaperStatus> InitPaperAccount(store::Database& db, const PaperInitRequest
   if (r.config.symbols.empty()) return Fail(ErrorCode::kInvalidInput, "paper: no symbols given");
   QAT_ASSIGN_OR_RETURN(auto existing, store::LoadPaperAccount(db, r.name));
   if (existing) return Fail(ErrorCode::kInvalidInput, "paper account '{}' exists already", r.name);
-  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, r.config.symbols));
+  PaperConfig config = r.config;
+  if (config.strategy == "buy-and-hold") {
+    // As `backtest --strategy buy-and-hold`: an equal share of everything in every symbol.
+    config.engine.risk.max_positions = static_cast<int>(config.symbols.size());
+    config.engine.risk.max_position_fraction = 1;
+  }
+  QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, config.symbols));
   Days last = 0;
   for (const auto& s : bars.daily) last = std::max(last, s.DayAt(s.size() - 1));
   const Days inception = r.as_of.value_or(last);
-  auto strategy = MakeBarStrategy(r.config.strategy, r.config.fast, r.config.slow);
-  QAT_ASSIGN_OR_RETURN(EngineState state, backtest::OpenAccount(bars.daily, inception, *strategy, r.config.engine));
-  QAT_ASSIGN_OR_RETURN(auto splits, StoredSplits(db, r.config.symbols));
-  store::PaperAccountRecord record{r.name, r.now, r.config.ToJson().dump(), state.decided,
-                                   StoredState(state, r.config.symbols, splits)};
+  auto strategy = MakeBarStrategy(config.strategy, config.fast, config.slow);
+  QAT_ASSIGN_OR_RETURN(EngineState state, backtest::OpenAccount(bars.daily, inception, *strategy, config.engine));
+  QAT_ASSIGN_OR_RETURN(auto splits, StoredSplits(db, config.symbols));
+  store::PaperAccountRecord record{r.name, r.now, config.ToJson().dump(), state.decided,
+                                   StoredState(state, config.symbols, splits)};
   QAT_RETURN_IF_ERROR(store::CreatePaperAccount(db, record));
-  LoadedAccount a{record, r.config, std::move(state), 0};
+  LoadedAccount a{record, config, std::move(state), 0};
   return StatusOf(a, bars.daily, a.config.engine.initial_cash);
 }
 
