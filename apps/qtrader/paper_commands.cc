@@ -11,6 +11,7 @@
 #include "engine_options.h"
 #include "output_file.h"
 #include "paths.h"
+#include "qat/app/fetch.h"
 #include "qat/app/paper.h"
 #include "qat/core/clock.h"
 #include "qat/data/symbol.h"
@@ -23,8 +24,33 @@ struct PaperOptions {
   std::string account, db, as_of, strategy = "sma-cross", symbols, format = "text", history_format = "csv", html;
   EngineOptions engine;
   int fast = 10, slow = 30;
-  bool json = false, equity = false;
+  bool json = false, equity = false, fetch = false;
+  std::string provider = "auto", base_url;
 };
+
+// `paper run --fetch`: the account's symbols' new daily bars into the store first, as
+// `qtrader fetch` gets them. Returns how many symbols failed (each printed).
+Result<int> FetchForAccount(const PaperOptions& o) {
+  std::vector<std::string> symbols;
+  {
+    auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
+    if (!db.ok()) return db.error();
+    QAT_ASSIGN_OR_RETURN(auto config, app::PaperAccountConfig(*db, o.account));
+    symbols = config.symbols;
+  }
+  app::FetchPlan plan;
+  plan.symbols = symbols;
+  plan.providers = app::ProvidersFor(o.provider);
+  int failed = 0;
+  auto progress = [&](const app::SymbolOutcome& s) {
+    failed += s.ok ? 0 : 1;
+    std::printf("fetch %s\n", app::DescribeOutcome(s).c_str());
+    std::fflush(stdout);
+  };
+  QAT_ASSIGN_OR_RETURN(auto outcomes, app::FetchIntoStore(ResolveDbPath(o.db), plan, {o.base_url, false}, progress));
+  (void)outcomes;
+  return failed;
+}
 
 Result<std::optional<Days>> AsOf(const PaperOptions& o) {
   if (o.as_of.empty()) return std::optional<Days>();
@@ -106,6 +132,12 @@ int RunInit(const PaperOptions& o) {
 int RunRun(const PaperOptions& o) {
   auto as_of = AsOf(o);
   if (!as_of.ok()) return Usage(as_of.error());
+  int fetch_failures = 0;
+  if (o.fetch) {
+    auto failed = FetchForAccount(o);
+    if (!failed.ok()) return Report(failed.error());
+    fetch_failures = *failed;
+  }
   auto db = OpenStoreOption(o.db, store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
   auto report = app::RunPaperAccount(*db, {o.account, *as_of, SystemClock().Now()}, [&](const app::PaperSessionDone& d) {
@@ -120,7 +152,12 @@ int RunRun(const PaperOptions& o) {
     std::printf("nothing to do: paper account %s is done through %s (no newer session is stored)\n", o.account.c_str(),
                 FormatDate(report->status.last_done).c_str());
   }
-  return Finish(report->status, o.json);
+  const int code = Finish(report->status, o.json);
+  if (fetch_failures > 0) {
+    std::fprintf(stderr, "error: %d symbol(s) could not be fetched (above); the sessions stored were done\n", fetch_failures);
+    return kExitFailure;
+  }
+  return code;
 }
 
 int RunStatus(const PaperOptions& o) {
@@ -195,6 +232,10 @@ void AddPaperCommands(CLI::App& app) {
   auto* run = paper->add_subcommand("run", "Do every session since the last one done, in order (each once)");
   run->add_option("--account", o->account, "Account name")->required();
   run->add_option("--as-of", o->as_of, "Stop after this session (YYYY-MM-DD; default: the last stored bar)");
+  run->add_flag("--fetch", o->fetch, "Fetch the symbols' new daily bars first (as qtrader fetch)");
+  run->add_option("--provider", o->provider, "With --fetch: auto (Yahoo, Stooq, then keyed providers) or one provider")
+      ->capture_default_str();
+  run->add_option("--base-url", o->base_url, "With --fetch: send the providers' requests to this scheme://host[:port]");
   run->add_flag("--json", o->json, "Print the status as JSON");
   AddDbOption(run, o->db);
   run->callback([o] { CommandExitCode() = RunRun(*o); });

@@ -267,6 +267,12 @@ Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunReques
   return report;
 }
 
+Result<PaperConfig> PaperAccountConfig(store::Database& db, const std::string& name) {
+  QAT_ASSIGN_OR_RETURN(auto record, store::LoadPaperAccount(db, name));
+  if (!record) return Fail(ErrorCode::kNotFound, "no paper account '{}' (create it with 'qtrader paper init')", name);
+  return PaperConfig::FromJson(nlohmann::json::parse(record->config_json, nullptr, false));
+}
+
 Result<PaperStatus> PaperAccountStatus(store::Database& db, const std::string& name) {
   QAT_ASSIGN_OR_RETURN(LoadedAccount a, LoadAccount(db, name));
   QAT_ASSIGN_OR_RETURN(BacktestBars bars, LoadBacktestBars(db, a.config.symbols));

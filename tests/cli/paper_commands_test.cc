@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "providers/fixture_server.h"
 #include "support/cli.h"
 
 namespace qat::testing {
@@ -153,6 +155,40 @@ TEST(CliPaper, ARunKilledAtRandomPointsLeavesWholeSessionsAndThenCatchesUp) {
   RunOk({"paper", "run", "--account", "killed", "--as-of", "2023-12-29"}, home.path());
   EXPECT_EQ(Out({"paper", "history", "--account", "killed", "--format", "csv", "--equity"}, home.path()), calm_equity);
   EXPECT_EQ(Out({"paper", "history", "--account", "killed", "--format", "csv"}, home.path()), calm_fills);
+}
+
+TEST(CliPaper, RunWithFetchStoresTheNewBarsFirstAndSaysWhenItCannot) {
+  // NVDA from Yahoo's recorded answer through a local server: stored to 2021-06-30, the
+  // account opened there; `paper run --fetch` brings the bars to 2022-01-28 and does those
+  // sessions. With the server gone, the fetch fails, is named, and the run exits 1.
+  setenv("QTRADER_HTTP_RETRIES", "0", 1);
+  FixtureServer server;
+  const std::map<std::string, std::string> bodies = {
+      {"NVDA", YahooBody("historical-via-chart-NVDA-split-2021-02-01-to-2022-01-31.csv.json")}};
+  server.SetHandler([&](const httplib::Request& req, httplib::Response& res) { ServeYahoo(req, res, bodies); });
+  TempDir home;
+  RunOk({"fetch", "--provider", "yahoo", "--symbols", "NVDA", "--start", "2021-02-01", "--end", "2021-06-30",
+         "--base-url", server.base_url()},
+        home.path());
+  RunOk({"paper", "init", "--account", "n", "--strategy", "buy-and-hold", "--symbols", "NVDA"}, home.path());
+  const auto run = RunCli({"paper", "run", "--account", "n", "--fetch", "--provider", "yahoo", "--base-url",
+                           server.base_url(), "--json"},
+                          home.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
+  EXPECT_EQ(run.out.rfind("fetch NVDA 1d yahoo: ", 0), 0u) << run.out;
+  const auto status = nlohmann::json::parse(run.out.substr(run.out.find('{')));
+  EXPECT_EQ(status["inception"], "2021-06-30");
+  EXPECT_EQ(status["last_done"], "2022-01-28");  // the recording's last session
+  EXPECT_EQ(status["positions"].size(), 1u);
+
+  const auto offline = RunCli({"paper", "run", "--account", "n", "--fetch", "--provider", "yahoo", "--base-url",
+                               "http://127.0.0.1:" + std::to_string(UnusedPort())},
+                              home.path());
+  EXPECT_EQ(offline.exit_code, 1);
+  EXPECT_NE(offline.err.find("1 symbol(s) could not be fetched"), std::string::npos) << offline.err;
+  EXPECT_NE(offline.out.find("NVDA"), std::string::npos) << offline.out;
+  EXPECT_NE(offline.out.find("nothing to do"), std::string::npos) << offline.out;
+  unsetenv("QTRADER_HTTP_RETRIES");
 }
 
 TEST(CliPaper, BadInputsNameTheProblem) {

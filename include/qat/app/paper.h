@@ -96,6 +96,9 @@ struct PaperRunReport {
 Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunRequest& request,
                                        const std::function<void(const PaperSessionDone&)>& progress = {});
 
+// The account's configuration. Fails (kNotFound) for an unknown account.
+Result<PaperConfig> PaperAccountConfig(store::Database& db, const std::string& name);
+
 // The account's status after its last session. Fails (kNotFound) for an unknown account.
 Result<PaperStatus> PaperAccountStatus(store::Database& db, const std::string& name);
 
