@@ -98,6 +98,7 @@ int Run(int argc, char** argv) {
   AddSignalCommands(app);
   AddBacktestCommand(app);
   AddPaperCommands(app);
+  AddMonitorCommand(app);
   AddFeatureCommands(app);
   app.add_subcommand("version", "Print the version (as --version does)")->callback([version] {
     std::printf("%s\n", version.c_str());

@@ -1,0 +1,255 @@
+// qtrader monitor as a user runs it, on the bundled daily files: a model set trained on the
+// bars up to 2019-06-28 (the files cut there, --rounds 20), then the full files imported, as
+// if the model had been left alone while new bars arrived. A stable period (the real bars of
+// the following 58 sessions) must raise no RETRAIN; a planted degradation (the same model
+// scored on bars whose every daily move after 2019-06-28 is reversed, so momentum and
+// oscillator features move to their mirror and what the model learned points the wrong way)
+// must raise RETRAIN with priority HIGH.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "support/cli.h"
+
+namespace qat::testing {
+namespace {
+
+const char* const kSymbols[] = {"SPY", "QQQ", "AAPL", "MSFT", "GOOGL", "TSLA"};
+constexpr const char* kCut = "2019-06-28";
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The bundled file's header and rows up to kCut.
+std::string Cut(const std::string& text) {
+  std::string out;
+  bool header = true;
+  for (const auto& line : Lines(text)) {
+    if (header || line.substr(0, 10) <= kCut) out += line + "\n";
+    header = false;
+  }
+  return out;
+}
+
+// Every daily move after kCut reversed: close'[t] = close'[t-1] * close[t-1] / close[t], and
+// open, high, low mirrored the same way around the previous close (high and low swap);
+// adj_close keeps its ratio to close; volume unchanged.
+std::string Mirror(const std::string& text) {
+  std::string out;
+  bool header = true;
+  double prev_close = 0, prev_new = 0;
+  for (const auto& line : Lines(text)) {
+    if (header) {
+      out += line + "\n";
+      header = false;
+      continue;
+    }
+    double o, h, l, c, a, v;
+    char date[11] = {};
+    if (std::sscanf(line.c_str(), "%10[^,],%lf,%lf,%lf,%lf,%lf,%lf", date, &o, &h, &l, &c, &a, &v) != 7) {
+      ADD_FAILURE() << "unreadable row " << line;
+      continue;
+    }
+    if (std::string(date) <= kCut) {
+      prev_close = c;
+      prev_new = c;
+      out += line + "\n";
+      continue;
+    }
+    auto mirror = [&](double x) { return prev_new * prev_close / x; };
+    const double nc = mirror(c), no = mirror(o), nh = mirror(l), nl = mirror(h);
+    out += fmt::format("{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.0f}\n", date, no, std::max({nh, no, nc}),
+                       std::min({nl, no, nc}), nc, nc * a / c, v);
+    prev_close = c;
+    prev_new = nc;
+  }
+  return out;
+}
+
+class MonitorCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    home_ = new TempDir();
+    planted_ = new TempDir();
+    const auto cut = home_->path() / "cut";
+    std::filesystem::create_directories(cut);
+    for (const char* s : kSymbols) {
+      WriteFile(cut / (std::string(s) + ".csv"), Cut(ReadFile(RepoPath(std::string("data/daily/") + s + ".csv"))));
+      WriteFile(planted_->path() / (std::string(s) + ".csv"),
+                Mirror(ReadFile(RepoPath(std::string("data/daily/") + s + ".csv"))));
+    }
+    WriteFile(cut / "VIX.csv", Cut(ReadFile(RepoPath("data/macro/VIX.csv"))));
+    auto import = [](const std::filesystem::path& home, const std::string& symbol, const std::filesystem::path& file) {
+      std::vector<std::string> args = {"import", "--symbol", symbol, "--input", file.string()};
+      if (symbol == "^VIX") args.push_back("--repair-ohlc");
+      auto run = RunCli(args, home);
+      ASSERT_EQ(run.exit_code, 0) << symbol << ": " << run.err;
+    };
+    for (const char* s : kSymbols) import(home_->path(), s, cut / (std::string(s) + ".csv"));
+    import(home_->path(), "^VIX", cut / "VIX.csv");
+    train_ = RunCli({"train", "--symbols", "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA", "--rounds", "20", "--seed", "7", "--quiet",
+                     "--model-dir", Models().string()},
+                    home_->path());
+    ASSERT_EQ(train_.exit_code, 0) << train_.err;
+    // The bars that arrived after training: the full files.
+    for (const char* s : kSymbols) import(home_->path(), s, RepoPath(std::string("data/daily/") + s + ".csv"));
+    import(home_->path(), "^VIX", RepoPath("data/macro/VIX.csv"));
+    for (const char* s : kSymbols) import(planted_->path(), s, planted_->path() / (std::string(s) + ".csv"));
+    import(planted_->path(), "^VIX", RepoPath("data/macro/VIX.csv"));
+  }
+  static void TearDownTestSuite() {
+    delete home_;
+    delete planted_;
+    home_ = planted_ = nullptr;
+  }
+  static std::filesystem::path Models() { return home_->path() / "models"; }
+
+  static CliRun Monitor(const std::filesystem::path& home, std::vector<std::string> args) {
+    std::vector<std::string> all = {"monitor", "--model-dir", Models().string()};
+    all.insert(all.end(), args.begin(), args.end());
+    return RunCli(all, home);
+  }
+  static nlohmann::json Json(const CliRun& run) {
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return nlohmann::json::parse(run.out, nullptr, false);
+  }
+
+  static TempDir* home_;
+  static TempDir* planted_;
+  static CliRun train_;
+};
+
+TempDir* MonitorCli::home_ = nullptr;
+TempDir* MonitorCli::planted_ = nullptr;
+CliRun MonitorCli::train_;
+
+int Count(const nlohmann::json& report, const std::string& action, const std::string& priority = "") {
+  int n = 0;
+  for (const auto& r : report["recommendations"]) {
+    if (r["action"] == action && (priority.empty() || r["priority"] == priority)) ++n;
+  }
+  return n;
+}
+
+TEST_F(MonitorCli, AStablePeriodRaisesNoRetrain) {
+  const auto report = Json(Monitor(home_->path(), {"--as-of", "2019-09-13", "--json"}));
+  ASSERT_FALSE(report.is_discarded());
+  EXPECT_EQ(report["model"]["as_of"], "2019-06-21");
+  EXPECT_EQ(report["model"]["age_sessions"], 58);
+  // The rules were applied, not skipped for want of outcomes: 53 sessions x 6 symbols resolved,
+  // the last 5 sessions' labels pending.
+  EXPECT_EQ(report["predictions"]["resolved"], 318);
+  EXPECT_EQ(report["predictions"]["pending"], 30);
+  EXPECT_EQ(report["window"]["resolved"], 318);
+  EXPECT_TRUE(report["notes"].empty()) << report["notes"].dump();
+  EXPECT_EQ(report["drift"]["features"].size(), 10u);
+  EXPECT_EQ(report["drift"]["ranking"], "gain");
+  EXPECT_EQ(Count(report, "RETRAIN"), 0) << report["recommendations"].dump(2);
+  EXPECT_EQ(Count(report, "RECALIBRATE"), 0) << report["recommendations"].dump(2);
+  // No rule cried: every series has fresh bars as of that day.
+  EXPECT_TRUE(report["recommendations"].empty()) << report["recommendations"].dump(2);
+}
+
+TEST_F(MonitorCli, APlantedDegradationRaisesRetrainHigh) {
+  const auto planted = Json(Monitor(planted_->path(), {"--as-of", "2019-12-31", "--json"}));
+  ASSERT_FALSE(planted.is_discarded());
+  EXPECT_GE(Count(planted, "RETRAIN", "HIGH"), 1) << planted["recommendations"].dump(2);
+  // HIGH comes first, with its evidence in numbers.
+  const auto& first = planted["recommendations"][0];
+  EXPECT_EQ(first["action"], "RETRAIN");
+  EXPECT_EQ(first["priority"], "HIGH");
+  EXPECT_LT(first["evidence"]["recent"].get<double>(), first["evidence"]["promised"].get<double>() + 1) << first.dump();
+  EXPECT_GT(first["evidence"]["resolved"].get<int>(), 300);
+  // The features moved: the drift rule sees it as well.
+  bool drift = false;
+  for (const auto& r : planted["recommendations"]) drift |= r["evidence"]["measure"] == "psi";
+  EXPECT_TRUE(drift) << planted["recommendations"].dump(2);
+  // The same model on the real bars of the same window: no HIGH.
+  const auto real = Json(Monitor(home_->path(), {"--as-of", "2019-12-31", "--json"}));
+  EXPECT_EQ(Count(real, "RETRAIN", "HIGH"), 0) << real["recommendations"].dump(2);
+  EXPECT_EQ(real["window"]["resolved"], planted["window"]["resolved"]);
+}
+
+TEST_F(MonitorCli, TextOutputShowsTheTableThePromiseAndPendingLabels) {
+  auto run = Monitor(planted_->path(), {"--as-of", "2019-12-31"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const char* text : {"promised", "recent", "30 pending", "priority action", "HIGH     RETRAIN", "drift",
+                           "training max"}) {
+    EXPECT_NE(run.out.find(text), std::string::npos) << text << "\n" << run.out;
+  }
+  auto stable = Monitor(home_->path(), {"--as-of", "2019-09-13"});
+  ASSERT_EQ(stable.exit_code, 0) << stable.err;
+  EXPECT_NE(stable.out.find("no recommendation: every rule holds"), std::string::npos) << stable.out;
+}
+
+TEST_F(MonitorCli, StaleSeriesAndAnEquityDrawdown) {
+  // As of 2024-06-28: SPY's and QQQ's files end 2024-03-22, GOOGL's 2023-12-29, TSLA's
+  // 2023-08-11; AAPL, MSFT and ^VIX are fresh.
+  const auto equity = home_->path() / "equity.csv";
+  WriteFile(equity, "date,equity,invested,buy_and_hold\n2024-06-03,10000,0,\n2024-06-04,12000,0,\n"
+                    "2024-06-05,9000,0,\n");
+  const auto report = Json(Monitor(home_->path(), {"--as-of", "2024-06-28", "--equity", equity.string(), "--json"}));
+  ASSERT_FALSE(report.is_discarded());
+  std::map<std::string, std::string> stale;
+  for (const auto& r : report["recommendations"]) {
+    if (r["action"] == "REFRESH_DATA") stale[r["evidence"]["symbol"].get<std::string>() + (r["evidence"]["context"].get<bool>() ? " (context)" : "")] = r["priority"];
+  }
+  EXPECT_EQ(stale["QQQ"], "HIGH");
+  EXPECT_EQ(stale["TSLA"], "HIGH");
+  EXPECT_EQ(stale["GOOGL"], "HIGH");
+  EXPECT_EQ(stale["SPY"], "HIGH");             // a model symbol
+  EXPECT_EQ(stale["SPY (context)"], "LOW");    // and the market context
+  EXPECT_EQ(stale.size(), 5u);                 // not AAPL, MSFT or ^VIX
+  EXPECT_EQ(report["recommendations"][0]["action"], "HALT");
+  EXPECT_NEAR(report["recommendations"][0]["evidence"]["drawdown_now"].get<double>(), 0.25, 1e-12);
+  EXPECT_EQ(Count(report, "RETRAIN", "MEDIUM") >= 1, true);  // five years old
+}
+
+TEST_F(MonitorCli, BadInputsAreRefusedWithTheirExitCodes) {
+  auto none = RunCli({"monitor", "--model-dir", (home_->path() / "nothing").string(), "--as-of", "2019-09-13"},
+                     home_->path());
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("qtrader train"), std::string::npos) << none.err;
+  auto date = Monitor(home_->path(), {"--as-of", "2019-13-01"});
+  EXPECT_EQ(date.exit_code, 2);
+  EXPECT_NE(date.err.find("--as-of"), std::string::npos) << date.err;
+  auto horizon = Monitor(home_->path(), {"--horizon", "0"});
+  EXPECT_EQ(horizon.exit_code, 2);
+  auto wrong_horizon = Monitor(home_->path(), {"--horizon", "10", "--as-of", "2019-09-13"});
+  EXPECT_EQ(wrong_horizon.exit_code, 1);
+  EXPECT_NE(wrong_horizon.err.find("qtrader train --horizon 10"), std::string::npos) << wrong_horizon.err;
+  const auto equity = home_->path() / "bad_equity.csv";
+  WriteFile(equity, "date,equity\n2024-06-03,abc\n");
+  auto bad = Monitor(home_->path(), {"--as-of", "2019-09-13", "--equity", equity.string()});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad_equity.csv:2: equity 'abc' is not a number > 0"), std::string::npos) << bad.err;
+  auto missing = Monitor(home_->path(), {"--as-of", "2019-09-13", "--equity", (home_->path() / "no.csv").string()});
+  EXPECT_EQ(missing.exit_code, 1);
+  auto no_store = RunCli({"monitor", "--db", (home_->path() / "none.db").string(), "--model-dir", Models().string()},
+                         home_->path());
+  EXPECT_EQ(no_store.exit_code, 1);
+  // A tampered results file: the set's checksum names it.
+  auto planted_models = planted_->path() / "models";
+  std::filesystem::copy(Models(), planted_models, std::filesystem::copy_options::recursive);
+  const auto results = planted_models / "5bar" / "training_results_5bar.json";
+  WriteFile(results, "{}");
+  auto tampered = RunCli({"monitor", "--model-dir", planted_models.string(), "--as-of", "2019-09-13"}, home_->path());
+  EXPECT_EQ(tampered.exit_code, 1);
+  EXPECT_NE(tampered.err.find("training_results_5bar.json"), std::string::npos) << tampered.err;
+}
+
+}  // namespace
+}  // namespace qat::testing
