@@ -309,7 +309,11 @@ Result<MonitorReport> RunMonitor(store::Database& db, const MonitorRequest& requ
     window = std::max<std::size_t>(1, recent_sessions.size());
     in.drift_sessions = recent_sessions.size();
   }
-  if (!drift_rows.empty() && !x_reference.empty()) {
+  if (!drift_rows.empty() && static_cast<long>(drift_rows.size()) < config.min_resolved) {
+    report.notes.push_back(fmt::format("drift: {} predictions after the training window, fewer than the {} a PSI over "
+                                       "deciles needs; not measured",
+                                       drift_rows.size(), config.min_resolved));
+  } else if (!drift_rows.empty() && !x_reference.empty()) {
     const std::vector<double> gain = TotalGain(set.classifier, cols);
     std::vector<std::size_t> order(cols);
     for (std::size_t j = 0; j < cols; ++j) order[j] = j;

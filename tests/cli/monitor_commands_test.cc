@@ -218,6 +218,20 @@ TEST_F(MonitorCli, StaleSeriesAndAnEquityDrawdown) {
   EXPECT_EQ(Count(report, "RETRAIN", "MEDIUM") >= 1, true);  // five years old
 }
 
+TEST_F(MonitorCli, TooSoonAfterTrainingNothingIsJudgedAndTheNotesSayWhy) {
+  // Two sessions after the training window: 12 predictions, 6 of them resolved (the
+  // training window ends 5 sessions before the last bar it had, 2019-06-21).
+  const auto report = Json(Monitor(home_->path(), {"--as-of", "2019-06-25", "--json"}));
+  ASSERT_FALSE(report.is_discarded());
+  EXPECT_EQ(report["predictions"]["total"], 12);
+  EXPECT_EQ(report["predictions"]["pending"].get<int>() + report["predictions"]["resolved"].get<int>(), 12);
+  EXPECT_TRUE(report["drift"]["features"].empty());
+  ASSERT_EQ(report["notes"].size(), 2u) << report["notes"].dump();
+  EXPECT_NE(report["notes"][0].get<std::string>().find("drift: 12 predictions"), std::string::npos);
+  EXPECT_NE(report["notes"][1].get<std::string>().find("not judged"), std::string::npos);
+  EXPECT_EQ(Count(report, "RETRAIN"), 0) << report["recommendations"].dump(2);
+}
+
 TEST_F(MonitorCli, BadInputsAreRefusedWithTheirExitCodes) {
   auto none = RunCli({"monitor", "--model-dir", (home_->path() / "nothing").string(), "--as-of", "2019-09-13"},
                      home_->path());
@@ -241,6 +255,7 @@ TEST_F(MonitorCli, BadInputsAreRefusedWithTheirExitCodes) {
   auto no_store = RunCli({"monitor", "--db", (home_->path() / "none.db").string(), "--model-dir", Models().string()},
                          home_->path());
   EXPECT_EQ(no_store.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(home_->path() / "none.db"));
   // A tampered results file: the set's checksum names it.
   auto planted_models = planted_->path() / "models";
   std::filesystem::copy(Models(), planted_models, std::filesystem::copy_options::recursive);

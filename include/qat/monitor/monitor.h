@@ -74,7 +74,7 @@ int SessionsAfter(Days from, Days to);
 
 struct MonitorConfig {
   int window_sessions = 60;         // the recent window: resolved predictions of its last sessions
-  long min_resolved = 30;           // fewer resolved predictions: the performance rules say so, no verdict
+  long min_resolved = 30;           // fewer resolved predictions (drift: predictions): no verdict, a note says so
   double alpha = 0.05;              // one-sided level of the accuracy and log-loss tests
   int bootstrap_resamples = 2000;   // log loss: session-block bootstrap
   std::uint64_t seed = 42;
