@@ -29,7 +29,7 @@ struct MonitorOptions {
 
 std::string Pct(double x) { return fmt::format("{:.1f}%", 100 * x); }
 
-void PrintText(const monitor::MonitorReport& r) {
+void PrintText(const monitor::MonitorReport& r, double psi_threshold) {
   const auto& p = r.promise;
   const auto& w = r.window;
   std::printf("monitor of %s (horizon %d) on %s\n", r.model_set.string().c_str(), r.horizon,
@@ -58,7 +58,9 @@ void PrintText(const monitor::MonitorReport& r) {
                 r.inputs.drift_sessions);
     for (const auto* list : {&r.inputs.probability_drift, &r.inputs.feature_drift}) {
       for (const auto& d : *list) {
-        std::printf("  %-28s %8.3f %14.3f\n", d.name.c_str(), d.psi, d.training_max_psi);
+        const bool drifted = std::isfinite(d.psi) && d.psi > psi_threshold &&
+                             (!std::isfinite(d.training_max_psi) || d.psi > d.training_max_psi);
+        std::printf("  %-28s %8.3f %14.3f%s\n", d.name.c_str(), d.psi, d.training_max_psi, drifted ? "   drifted" : "");
       }
     }
   }
@@ -102,7 +104,7 @@ int RunMonitorCommand(const MonitorOptions& o) {
   if (o.json) {
     std::printf("%s\n", report->ToJson().dump(2).c_str());
   } else {
-    PrintText(*report);
+    PrintText(*report, request.config.psi_threshold);
   }
   return kExitOk;
 }

@@ -119,10 +119,10 @@ std::vector<Recommendation> CheckPerformance(const MonitorInputs& in, const Moni
   if (k_eff <= critical) {
     Recommendation r{Action::kRetrain,
                      fmt::format("accuracy {} on {} resolved predictions ({} .. {}) is below the {} training promised, "
-                                 "beyond its one-sided {}% binomial bound {} ({} pending)",
+                                 "at or under {}, its one-sided {}% binomial bound for {} effective outcomes ({} pending)",
                                  Pct(s.accuracy), rows.size(), FormatDate(s.window_first), FormatDate(s.window_last),
-                                 Pct(in.promise.accuracy), 100 * (1 - config.alpha),
-                                 Pct(static_cast<double>(critical) / static_cast<double>(n_eff)), pending),
+                                 Pct(in.promise.accuracy), Pct(static_cast<double>(critical) / static_cast<double>(n_eff)),
+                                 100 * (1 - config.alpha), n_eff, pending),
                      Priority::kHigh};
     r.evidence = {{"measure", "accuracy"},
                   {"recent", s.accuracy},
@@ -174,7 +174,7 @@ std::vector<Recommendation> CheckPerformance(const MonitorInputs& in, const Moni
   if (lower > in.promise.log_loss) {
     Recommendation r{Action::kRetrain,
                      fmt::format("log loss {:.4f} on {} resolved predictions ({} .. {}) is above the {:.4f} training "
-                                 "promised, beyond its one-sided {}% bootstrap bound {:.4f} ({} pending)",
+                                 "promised; even its one-sided {}% bootstrap lower bound, {:.4f}, is above it ({} pending)",
                                  s.log_loss, rows.size(), FormatDate(s.window_first), FormatDate(s.window_last),
                                  in.promise.log_loss, 100 * (1 - config.alpha), lower, pending),
                      Priority::kHigh};
