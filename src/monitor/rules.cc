@@ -277,7 +277,8 @@ std::vector<Recommendation> CheckStaleness(const MonitorInputs& in, const Monito
     if (missed >= 0 && missed <= config.max_stale_sessions) continue;
     Recommendation r{Action::kRefreshData,
                      s.last_day == 0
-                         ? fmt::format("{}{} has no daily bars in the store", s.symbol, s.context ? " (context)" : "")
+                         ? fmt::format("{}{} has no daily bars in the store up to {}", s.symbol,
+                                       s.context ? " (context)" : "", FormatDate(in.evaluation_day))
                          : fmt::format("{}{} has no bar for {} sessions (last {}, limit {})", s.symbol,
                                        s.context ? " (context)" : "", missed, FormatDate(s.last_day),
                                        config.max_stale_sessions),

@@ -147,7 +147,15 @@ int Count(const nlohmann::json& report, const std::string& action, const std::st
 TEST_F(MonitorCli, AStablePeriodRaisesNoRetrain) {
   const auto report = Json(Monitor(home_->path(), {"--as-of", "2019-09-13", "--json"}));
   ASSERT_FALSE(report.is_discarded());
+  for (const char* key : {"horizon", "model_set", "evaluation_date", "model", "promise", "symbols", "predictions",
+                          "window", "drift", "series", "notes", "recommendations"}) {
+    EXPECT_TRUE(report.contains(key)) << key;
+  }
   EXPECT_EQ(report["model"]["as_of"], "2019-06-21");
+  // The promise is the training's out-of-sample figures: the temperature-scaled log loss.
+  const auto results = nlohmann::json::parse(ReadFile(Models() / "5bar" / "training_results_5bar.json"));
+  EXPECT_EQ(report["promise"]["accuracy"], results["oos"]["accuracy"]);
+  EXPECT_EQ(report["promise"]["log_loss"], results["classifier_calibration"]["calibrated"]["log_loss"]);
   EXPECT_EQ(report["model"]["age_sessions"], 58);
   // The rules were applied, not skipped for want of outcomes: 53 sessions x 6 symbols resolved,
   // the last 5 sessions' labels pending.

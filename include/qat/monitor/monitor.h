@@ -171,8 +171,9 @@ std::vector<Recommendation> CheckStaleness(const MonitorInputs& in, const Monito
 // Fails when the curve is malformed (MaxDrawdown), or days and values differ in length.
 Result<std::vector<Recommendation>> CheckDrawdown(const MonitorInputs& in, const MonitorConfig& config);
 
-// Every rule, HIGH first (stable order within a priority: the rules' order above). The seed's
-// generate_improvement_recommendations(). Fails only as CheckDrawdown does.
+// Every rule, HIGH first; within a priority in this order: HALT, performance (accuracy, log
+// loss), staleness, age, drift, coverage. The seed's generate_improvement_recommendations().
+// Fails only as CheckDrawdown does.
 Result<std::vector<Recommendation>> GenerateImprovementRecommendations(const MonitorInputs& in,
                                                                        const MonitorConfig& config);
 
