@@ -213,8 +213,9 @@ struct MonitorReport {
   std::vector<Recommendation> recommendations;
   // {horizon, model_set, evaluation_date, model: {train_start, as_of, age_sessions},
   // promise: {accuracy, log_loss, interval_coverage_80, oos_rows}, predictions: {total, resolved,
-  // pending}, window: {first, last, resolved, accuracy, log_loss, coverage, majority_share},
-  // drift: {ranking, features[{name, psi, gain, reference_n, recent_n}], probabilities[...]},
+  // pending}, window: {first, last, resolved, correct, accuracy, log_loss, coverage,
+  // majority_share} (figures null when none resolved), drift: {ranking, sessions, features[{name,
+  // psi, gain, training_max_psi, training_windows, reference_n, recent_n}], probabilities[...]},
   // series[{symbol, context, last_date}], notes[], recommendations[{action, reason, priority,
   // evidence}]}
   nlohmann::json ToJson() const;
