@@ -210,8 +210,8 @@ void AddPaperCommands(CLI::App& app) {
   auto* paper = app.add_subcommand("paper", "Paper trading: an account traded by the backtest engine one evening at a time");
   paper->require_subcommand(1);
   paper->footer(
-      "\nThe evening routine (after the close, once the day's bars are stored):\n"
-      "  qtrader paper run --account main          # fill last night's orders, exits, mark, tomorrow's orders\n"
+      "\nThe evening routine (after the close):\n"
+      "  qtrader paper run --account main --fetch  # the day's bars; fill last night's orders, exits, mark, tomorrow's orders\n"
       "  qtrader paper status --account main       # positions, equity vs buy-and-hold\n"
       "  qtrader paper orders --account main --format csv > orders.csv   # what to type into a broker\n"
       "A session is done once; a run killed at any point leaves the account as before that session.\n");
