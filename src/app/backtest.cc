@@ -118,16 +118,6 @@ Result<backtest::EngineConfig> EngineConfigFromJson(const nlohmann::json& j) {
   }
 }
 
-Result<RunResult> BuyAndHoldBeside(const backtest::Feed& feed, bool per_symbol, backtest::EngineConfig engine) {
-  auto make = [] { return std::make_unique<backtest::BuyAndHold>(); };
-  engine.risk.max_positions = per_symbol ? 1 : static_cast<int>(feed.daily.size());
-  engine.risk.max_position_fraction = 1;
-  engine.risk.min_price = engine.risk.min_dollar_volume = 0;
-  if (per_symbol) return backtest::RunPerSymbol(feed, make, engine);
-  backtest::BuyAndHold hold;
-  return backtest::RunEngine(feed, hold, engine);
-}
-
 Result<BacktestBars> LoadBacktestBars(store::Database& db, const std::vector<std::string>& symbols) {
   BacktestBars out;
   bool any_finer = false;
@@ -217,7 +207,7 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
     report.other_order_final_equity = other_run.equity.back();
   }
   QAT_ASSIGN_OR_RETURN(RunResult hold,
-                       BuyAndHoldBeside(backtest::Feed{daily, {}, report.start, report.end}, r.per_symbol, r.engine));
+                       backtest::RunBuyAndHold(backtest::Feed{daily, {}, report.start, report.end}, r.per_symbol, r.engine));
   std::vector<double> bench;
   if (!r.benchmark.empty()) {
     auto b = store::LoadAdjustedDaily(db, r.benchmark);
@@ -247,7 +237,7 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
   }
   QAT_ASSIGN_OR_RETURN(auto trials, store::TrialsOn(db, report.data_sha256));
   report.trials = {std::max<std::int64_t>(1, trials.configurations), trials.sharpe_variance};
-  report.result.measures = backtest::ComputeMeasures(run, bench, report.trials);
+  backtest::ApplyTrials(report.result.measures, report.trials);
   report.result.run = std::move(run);
   report.buy_and_hold.name = r.per_symbol ? "buy-and-hold, each symbol" : "buy-and-hold, equal weight";
   report.buy_and_hold.measures = backtest::ComputeMeasures(hold, bench, {});

@@ -8,6 +8,8 @@
 
 #include "app/paper_state.h"
 #include "qat/app/backtest.h"
+#include "qat/backtest/strategies.h"
+#include "qat/core/json.h"
 #include "qat/core/sha256.h"
 #include "qat/core/strings.h"
 #include "qat/backtest/measures.h"
@@ -150,7 +152,7 @@ Result<PaperStatus> StatusOf(const LoadedAccount& a, const std::vector<data::Bar
   s.orders = OrdersOf(a.state, a.config, daily);
   s.buy_and_hold_equity = a.config.engine.initial_cash;
   if (a.state.decided > a.record.inception) {
-    QAT_ASSIGN_OR_RETURN(auto hold, BuyAndHoldBeside({daily, {}, a.record.inception + 1, a.state.decided}, false,
+    QAT_ASSIGN_OR_RETURN(auto hold, backtest::RunBuyAndHold({daily, {}, a.record.inception + 1, a.state.decided}, false,
                                                      a.config.engine));
     s.buy_and_hold_equity = hold.equity.back();
   }
@@ -335,7 +337,7 @@ Result<std::string> PaperReportHtml(store::Database& db, const std::string& name
   report.result.name = report.strategy;
   report.result.measures = backtest::ComputeMeasures(run, {}, {});
   QAT_ASSIGN_OR_RETURN(report.buy_and_hold.run,
-                       BuyAndHoldBeside({bars.daily, {}, report.start, report.end}, false, a.config.engine));
+                       backtest::RunBuyAndHold({bars.daily, {}, report.start, report.end}, false, a.config.engine));
   report.buy_and_hold.name = "buy-and-hold, equal weight";
   report.buy_and_hold.measures = backtest::ComputeMeasures(report.buy_and_hold.run, {}, {});
   report.config = a.config.ToJson();
@@ -360,11 +362,10 @@ std::string BrokerOrdersCsv(const std::vector<BrokerOrder>& orders) {
 
 nlohmann::json PaperStatus::ToJson() const {
   nlohmann::json positions_json = nlohmann::json::array(), orders_json = nlohmann::json::array();
-  auto level = [](double x) { return std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x); };
   for (const auto& p : positions) {
     positions_json.push_back({{"symbol", p.symbol}, {"shares", p.shares}, {"entry_price", p.entry_price},
-                              {"entry_day", FormatDate(p.entry_day)}, {"stop", level(p.stop)},
-                              {"target", level(p.target)}, {"last_close", level(p.last_close)},
+                              {"entry_day", FormatDate(p.entry_day)}, {"stop", JsonNumber(p.stop)},
+                              {"target", JsonNumber(p.target)}, {"last_close", JsonNumber(p.last_close)},
                               {"sessions_held", p.sessions_held},
                               {"unrealised", portfolio::MicrosToDollars(p.unrealised)}});
   }

@@ -6,13 +6,14 @@
 
 #include <fmt/format.h>
 
+#include "qat/core/json.h"
+
 namespace qat::app {
 namespace {
 
 using backtest::EngineState;
 using nlohmann::json;
 
-json Level(double x) { return std::isnan(x) ? json(nullptr) : json(x); }
 double LevelOf(const json& j) { return j.is_null() ? std::numeric_limits<double>::quiet_NaN() : j.get<double>(); }
 
 json Side(backtest::PositionSide side) { return side == backtest::PositionSide::kLong ? "long" : "short"; }
@@ -53,15 +54,15 @@ json EngineStateToJson(const EngineState& s, const std::vector<std::string>& sym
   for (const auto& p : a.positions()) {
     positions.push_back({{"symbol", symbols[p.symbol]}, {"shares", p.shares}, {"entry_price", p.entry_price},
                          {"entry_day", FormatDate(p.entry_day)}, {"entry_commission", p.entry_commission},
-                         {"side", Side(p.bracket.side)}, {"stop", Level(p.bracket.stop)},
-                         {"target", Level(p.bracket.target)}, {"max_bars", p.max_bars},
+                         {"side", Side(p.bracket.side)}, {"stop", JsonNumber(p.bracket.stop)},
+                         {"target", JsonNumber(p.bracket.target)}, {"max_bars", p.max_bars},
                          {"entry_reason", p.entry_reason}});
   }
   for (const auto& e : s.pending) {
     const auto& o = e.order;
     pending.push_back({{"symbol", symbols[o.symbol]}, {"side", Side(o.side)}, {"type", static_cast<int>(o.type)},
-                       {"trigger", Level(o.trigger)}, {"valid_bars", o.valid_bars}, {"stop", Level(o.stop)},
-                       {"target", Level(o.target)}, {"max_bars", o.max_bars}, {"fraction", o.fraction},
+                       {"trigger", JsonNumber(o.trigger)}, {"valid_bars", o.valid_bars}, {"stop", JsonNumber(o.stop)},
+                       {"target", JsonNumber(o.target)}, {"max_bars", o.max_bars}, {"fraction", o.fraction},
                        {"score", o.score}, {"reason", o.reason}, {"bars_left", e.bars_left}});
   }
   for (const auto& e : s.exits) exits.push_back({{"symbol", symbols[e.symbol]}, {"reason", e.reason}});

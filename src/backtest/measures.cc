@@ -110,7 +110,6 @@ std::vector<double> SessionReturns(const RunResult& run) {
 
 Measures ComputeMeasures(const RunResult& run, std::span<const double> benchmark_returns, const TrialStats& trials) {
   Measures m;
-  m.trials = trials.count;
   m.sessions = static_cast<std::int64_t>(run.equity.size());
   m.ambiguous_bars = run.counts.ambiguous_bars;
   m.fees = portfolio::MicrosToDollars(run.fees);
@@ -138,14 +137,19 @@ Measures ComputeMeasures(const RunResult& run, std::span<const double> benchmark
   TradeMeasures(run, m);
   ExposureAndTurnover(run, m);
   AlphaBeta(returns, benchmark_returns, m);
-  if (std::isnan(m.sharpe_per_session)) {
-    m.psr = m.dsr = kNaN;
-  } else {
-    m.psr = reports::ProbabilisticSharpeRatio(m.sharpe_per_session, 0, m.sessions, m.skew, m.kurtosis);
-    m.dsr = reports::DeflatedSharpeRatio(m.sharpe_per_session, m.sessions, m.skew, m.kurtosis,
-                                         trials.sharpe_variance, trials.count);
-  }
+  m.psr = std::isnan(m.sharpe_per_session)
+              ? kNaN
+              : reports::ProbabilisticSharpeRatio(m.sharpe_per_session, 0, m.sessions, m.skew, m.kurtosis);
+  ApplyTrials(m, trials);
   return m;
+}
+
+void ApplyTrials(Measures& m, const TrialStats& trials) {
+  m.trials = trials.count;
+  m.dsr = std::isnan(m.sharpe_per_session)
+              ? kNaN
+              : reports::DeflatedSharpeRatio(m.sharpe_per_session, m.sessions, m.skew, m.kurtosis,
+                                             trials.sharpe_variance, trials.count);
 }
 
 }  // namespace qat::backtest

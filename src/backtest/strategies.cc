@@ -119,4 +119,13 @@ Status BuyAndHold::OnClose(const MarketView& market, const Account& account, Ord
   return Ok();
 }
 
+Result<RunResult> RunBuyAndHold(const Feed& feed, bool per_symbol, EngineConfig config) {
+  config.risk.max_positions = per_symbol ? 1 : static_cast<int>(feed.daily.size());
+  config.risk.max_position_fraction = 1;
+  config.risk.min_price = config.risk.min_dollar_volume = 0;
+  if (per_symbol) return RunPerSymbol(feed, [] { return std::make_unique<BuyAndHold>(); }, config);
+  BuyAndHold hold;
+  return RunEngine(feed, hold, config);
+}
+
 }  // namespace qat::backtest

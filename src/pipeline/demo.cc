@@ -66,14 +66,6 @@ class BuySignals : public backtest::Strategy {
   int hold_bars_;
 };
 
-Result<backtest::RunResult> BuyAndHoldOf(std::span<const data::BarSeries> symbols, Days start, Days end,
-                                         backtest::EngineConfig config) {
-  config.risk.max_positions = static_cast<int>(symbols.size());
-  config.risk.max_position_fraction = 1;
-  backtest::BuyAndHold hold;
-  return backtest::RunEngine({symbols, {}, start, end}, hold, config);
-}
-
 }  // namespace
 
 nlohmann::json DemoConfig::ToJson() const {
@@ -191,9 +183,9 @@ Result<DemoResult> RunDemo(store::Database& db, const DemoConfig& c, const Progr
   BuySignals strategy(std::move(signals), c.labels.horizon);
   QAT_ASSIGN_OR_RETURN(auto run, backtest::RunEngine({universe, {}, start, end}, strategy, c.backtest));
   result.strategy = Summarize("classifier BUY signals", std::move(run));
-  QAT_ASSIGN_OR_RETURN(auto hold, BuyAndHoldOf(universe, start, end, c.backtest));
+  QAT_ASSIGN_OR_RETURN(auto hold, backtest::RunBuyAndHold({universe, {}, start, end}, false, c.backtest));
   result.buy_and_hold = Summarize("buy-and-hold, equal weight", std::move(hold));
-  QAT_ASSIGN_OR_RETURN(auto spy_hold, BuyAndHoldOf(std::span(&market, 1), start, end, c.backtest));
+  QAT_ASSIGN_OR_RETURN(auto spy_hold, backtest::RunBuyAndHold({std::span(&market, 1), {}, start, end}, false, c.backtest));
   result.spy_buy_and_hold = Summarize("buy-and-hold, SPY", std::move(spy_hold));
   progress(fmt::format("backtest {}..{}: {} signals, {} trades", FormatDate(start), FormatDate(end), signal_count,
                        result.strategy.run.trades.size()));

@@ -80,12 +80,6 @@ Result<BacktestBars> LoadBacktestBars(store::Database& db, const std::vector<std
 nlohmann::json EngineConfigToJson(const backtest::EngineConfig& config);
 Result<backtest::EngineConfig> EngineConfigFromJson(const nlohmann::json& json);
 
-// Buy-and-hold over the feed with the engine's costs and cash: one account per symbol, all in
-// (per_symbol), or equal weight of the symbols in one account; the limits and filters are
-// lifted so that it holds everything.
-Result<backtest::RunResult> BuyAndHoldBeside(const backtest::Feed& feed, bool per_symbol,
-                                             backtest::EngineConfig engine);
-
 // The strategies that need nothing but bars: "sma-cross" (fast, slow) and "buy-and-hold";
 // nullptr for another name.
 std::unique_ptr<backtest::Strategy> MakeBarStrategy(const std::string& name, int fast, int slow);

@@ -59,5 +59,8 @@ std::vector<double> SessionReturns(const RunResult& run);
 // `benchmark_returns` is aligned with run.sessions (NaN where the benchmark has no return);
 // empty: alpha and beta are NaN.
 Measures ComputeMeasures(const RunResult& run, std::span<const double> benchmark_returns, const TrialStats& trials);
+// Sets the trial count and the Deflated Sharpe Ratio of measures computed already (the count is
+// known only once the run is recorded).
+void ApplyTrials(Measures& measures, const TrialStats& trials);
 
 }  // namespace qat::backtest

@@ -56,4 +56,9 @@ class BuyAndHold : public Strategy {
   bool bought_ = false;
 };
 
+// Buy-and-hold over the feed with the config's cash and costs: one account per symbol, all in
+// (per_symbol), or an equal share of every symbol in one account; the position limits and the
+// universe filter are lifted so that it holds everything.
+Result<RunResult> RunBuyAndHold(const Feed& feed, bool per_symbol, EngineConfig config);
+
 }  // namespace qat::backtest
