@@ -11,6 +11,7 @@ packages=(
   libxgboost-dev xgboost libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev
   libcli11-dev libfmt-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  python3-dev pybind11-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
 )
 for group in "$@"; do
   case "$group" in
