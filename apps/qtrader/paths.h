@@ -1,5 +1,6 @@
-// Where qtrader keeps its data: $QTRADER_HOME if set, else $XDG_DATA_HOME/qtrader, else
-// ~/.local/share/qtrader. The store is qtrader.db in that folder; --db overrides it.
+// Where qtrader keeps its data (qat/app/paths.h, shared with every front end): $QTRADER_HOME if
+// set, else $XDG_DATA_HOME/qtrader, else ~/.local/share/qtrader. The store is qtrader.db in
+// that folder; --db overrides it.
 #pragma once
 
 #include <filesystem>
