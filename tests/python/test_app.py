@@ -167,3 +167,58 @@ def test_help_teaches():
     for f in (qtrader.forecast, qtrader.backtest, qtrader.pattern_edge, qtrader.features, qtrader.fetch,
               qtrader.signals, qtrader.paper_run, qtrader.monitor):
         assert f.__doc__ and len(f.__doc__) > 100, f.__name__
+
+
+def test_confluence_engine_and_signals_equal_the_cli(home, db, cli_models):
+    fit = qtrader.fit_confluence(["SPY", "AAPL", "MSFT"], db=db, model_dir=cli_models, timeframes=["1d", "1w"],
+                                 bootstrap=10)
+    evaluation = cli_json("confluence", "evaluate", "--quiet", "--json", "--bootstrap", "10", "--timeframes", "1d,1w",
+                          "--symbols", "SPY,AAPL,MSFT", "--model-dir", cli_models, "--db", db, home=home)
+    assert fit["evaluation"] == evaluation and fit["dir"].endswith("confluence_5bar")
+    cli = cli_json("signals", "--symbols", "AAPL,MSFT", "--as-of", "2024-03-15", "--json", "--model-dir", cli_models,
+                   "--db", db, home=home)
+    assert qtrader.signals(["AAPL", "MSFT"], db=db, model_dir=cli_models, as_of="2024-03-15") == cli
+    engine = qtrader.ConfluenceEngine(db=db, model_dir=cli_models)
+    score = engine.calculate_confluence("AAPL", as_of="2024-03-15")
+    expected = [s for s in cli["signals"] if s["symbol"] == "AAPL"][0]
+    assert score.to_dict() == expected
+    assert (score.final_score, score.direction, score.confidence) == (
+        expected["final_score"], expected["direction"], expected["confidence"])
+    assert score.timeframes_used == ["1d", "1w"]
+    # The seed's hand-written form is refused with the reason, not guessed at.
+    with pytest.raises(ValueError, match="not built"):
+        engine.calculate_confluence({"1d": [{"name": "CDLHAMMER", "confidence": 0.7, "direction": "BULLISH"}]},
+                                    {"rsi": 28, "volume_ratio": 2.1, "regime": "BULL"})
+
+
+def test_long_calls_release_the_gil(home, db):
+    import threading
+    import time
+    lines = []
+    done = threading.Event()
+
+    def work():
+        try:
+            qtrader.train(TRAIN_SYMBOLS, db=db, model_dir=home / "gil_models", progress=lines.append, **TRAIN_ARGS)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=work)
+    ticks = [time.perf_counter()]
+    worker.start()
+    while not done.is_set():
+        time.sleep(0.005)
+        ticks.append(time.perf_counter())
+    worker.join()
+    # Training holds no GIL: this thread kept running every few milliseconds throughout.
+    assert ticks[-1] - ticks[0] > 0.3 and len(ticks) > 20
+    assert max(b - a for a, b in zip(ticks, ticks[1:])) < 0.25
+    assert any("fold 1/12" in line for line in lines)
+
+
+def test_a_raising_progress_callback_is_raised_after_the_call(home, db):
+    def boom(line):
+        raise KeyboardInterrupt("stop")  # what Ctrl-C in a callback looks like
+
+    with pytest.raises(KeyboardInterrupt):
+        qtrader.build_pattern_stats(["SPY"], db=db, market="SPY", progress=boom)
