@@ -124,3 +124,16 @@ def test_bad_input_raises_with_the_library_message():
         talib.MA(close, 10, matype=7)  # MAMA: not in the library
     # Too short for the lookback: all NaN, as TA-Lib.
     assert np.isnan(talib.RSI(close[:10])).all()
+
+
+def test_outputs_are_the_librarys_buffers_handed_over_without_a_copy():
+    close = qtrader.read_csv(daily("SPY"))["close"].to_numpy()
+    rsi = talib.RSI(close)
+    # The array does not own its memory: it views the library's vector, kept alive by a capsule.
+    assert not rsi.flags.owndata and rsi.base is not None and rsi.flags.c_contiguous
+    macd, signal, hist = talib.MACD(close)
+    assert not hist.flags.owndata
+    hammer = talib.CDLHAMMER(close, close, close, close)
+    assert hammer.dtype == np.int32 and not hammer.flags.owndata
+    del close  # the outputs stay valid after the input is gone
+    assert np.isfinite(rsi[-1]) and np.isfinite(hist[-1])
