@@ -33,6 +33,7 @@ struct BacktestOptions {
   // signals
   int horizon = 5, lookback_days = 730, folds = 12, jobs = 0;
   std::string market = "SPY", vix = "^VIX";
+  std::string model_dir;  // signals over a published model set instead of the walk-forward
   // outputs
   std::string trades, fills, equity, report;
   bool json = false, quiet = false;
@@ -70,6 +71,10 @@ Result<app::BacktestRequest> RequestOf(const BacktestOptions& o) {
   r.training.walk_forward.folds = o.folds;
   r.training.walk_forward.embargo_sessions = std::max(r.training.walk_forward.embargo_sessions, o.horizon);
   r.training.jobs = o.jobs > 0 ? o.jobs : DefaultJobs(1);
+  if (!o.model_dir.empty() && o.strategy != "signals") {
+    return Fail(ErrorCode::kInvalidInput, "--model-dir is for --strategy signals (the published model set it trades)");
+  }
+  r.model_dir = o.model_dir;
   r.now = SystemClock().Now();
   return r;
 }
@@ -158,6 +163,13 @@ int RunBacktestCommand(const BacktestOptions& o) {
   } else {
     std::printf("ambiguous bars: 0\n");
   }
+  if (report->strategy == "signals" && report->strategy_info.contains("in_sample_rows")) {
+    const auto in_sample = report->strategy_info["in_sample_rows"].get<long long>();
+    std::printf("forecasts: %lld from the published models trained to %s; %lld of them in-sample (on or before it)%s\n",
+                report->strategy_info["rows"].get<long long>(),
+                report->strategy_info["model_as_of"].get<std::string>().c_str(), in_sample,
+                in_sample > 0 ? ": those sessions flatter the strategy" : "");
+  }
   if (report->strategy == "signals") {
     const auto& m = report->result.measures;
     std::printf("seed targets: Sharpe > 1.5 %s (%s); max drawdown < 10%% %s (%s)\n", m.sharpe > 1.5 ? "MET" : "NOT MET",
@@ -185,7 +197,9 @@ void AddBacktestCommand(CLI::App& app) {
       "  qtrader backtest --strategy sma-cross --symbols AAPL,MSFT --per-symbol --cash 10000 \\\n"
       "      --commission-pct 0.1 --slippage-bps 0 --trades trades.csv\n"
       "The signals strategy (trains the walk-forward first, minutes):\n"
-      "  qtrader backtest --strategy signals --symbols SPY,QQQ,AAPL,MSFT,GOOGL,TSLA --report tearsheet.html\n");
+      "  qtrader backtest --strategy signals --symbols SPY,QQQ,AAPL,MSFT,GOOGL,TSLA --report tearsheet.html\n"
+      "The signals strategy over the published models (what a paper account trades; sessions after their training):\n"
+      "  qtrader backtest --strategy signals --model-dir models --symbols SPY,QQQ --start 2024-01-02\n");
   c->add_option("--strategy", o->strategy, "sma-cross (regression reference), signals (the seed's strategy), buy-and-hold")
       ->capture_default_str();
   c->add_option("--symbols", o->symbols, "Comma-separated stored symbols")->required();
@@ -203,6 +217,9 @@ void AddBacktestCommand(CLI::App& app) {
   c->add_option("--jobs", o->jobs, "signals: training windows at once (default: the cores)");
   c->add_option("--market", o->market, "signals: market symbol (context features, regime exit)")->capture_default_str();
   c->add_option("--vix", o->vix, "signals: VIX symbol (context features)")->capture_default_str();
+  c->add_option("--model-dir", o->model_dir,
+                "signals: trade the published model set MODEL_DIR/<horizon>bar (its forecast at each close) instead "
+                "of training the walk-forward");
   c->add_option("--trades", o->trades, "Write the trades CSV (symbol,entry_date,entry_price,size,exit_date,exit_price,exit_reason)");
   c->add_option("--fills", o->fills, "Write every fill as CSV (date,symbol,side,quantity,price,commission,reason)");
   c->add_option("--equity", o->equity, "Write the equity curve CSV (date,equity,invested,buy_and_hold)");

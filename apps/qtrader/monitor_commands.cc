@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "qat/app/account_monitor.h"
 #include "qat/core/clock.h"
 #include "qat/core/files.h"
 #include "qat/core/time.h"
@@ -19,7 +20,7 @@ namespace qat::cli {
 namespace {
 
 struct MonitorOptions {
-  std::string db, model_dir, as_of, equity;
+  std::string db, model_dir, as_of, equity, account;
   int horizon = 5;
   int window = 60;
   int max_age = 60;
@@ -28,6 +29,18 @@ struct MonitorOptions {
 };
 
 std::string Pct(double x) { return fmt::format("{:.1f}%", 100 * x); }
+
+void PrintRecommendations(const std::vector<monitor::Recommendation>& recommendations) {
+  if (recommendations.empty()) {
+    std::printf("\nno recommendation: every rule holds\n");
+    return;
+  }
+  std::printf("\n  %-8s %-13s %s\n", "priority", "action", "reason");
+  for (const auto& rec : recommendations) {
+    std::printf("  %-8s %-13s %s\n", monitor::PriorityName(rec.priority), monitor::ActionName(rec.action),
+                rec.reason.c_str());
+  }
+}
 
 void PrintText(const monitor::MonitorReport& r, double psi_threshold) {
   const auto& p = r.promise;
@@ -65,15 +78,22 @@ void PrintText(const monitor::MonitorReport& r, double psi_threshold) {
     }
   }
   for (const auto& note : r.notes) std::printf("note: %s\n", note.c_str());
-  if (r.recommendations.empty()) {
-    std::printf("\nno recommendation: every rule holds\n");
-    return;
-  }
-  std::printf("\n  %-8s %-13s %s\n", "priority", "action", "reason");
-  for (const auto& rec : r.recommendations) {
-    std::printf("  %-8s %-13s %s\n", monitor::PriorityName(rec.priority), monitor::ActionName(rec.action),
-                rec.reason.c_str());
-  }
+  PrintRecommendations(r.recommendations);
+}
+
+void PrintAccount(const app::AccountMonitorReport& r, double max_drawdown) {
+  const auto& a = r.account;
+  const auto& m = a.last;
+  std::printf("paper account %s (%s): %lld sessions done, %s .. %s\n", a.name.c_str(), a.strategy.c_str(),
+              static_cast<long long>(a.sessions), FormatDate(a.inception).c_str(), FormatDate(a.last_done).c_str());
+  std::printf("  equity $%s, peak $%s, drawdown %s (HALT beyond %s)\n", portfolio::FormatMicros(m.equity).c_str(),
+              portfolio::FormatMicros(m.peak).c_str(), Pct(m.drawdown).c_str(), Pct(max_drawdown).c_str());
+  std::printf("  closed trades %lld, hit rate %s; fees $%s; slippage assumed by the cost model $%s\n",
+              static_cast<long long>(m.closed_trades),
+              m.closed_trades > 0 ? fmt::format("{} [{}, {}]", Pct(a.hit_rate), Pct(a.hit_low), Pct(a.hit_high)).c_str()
+                                  : "n/a",
+              portfolio::FormatMicros(m.fees).c_str(), portfolio::FormatMicros(m.slippage).c_str());
+  for (const auto& note : r.notes) std::printf("note: %s\n", note.c_str());
 }
 
 int RunMonitorCommand(const MonitorOptions& o) {
@@ -87,6 +107,9 @@ int RunMonitorCommand(const MonitorOptions& o) {
     if (!day.ok()) return Usage(Fail("--as-of: {}", day.error().message));
     request.evaluation_day = *day;
   }
+  if (!o.account.empty() && (!o.equity.empty() || !o.model_dir.empty())) {
+    return Usage(Fail("--account reads the account's equity and model set; leave out --equity and --model-dir"));
+  }
   request.config.window_sessions = o.window;
   request.config.max_model_age_sessions = o.max_age;
   request.config.max_drawdown = o.max_drawdown_pct / 100;
@@ -99,6 +122,22 @@ int RunMonitorCommand(const MonitorOptions& o) {
   }
   auto db = store::OpenStore(ResolveDbPath(o.db), store::OpenMode::kExisting);
   if (!db.ok()) return Report(db.error());
+  if (!o.account.empty()) {
+    auto account = app::MonitorPaperAccount(*db, o.account, request);
+    if (!account.ok()) return Report(account.error());
+    if (o.json) {
+      std::printf("%s\n", account->ToJson().dump(2).c_str());
+      return kExitOk;
+    }
+    PrintAccount(*account, request.config.max_drawdown);
+    if (account->models) {
+      std::printf("\n");
+      PrintText(*account->models, request.config.psi_threshold);
+    } else {
+      PrintRecommendations(account->recommendations);
+    }
+    return kExitOk;
+  }
   auto report = monitor::RunMonitor(*db, request);
   if (!report.ok()) return Report(report.error());
   if (o.json) {
@@ -126,6 +165,9 @@ void AddMonitorCommand(CLI::App& app) {
   c->add_option("--max-age", o->max_age, "Sessions after the training window before RETRAIN (MEDIUM)")
       ->capture_default_str()
       ->check(CLI::Range(1, 10000));
+  c->add_option("--account", o->account,
+                "A paper account: its live record (equity, drawdown, hit rate, fees), HALT on its equity, and for a "
+                "signals account the monitor of the model set it trades");
   c->add_option("--equity", o->equity, "An equity CSV (date,equity,...: backtest --equity) for the HALT rule");
   c->add_option("--max-drawdown", o->max_drawdown_pct, "HALT beyond this drawdown from the peak, percent")
       ->capture_default_str()

@@ -24,6 +24,8 @@ struct PaperOptions {
   std::string account, db, as_of, strategy = "sma-cross", symbols, format = "text", history_format = "csv", html;
   EngineOptions engine;
   int fast = 10, slow = 30;
+  std::string model_dir;  // signals
+  int horizon = 5;
   bool json = false, equity = false, fetch = false;
   std::string provider = "auto", base_url;
 };
@@ -118,6 +120,11 @@ int RunInit(const PaperOptions& o) {
   r.config.engine = *engine;
   r.config.fast = o.fast;
   r.config.slow = o.slow;
+  r.config.model_dir = o.model_dir;
+  r.config.horizon = o.horizon;
+  if (!o.model_dir.empty() && o.strategy != "signals") {
+    return Usage(Fail(ErrorCode::kInvalidInput, "--model-dir is for --strategy signals (the published model set it trades)"));
+  }
   auto as_of = AsOf(o);
   if (!as_of.ok()) return Usage(as_of.error());
   r.as_of = *as_of;
@@ -219,11 +226,19 @@ void AddPaperCommands(CLI::App& app) {
 
   auto* init = paper->add_subcommand("init", "Open an account at a close; its strategy's first orders wait for the next open");
   init->add_option("--account", o->account, "Account name")->required();
-  init->add_option("--strategy", o->strategy, "sma-cross or buy-and-hold")->capture_default_str();
+  init->add_option("--strategy", o->strategy,
+                   "sma-cross, buy-and-hold, or signals (the published models' forecasts: --model-dir)")
+      ->capture_default_str();
   init->add_option("--symbols", o->symbols, "Comma-separated stored symbols")->required();
   init->add_option("--as-of", o->as_of, "Open at this close (YYYY-MM-DD; default: the symbols' last bar)");
   init->add_option("--fast", o->fast, "sma-cross: fast SMA length")->capture_default_str();
   init->add_option("--slow", o->slow, "sma-cross: slow SMA length")->capture_default_str();
+  init->add_option("--model-dir", o->model_dir,
+                   "signals: the folder 'qtrader train' published to; its set MODEL_DIR/<horizon>bar is read every "
+                   "evening (retrain in place and the account trades the new models from the next session)");
+  init->add_option("--horizon", o->horizon, "signals: the model set's horizon in sessions")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 21));
   AddEngineOptions(init, o->engine);
   init->add_flag("--json", o->json, "Print the status as JSON");
   AddDbOption(init, o->db);

@@ -30,7 +30,10 @@ nlohmann::json ConfigJson(const BacktestRequest& r, Days start, Days end) {
                       {"per_symbol", r.per_symbol}};
   c.update(EngineConfigToJson(r.engine));
   if (r.strategy == "sma-cross") c["sma"] = {{"fast", r.fast}, {"slow", r.slow}};
-  if (r.strategy == "signals") c["training"] = r.training.ToJson();
+  if (r.strategy == "signals" && r.model_dir.empty()) c["training"] = r.training.ToJson();
+  if (r.strategy == "signals" && !r.model_dir.empty()) {
+    c["model_set"] = {{"dir", r.model_dir.string()}, {"horizon", r.training.labels.horizon}};
+  }
   return c;
 }
 
@@ -55,6 +58,17 @@ Result<RunResult> RunStrategy(const backtest::Feed& feed, const BacktestRequest&
   return backtest::RunEngine(feed, *strategy, engine);
 }
 
+
+// The close of the first decision of a run from `start`: the last bar before it (the engine
+// decides there, for the first open), or the data's first bar.
+Days FirstDecision(const std::vector<data::BarSeries>& daily, std::optional<Days> start) {
+  Days first = daily[0].DayAt(0), before = 0;
+  for (const auto& s : daily) {
+    first = std::min(first, s.DayAt(0));
+    for (std::size_t k = 0; k < s.size() && start && s.DayAt(k) < *start; ++k) before = std::max(before, s.DayAt(k));
+  }
+  return before > 0 ? before : first;
+}
 
 std::string Money(Micros m) {
   // Dollars to the micro-dollar, trailing zeros trimmed to whole cents: "1.00", "9.989917".
@@ -179,7 +193,12 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
   if (r.strategy != "signals") {
     make = [&r] { return MakeBarStrategy(r.strategy, r.fast, r.slow); };
   } else {
-    QAT_ASSIGN_OR_RETURN(auto setup, PrepareSignalsStrategy(db, r, say));
+    QAT_ASSIGN_OR_RETURN(auto setup,
+                         r.model_dir.empty()
+                             ? PrepareSignalsStrategy(db, r, say)
+                             : PreparePublishedSignalsStrategy(db, r.symbols, r.model_dir, r.training.labels.horizon,
+                                                               r.engine.risk.allow_short, FirstDecision(daily, r.start),
+                                                               r.end.value_or(last)));
     first = std::max(first, setup.first_day);
     last = std::min(last, setup.last_day);
     report.strategy_info = setup.info;
@@ -215,6 +234,7 @@ Result<BacktestReport> RunBacktest(store::Database& db, const BacktestRequest& r
   }
 
   report.config = ConfigJson(r, report.start, report.end);
+  if (report.config.contains("model_set")) report.config["model_set"]["as_of"] = report.strategy_info["model_as_of"];
   report.config_sha256 = Sha256Hex(report.config.dump());
   QAT_ASSIGN_OR_RETURN(report.data_sha256, store::DataFingerprint(db, r.symbols, report.start, report.end));
   report.result.name = r.strategy;

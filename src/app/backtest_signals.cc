@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/ranges.h>
+
+#include "qat/app/forecast.h"
 #include "qat/features/regimes.h"
+#include "qat/models/model_set.h"
+#include "qat/pipeline/universe.h"
 #include "qat/store/actions.h"
 
 namespace qat::app {
@@ -81,7 +86,89 @@ class SignalsStrategy : public backtest::Strategy {
   bool allow_short_;
 };
 
+// The market's trend regime on each of its sessions.
+std::shared_ptr<std::map<Days, features::TrendRegime>> RegimeByDay(const data::BarSeries& market) {
+  auto regime = std::make_shared<std::map<Days, features::TrendRegime>>();
+  const auto trends = features::TrendRegimes(market.close);
+  for (std::size_t k = 0; k < market.size(); ++k) (*regime)[market.DayAt(k)] = trends[k];
+  return regime;
+}
+
+// What the forecasts say: {long_signals, short_signals, no_level_rows}.
+nlohmann::json CountSignals(const SignalsStrategy::Forecasts& forecasts) {
+  std::int64_t longs = 0, shorts = 0, no_levels = 0;
+  for (const auto& [symbol, rows] : forecasts) {
+    for (const auto& [day, f] : rows) {
+      const bool buy = f.p_buy >= f.p_hold && f.p_buy >= f.p_sell;
+      const bool sell = !buy && f.p_sell >= f.p_hold;
+      if (!(f.q10 < 0 && f.q90 > 0)) {
+        no_levels += buy || sell;
+      } else {
+        longs += buy;
+        shorts += sell;
+      }
+    }
+  }
+  return {{"long_signals", longs}, {"short_signals", shorts}, {"no_level_rows", no_levels}};
+}
+
+std::function<std::unique_ptr<backtest::Strategy>()> Factory(
+    std::shared_ptr<const SignalsStrategy::Forecasts> forecasts,
+    std::shared_ptr<const std::map<Days, features::TrendRegime>> regime, int horizon, bool allow_short) {
+  return [forecasts, regime, horizon, allow_short] {
+    return std::make_unique<SignalsStrategy>(forecasts.get(), regime.get(), horizon, allow_short);
+  };
+}
+
 }  // namespace
+
+Result<SignalsSetup> PreparePublishedSignalsStrategy(store::Database& db, const std::vector<std::string>& symbols,
+                                                     const std::filesystem::path& model_dir, int horizon,
+                                                     bool allow_short, Days first, Days last) {
+  QAT_ASSIGN_OR_RETURN(auto set, models::ReadModelSet(model_dir, horizon));
+  QAT_RETURN_IF_ERROR(CheckFeatures(set));
+  const models::ModelSchema& schema = set.schema;
+  QAT_ASSIGN_OR_RETURN(auto universe, pipeline::LoadUniverse(db, symbols, schema.market, schema.vix));
+  auto forecasts = std::make_shared<SignalsStrategy::Forecasts>();
+  std::int64_t rows = 0, in_sample = 0;
+  SignalsSetup setup;
+  setup.first_day = last;
+  setup.last_day = first;
+  for (const data::BarSeries& bars : universe.series) {
+    auto& by_day = (*forecasts)[bars.symbol];
+    std::size_t k = 0;
+    while (k < bars.size() && bars.DayAt(k) < first) ++k;
+    if (k == bars.size() || bars.DayAt(k) > last) continue;
+    QAT_ASSIGN_OR_RETURN(auto frame, features::ComputeFeatures(bars, {.market = &universe.market,
+                                                                       .vix = &universe.vix,
+                                                                       .max_age_days = schema.context_max_age_days}));
+    for (; k < bars.size() && bars.DayAt(k) <= last; ++k) {
+      QAT_ASSIGN_OR_RETURN(auto f, ForecastAt(set, bars, frame, k, universe.market, universe.vix));
+      const auto& p = f.class_probabilities;
+      by_day[f.price_day] = {static_cast<float>(p[static_cast<int>(labels::Action::kBuy)]),
+                             static_cast<float>(p[static_cast<int>(labels::Action::kHold)]),
+                             static_cast<float>(p[static_cast<int>(labels::Action::kSell)]),
+                             f.return_quantiles.front(), f.return_quantiles.back()};
+      setup.first_day = std::min(setup.first_day, f.price_day);
+      setup.last_day = std::max(setup.last_day, f.price_day);
+      ++rows;
+      in_sample += f.price_day <= schema.as_of;
+    }
+  }
+  if (rows == 0) {
+    return Fail(ErrorCode::kInvalidInput, "signals: none of {} has a bar between {} and {}", fmt::join(symbols, ","),
+                FormatDate(first), FormatDate(last));
+  }
+  setup.info = CountSignals(*forecasts);
+  setup.info.update({{"source", fmt::format("the published model set {} (forecasts at each close)", set.dir.string())},
+                     {"model_as_of", FormatDate(schema.as_of)},
+                     {"rows", rows},
+                     {"in_sample_rows", in_sample},
+                     {"horizon", schema.horizon},
+                     {"market", schema.market}});
+  setup.make = Factory(forecasts, RegimeByDay(universe.market), schema.horizon, allow_short);
+  return setup;
+}
 
 Result<SignalsSetup> PrepareSignalsStrategy(store::Database& db, const BacktestRequest& r,
                                             const BacktestProgress& progress) {
@@ -95,26 +182,14 @@ Result<SignalsSetup> PrepareSignalsStrategy(store::Database& db, const BacktestR
   SignalsSetup setup;
   setup.first_day = trained.oos_predictions.front().day;
   setup.last_day = setup.first_day;
-  std::int64_t longs = 0, shorts = 0, no_levels = 0;
   for (const auto& row : trained.oos_predictions) {
-    Forecast f{row.p[static_cast<int>(labels::Action::kBuy)], row.p[static_cast<int>(labels::Action::kHold)],
-               row.p[static_cast<int>(labels::Action::kSell)], row.q.front(), row.q.back()};
-    (*forecasts)[row.symbol][row.day] = f;
+    (*forecasts)[row.symbol][row.day] = {row.p[static_cast<int>(labels::Action::kBuy)],
+                                         row.p[static_cast<int>(labels::Action::kHold)],
+                                         row.p[static_cast<int>(labels::Action::kSell)], row.q.front(), row.q.back()};
     setup.first_day = std::min(setup.first_day, row.day);
     setup.last_day = std::max(setup.last_day, row.day);
-    const bool buy = f.p_buy >= f.p_hold && f.p_buy >= f.p_sell;
-    const bool sell = !buy && f.p_sell >= f.p_hold;
-    if (!(f.q10 < 0 && f.q90 > 0)) {
-      no_levels += buy || sell;
-    } else {
-      longs += buy;
-      shorts += sell;
-    }
   }
   QAT_ASSIGN_OR_RETURN(auto market, store::LoadAdjustedDaily(db, config.market));
-  auto regime = std::make_shared<std::map<Days, features::TrendRegime>>();
-  const auto trends = features::TrendRegimes(market.close);
-  for (std::size_t k = 0; k < market.size(); ++k) (*regime)[market.DayAt(k)] = trends[k];
 
   nlohmann::json folds = nlohmann::json::array();
   for (std::size_t k = 0; k < trained.folds.size(); ++k) {
@@ -127,19 +202,13 @@ Result<SignalsSetup> PrepareSignalsStrategy(store::Database& db, const BacktestR
                      {"train_rows", f.train.size()},
                      {"test_rows", f.test.size()}});
   }
-  setup.info = {{"source", "out-of-sample forecasts of the training walk-forward (pipeline::RunTraining)"},
-                {"folds", folds},
-                {"rows", trained.oos_predictions.size()},
-                {"horizon", config.labels.horizon},
-                {"long_signals", longs},
-                {"short_signals", shorts},
-                {"no_level_rows", no_levels},
-                {"market", config.market}};
-  const int horizon = config.labels.horizon;
-  const bool allow_short = r.engine.risk.allow_short;
-  setup.make = [forecasts, regime, horizon, allow_short] {
-    return std::make_unique<SignalsStrategy>(forecasts.get(), regime.get(), horizon, allow_short);
-  };
+  setup.info = CountSignals(*forecasts);
+  setup.info.update({{"source", "out-of-sample forecasts of the training walk-forward (pipeline::RunTraining)"},
+                     {"folds", folds},
+                     {"rows", trained.oos_predictions.size()},
+                     {"horizon", config.labels.horizon},
+                     {"market", config.market}});
+  setup.make = Factory(forecasts, RegimeByDay(market), config.labels.horizon, r.engine.risk.allow_short);
   return setup;
 }
 

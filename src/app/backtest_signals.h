@@ -14,8 +14,14 @@
 //   - regime exit: a long is closed at the next open once the market's trend regime
 //     (features::TrendRegimes of the market's closes) is BEAR, a short once it is BULL.
 // Sizing and the position limits are the engine's risk limits.
+//
+// The same strategy also trades a published model set (`--model-dir`, and the paper accounts'
+// `signals` strategy): the forecasts are then app::ForecastAt at each close, the numbers
+// `qtrader forecast` prints for that bar. Sessions up to the set's training end are in-sample
+// for it; the setup's info says how many.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -38,5 +44,13 @@ struct SignalsSetup {
 // builds the strategy over its out-of-sample rows. Fails as pipeline::RunTraining does.
 Result<SignalsSetup> PrepareSignalsStrategy(store::Database& db, const BacktestRequest& request,
                                             const BacktestProgress& progress);
+
+// The strategy over the model set MODEL_DIR/<h>bar (models::ReadModelSet, its features checked
+// against this build): the forecast of every symbol at every close from `first` to `last`
+// (first_day and last_day: the span of sessions it has forecasts for). Fails as app::Forecast
+// does (no set, a changed set, a series that is not stored).
+Result<SignalsSetup> PreparePublishedSignalsStrategy(store::Database& db, const std::vector<std::string>& symbols,
+                                                     const std::filesystem::path& model_dir, int horizon,
+                                                     bool allow_short, Days first, Days last);
 
 }  // namespace qat::app

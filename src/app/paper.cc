@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include <fmt/format.h>
 
+#include "app/backtest_signals.h"
 #include "app/paper_state.h"
 #include "qat/app/backtest.h"
 #include "qat/backtest/strategies.h"
@@ -30,7 +32,34 @@ struct LoadedAccount {
   EngineState state;        // after the last session done (or at inception)
   std::int64_t sessions = 0;
   nlohmann::json splits = nlohmann::json::array();  // [symbol, ex-date, ratio] the state's prices know
+  Micros peak = 0;            // the highest close equity so far (the initial cash counts)
+  Micros slippage = 0;        // the cost model's slippage charged so far
 };
+
+// What the cost model's slippage and half-spread cost on these fills.
+Micros SlippageOf(std::span<const backtest::Fill> fills, const backtest::FillCosts& costs) {
+  const double bps = costs.slippage_bps + costs.half_spread_bps;
+  Micros total = 0;
+  for (const auto& f : fills) total += backtest::TradeValue(f.quantity, f.price * bps / 1e4);
+  return total;
+}
+
+PaperSessionMetrics MetricsOf(const EngineState& state, Micros equity, Micros peak, std::int64_t fills,
+                              Micros slippage) {
+  PaperSessionMetrics m;
+  m.equity = equity;
+  m.peak = std::max(peak, equity);
+  m.drawdown = m.peak > 0 ? 1 - static_cast<double>(equity) / static_cast<double>(m.peak) : 0;
+  m.fills = fills;
+  for (const auto& t : state.account.trades()) {
+    ++m.closed_trades;
+    m.wins += t.pnl > 0;
+  }
+  m.fees = state.account.fees();
+  m.slippage = slippage;
+  m.entries_pending = static_cast<std::int64_t>(state.pending.size());
+  return m;
+}
 
 // The last close of symbol i on or before `day`, or NaN.
 double CloseOn(const data::BarSeries& s, Days day) {
@@ -66,12 +95,28 @@ Result<LoadedAccount> LoadAccount(store::Database& db, const std::string& name) 
   QAT_ASSIGN_OR_RETURN(a.config, PaperConfig::FromJson(nlohmann::json::parse(record->config_json, nullptr, false)));
   QAT_ASSIGN_OR_RETURN(auto sessions, store::LoadPaperSessions(db, name));
   a.sessions = static_cast<std::int64_t>(sessions.size());
+  a.peak = a.config.engine.initial_cash;
+  for (const auto& s : sessions) a.peak = std::max(a.peak, s.equity);
   const std::string& text = sessions.empty() ? record->state_json : sessions.back().state_json;
   auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded()) return Fail(ErrorCode::kCorrupt, "paper account '{}': its stored state is not JSON", name);
   QAT_ASSIGN_OR_RETURN(a.state, EngineStateFromJson(json, a.config.symbols));
   if (json.contains("splits")) a.splits = json["splits"];
+  a.slippage = SlippageOf(a.state.account.fills(), a.config.engine.costs);
   return a;
+}
+
+// The account's strategy for the sessions first..last (a new object for each session, as the
+// engine resumes one session at a time).
+Result<std::function<std::unique_ptr<backtest::Strategy>()>> StrategyFor(store::Database& db, const PaperConfig& c,
+                                                                          Days first, Days last) {
+  if (c.strategy != "signals") {
+    return std::function<std::unique_ptr<backtest::Strategy>()>(
+        [c] { return MakeBarStrategy(c.strategy, c.fast, c.slow); });
+  }
+  QAT_ASSIGN_OR_RETURN(auto setup, PreparePublishedSignalsStrategy(db, c.symbols, c.model_dir, c.horizon,
+                                                                   c.engine.risk.allow_short, first, last));
+  return setup.make;
 }
 
 std::vector<BrokerOrder> OrdersOf(const EngineState& state, const PaperConfig& config,
@@ -170,6 +215,7 @@ nlohmann::json PaperConfig::ToJson() const {
   j["strategy"] = strategy;
   j["symbols"] = symbols;
   j["sma"] = {{"fast", fast}, {"slow", slow}};
+  if (strategy == "signals") j["model_set"] = {{"dir", model_dir.string()}, {"horizon", horizon}};
   return j;
 }
 
@@ -182,6 +228,10 @@ Result<PaperConfig> PaperConfig::FromJson(const nlohmann::json& j) {
     c.symbols = j.at("symbols").get<std::vector<std::string>>();
     c.fast = j.at("sma").at("fast").get<int>();
     c.slow = j.at("sma").at("slow").get<int>();
+    if (c.strategy == "signals") {
+      c.model_dir = j.at("model_set").at("dir").get<std::string>();
+      c.horizon = j.at("model_set").at("horizon").get<int>();
+    }
   } catch (const std::exception& e) {
     return Fail(ErrorCode::kCorrupt, "paper configuration: {}", e.what());
   }
@@ -193,9 +243,12 @@ Result<PaperStatus> InitPaperAccount(store::Database& db, const PaperInitRequest
     return Fail(ErrorCode::kInvalidInput, "paper account name {} must be 1-64 characters without spaces or commas",
                 Excerpt(r.name));
   }
-  if (MakeBarStrategy(r.config.strategy, r.config.fast, r.config.slow) == nullptr) {
-    return Fail(ErrorCode::kInvalidInput, "paper: strategy {} is not available (sma-cross, buy-and-hold)",
+  if (r.config.strategy != "signals" && MakeBarStrategy(r.config.strategy, r.config.fast, r.config.slow) == nullptr) {
+    return Fail(ErrorCode::kInvalidInput, "paper: strategy {} is not available (sma-cross, buy-and-hold, signals)",
                 Excerpt(r.config.strategy));
+  }
+  if (r.config.strategy == "signals" && r.config.model_dir.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "paper: the signals strategy trades a published model set: give its --model-dir");
   }
   if (r.config.symbols.empty()) return Fail(ErrorCode::kInvalidInput, "paper: no symbols given");
   QAT_ASSIGN_OR_RETURN(auto existing, store::LoadPaperAccount(db, r.name));
@@ -210,7 +263,9 @@ Result<PaperStatus> InitPaperAccount(store::Database& db, const PaperInitRequest
   Days last = 0;
   for (const auto& s : bars.daily) last = std::max(last, s.DayAt(s.size() - 1));
   const Days inception = r.as_of.value_or(last);
-  auto strategy = MakeBarStrategy(config.strategy, config.fast, config.slow);
+  if (config.strategy == "signals") config.model_dir = std::filesystem::absolute(config.model_dir);
+  QAT_ASSIGN_OR_RETURN(auto make, StrategyFor(db, config, inception, inception));
+  auto strategy = make();
   QAT_ASSIGN_OR_RETURN(EngineState state, backtest::OpenAccount(bars.daily, inception, *strategy, config.engine));
   QAT_ASSIGN_OR_RETURN(auto splits, StoredSplits(db, config.symbols));
   store::PaperAccountRecord record{r.name, r.now, config.ToJson().dump(), state.decided,
@@ -241,8 +296,14 @@ Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunReques
   QAT_ASSIGN_OR_RETURN(auto splits, StoredSplits(db, a.config.symbols));
   const std::vector<std::string> applied = ApplyNewSplits(a.state, a.config.symbols, a.splits, splits, bars.daily);
   Micros equity = a.state.equity;
+  std::function<std::unique_ptr<backtest::Strategy>()> make;
+  if (!days.empty()) {
+    auto made = StrategyFor(db, a.config, days.front(), days.back());
+    if (!made.ok()) return made.error().WithContext(fmt::format("paper account '{}'", r.name));
+    make = std::move(*made);
+  }
   for (Days day : days) {
-    auto strategy = MakeBarStrategy(a.config.strategy, a.config.fast, a.config.slow);
+    auto strategy = make();
     const std::size_t fills_before = a.state.account.fills().size();
     auto resumed = backtest::ResumeEngine({bars.daily, bars.finer, day, day}, *strategy, a.config.engine, a.state);
     if (!resumed.ok()) return resumed.error().WithContext(fmt::format("paper account '{}', session {}", r.name, FormatDate(day)));
@@ -256,8 +317,13 @@ Result<PaperRunReport> RunPaperAccount(store::Database& db, const PaperRunReques
                        std::string(f.reason)});
       done.fills.push_back(Describe(f, a.config.symbols));
     }
+    const auto new_fills = std::span(state.account.fills()).subspan(fills_before);
+    a.slippage += SlippageOf(new_fills, a.config.engine.costs);
+    const PaperSessionMetrics metrics = MetricsOf(state, resumed->run.equity.back(), a.peak,
+                                                  static_cast<std::int64_t>(new_fills.size()), a.slippage);
+    a.peak = metrics.peak;
     store::PaperSessionRecord session{day, resumed->run.equity.back(), state.account.cash(), resumed->run.invested.back(),
-                                      StoredState(state, a.config.symbols, splits), r.now};
+                                      StoredState(state, a.config.symbols, splits), r.now, metrics.ToJson().dump()};
     QAT_RETURN_IF_ERROR(store::RecordPaperSession(db, r.name, session, fills));
     a.state = std::move(resumed->state);
     ++a.sessions;
@@ -348,6 +414,34 @@ Result<std::string> PaperReportHtml(store::Database& db, const std::string& name
                      {"inception", FormatDate(a.record.inception)},
                      {"sessions", sessions.size()}};
   return TearsheetHtml(report);
+}
+
+nlohmann::json PaperSessionMetrics::ToJson() const {
+  return {{"equity", portfolio::MicrosToDollars(equity)}, {"peak", portfolio::MicrosToDollars(peak)},
+          {"drawdown", drawdown},  {"fills", fills},
+          {"closed_trades", closed_trades}, {"wins", wins},
+          {"fees", portfolio::MicrosToDollars(fees)}, {"slippage", portfolio::MicrosToDollars(slippage)},
+          {"entries_pending", entries_pending}};
+}
+
+Result<PaperSessionMetrics> PaperSessionMetrics::FromJson(const nlohmann::json& j) {
+  PaperSessionMetrics m;
+  if (!j.is_object()) return Fail(ErrorCode::kCorrupt, "paper session metrics: not a JSON object");
+  if (j.empty()) return m;
+  try {
+    m.equity = portfolio::ToMicros(j.at("equity").get<double>());
+    m.peak = portfolio::ToMicros(j.at("peak").get<double>());
+    m.drawdown = j.at("drawdown").get<double>();
+    m.fills = j.at("fills").get<std::int64_t>();
+    m.closed_trades = j.at("closed_trades").get<std::int64_t>();
+    m.wins = j.at("wins").get<std::int64_t>();
+    m.fees = portfolio::ToMicros(j.at("fees").get<double>());
+    m.slippage = portfolio::ToMicros(j.at("slippage").get<double>());
+    m.entries_pending = j.at("entries_pending").get<std::int64_t>();
+  } catch (const std::exception& e) {
+    return Fail(ErrorCode::kCorrupt, "paper session metrics: {}", e.what());
+  }
+  return m;
 }
 
 std::string BrokerOrdersCsv(const std::vector<BrokerOrder>& orders) {

@@ -128,6 +128,12 @@ CREATE TABLE paper_fills (
   PRIMARY KEY (account, day, seq)
 ) WITHOUT ROWID;
 )sql"},
+      // Each paper session's metrics (app::PaperSessionMetrics as JSON: equity, peak, drawdown,
+      // closed trades and wins to date, fees and the slippage the cost model charged), read by
+      // `qtrader monitor --account`. Sessions done before this migration have '{}'.
+      {8, "paper session metrics", R"sql(
+ALTER TABLE paper_sessions ADD COLUMN metrics TEXT NOT NULL DEFAULT '{}';
+)sql"},
   };
   return kMigrations;
 }

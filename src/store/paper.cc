@@ -46,14 +46,16 @@ Status RecordPaperSession(Database& db, const std::string& account, const PaperS
     if (row) return Fail(ErrorCode::kInvalidInput, "paper account '{}': session {} is done already", account, FormatDate(s.day));
   }
   QAT_ASSIGN_OR_RETURN(auto session, db.Prepare(
-      "INSERT INTO paper_sessions (account, day, equity, cash, invested, state, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      "INSERT INTO paper_sessions (account, day, equity, cash, invested, state, done_at, metrics) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   session.Bind(1, std::string_view(account))
       .Bind(2, std::int64_t{s.day})
       .Bind(3, s.equity)
       .Bind(4, s.cash)
       .Bind(5, s.invested)
       .Bind(6, std::string_view(s.state_json))
-      .Bind(7, s.done_at);
+      .Bind(7, s.done_at)
+      .Bind(8, std::string_view(s.metrics_json));
   QAT_RETURN_IF_ERROR(session.Run());
   std::int64_t seq = 0;
   for (const PaperFillRecord& f : fills) {
@@ -76,14 +78,15 @@ Status RecordPaperSession(Database& db, const std::string& account, const PaperS
 
 Result<std::vector<PaperSessionRecord>> LoadPaperSessions(Database& db, const std::string& account) {
   QAT_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
-      "SELECT day, equity, cash, invested, state, done_at FROM paper_sessions WHERE account = ? ORDER BY day"));
+      "SELECT day, equity, cash, invested, state, done_at, metrics FROM paper_sessions WHERE account = ? "
+      "ORDER BY day"));
   stmt.Bind(1, std::string_view(account));
   std::vector<PaperSessionRecord> out;
   while (true) {
     QAT_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     out.push_back({static_cast<Days>(stmt.ColumnInt(0)), stmt.ColumnInt(1), stmt.ColumnInt(2), stmt.ColumnInt(3),
-                   stmt.ColumnText(4), stmt.ColumnInt(5)});
+                   stmt.ColumnText(4), stmt.ColumnInt(5), stmt.ColumnText(6)});
   }
   return out;
 }

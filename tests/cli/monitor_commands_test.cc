@@ -274,5 +274,93 @@ TEST_F(MonitorCli, BadInputsAreRefusedWithTheirExitCodes) {
   EXPECT_NE(tampered.err.find("training_results_5bar.json"), std::string::npos) << tampered.err;
 }
 
+
+// The paper account's `signals` strategy trades the published models (trained to 2019-06-21):
+// opened at the close of 2019-07-31 on the six symbols, ten evenings one at a time, then caught
+// up to 2019-10-31. Its fills and daily equity are those of `qtrader backtest --strategy signals
+// --model-dir` over the same sessions.
+TEST_F(MonitorCli, ASignalsPaperAccountReplaysTheBacktestOfThePublishedModels) {
+  const auto home = home_->path();
+  auto ok = [&](const std::vector<std::string>& args) {
+    const auto run = RunCli(args, home);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return run.out;
+  };
+  ok({"paper", "init", "--account", "live", "--strategy", "signals", "--model-dir", Models().string(), "--symbols",
+      "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA", "--as-of", "2019-07-31"});
+  for (const char* day : {"2019-08-01", "2019-08-02", "2019-08-05", "2019-08-06", "2019-08-07", "2019-08-08",
+                          "2019-08-09", "2019-08-12", "2019-08-13", "2019-08-14"}) {
+    const std::string out = ok({"paper", "run", "--account", "live", "--as-of", day});
+    EXPECT_EQ(out.rfind(std::string(day) + ": ", 0), 0u) << out;
+  }
+  ok({"paper", "run", "--account", "live", "--as-of", "2019-10-31"});
+  const std::string fills = ok({"paper", "history", "--account", "live", "--format", "csv"});
+  const std::string equity = ok({"paper", "history", "--account", "live", "--format", "csv", "--equity"});
+  const auto backtest_fills = home / "signals_fills.csv";
+  const auto backtest_equity = home / "signals_equity.csv";
+  const std::string out = ok({"backtest", "--strategy", "signals", "--model-dir", Models().string(), "--symbols",
+                              "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA", "--start", "2019-08-01", "--end", "2019-10-31", "--fills",
+                              backtest_fills.string(), "--equity", backtest_equity.string(), "--no-record"});
+  EXPECT_NE(out.find("0 of them in-sample"), std::string::npos) << out;
+  EXPECT_EQ(fills, ReadFile(backtest_fills));
+  EXPECT_GE(std::count(fills.begin(), fills.end(), '\n'), 11) << fills;  // the header and at least ten fills
+  EXPECT_NE(fills.find("signal-long"), std::string::npos) << fills;
+  std::vector<std::string> paper_days, backtest_days;
+  for (const auto& line : Lines(equity)) paper_days.push_back(line.substr(0, line.find(',', line.find(',') + 1)));
+  for (const auto& line : Lines(ReadFile(backtest_equity))) {
+    backtest_days.push_back(line.substr(0, line.find(',', line.find(',') + 1)));
+  }
+  EXPECT_EQ(paper_days, backtest_days);
+  EXPECT_EQ(paper_days.size(), 66u);  // the header and the 65 sessions of August to October 2019
+
+  // The monitor of the account: its live record, and the monitor of the models it trades.
+  const auto report = nlohmann::json::parse(
+      ok({"monitor", "--account", "live", "--as-of", "2019-10-31", "--json"}), nullptr, false);
+  ASSERT_FALSE(report.is_discarded());
+  EXPECT_EQ(report["account"]["sessions"], 65);
+  EXPECT_EQ(report["account"]["strategy"], "signals");
+  const auto& m = report["account"]["metrics"];
+  EXPECT_GT(m["closed_trades"].get<int>(), 0) << m.dump();
+  EXPECT_LE(m["wins"].get<int>(), m["closed_trades"].get<int>());
+  EXPECT_GT(m["fees"].get<double>(), 0);
+  EXPECT_GT(m["slippage"].get<double>(), 0);
+  EXPECT_NEAR(m["equity"].get<double>(), std::stod(Lines(equity).back().substr(11)), 0.005);
+  ASSERT_TRUE(report["models"].is_object());
+  EXPECT_EQ(report["models"]["model"]["as_of"], "2019-06-21");
+  EXPECT_EQ(Count(report["models"], "RETRAIN", "HIGH"), 0) << report["recommendations"].dump(2);
+  const std::string text = ok({"monitor", "--account", "live", "--as-of", "2019-10-31"});
+  for (const char* part : {"paper account live (signals): 65 sessions done", "hit rate", "promised"}) {
+    EXPECT_NE(text.find(part), std::string::npos) << part << "\n" << text;
+  }
+}
+
+// An account without a model (sma-cross) is judged on its drawdown only, as it stood on the
+// evaluation day: on 2019-10-02 the account (AAPL, MSFT from 2019-07-31) was 1.76% below its
+// peak, so --max-drawdown 1 raises HALT and 2 does not.
+TEST_F(MonitorCli, AnAccountsOwnEquityDrivesHalt) {
+  const auto home = home_->path();
+  ASSERT_EQ(RunCli({"paper", "init", "--account", "sma", "--symbols", "AAPL,MSFT", "--as-of", "2019-07-31"}, home).exit_code, 0);
+  ASSERT_EQ(RunCli({"paper", "run", "--account", "sma", "--as-of", "2019-12-31"}, home).exit_code, 0);
+  auto tight = RunCli({"monitor", "--account", "sma", "--as-of", "2019-10-02", "--max-drawdown", "1", "--json"}, home);
+  ASSERT_EQ(tight.exit_code, 0) << tight.err;
+  const auto report = nlohmann::json::parse(tight.out);
+  EXPECT_TRUE(report["models"].is_null());
+  EXPECT_EQ(report["account"]["sessions"], 44);  // 22 in August, 20 in September 2019, October 1 and 2
+  EXPECT_EQ(report["account"]["last_done"], "2019-10-02");
+  const double drawdown = report["account"]["metrics"]["drawdown"].get<double>();
+  EXPECT_NEAR(drawdown, 0.0176, 0.0001);
+  ASSERT_EQ(report["recommendations"].size(), 1u) << report.dump(2);
+  EXPECT_EQ(report["recommendations"][0]["action"], "HALT");
+  EXPECT_EQ(report["recommendations"][0]["priority"], "HIGH");
+  EXPECT_NEAR(report["recommendations"][0]["evidence"]["drawdown_now"].get<double>(), drawdown, 1e-6);
+  auto loose = RunCli({"monitor", "--account", "sma", "--as-of", "2019-10-02", "--max-drawdown", "2", "--json"}, home);
+  EXPECT_TRUE(nlohmann::json::parse(loose.out)["recommendations"].empty()) << loose.out;
+  auto both = RunCli({"monitor", "--account", "sma", "--equity", "x.csv"}, home);
+  EXPECT_EQ(both.exit_code, 2);
+  auto unknown = RunCli({"monitor", "--account", "nobody", "--as-of", "2019-12-31"}, home);
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no paper account 'nobody'"), std::string::npos) << unknown.err;
+}
+
 }  // namespace
 }  // namespace qat::testing

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -32,8 +33,11 @@ struct BacktestRequest {
   int fast = 10, slow = 30;             // sma-cross
   std::string benchmark = "SPY";        // alpha and beta against it, when stored ("" = none)
   bool record_trial = true;             // log the run in backtest_runs (the DSR's trials)
-  // signals: the walk-forward that produces the out-of-sample forecasts it trades.
+  // signals: the walk-forward that produces the out-of-sample forecasts it trades, or, when
+  // model_dir is set, the published model set MODEL_DIR/<training.labels.horizon>bar whose
+  // forecasts at each close it trades (what a paper account's `signals` strategy does).
   pipeline::TrainConfig training;
+  std::filesystem::path model_dir;
   Timestamp now = 0;                    // created_at of the record
 };
 

@@ -9,6 +9,7 @@
 // never skipped: a run catches up every missed session in order.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,15 @@
 namespace qat::app {
 
 struct PaperConfig {
-  std::string strategy = "sma-cross";  // sma-cross | buy-and-hold
+  std::string strategy = "sma-cross";  // sma-cross | buy-and-hold | signals
   std::vector<std::string> symbols;
   backtest::EngineConfig engine;
   int fast = 10, slow = 30;  // sma-cross
+  // signals: the published model set MODEL_DIR/<horizon>bar whose forecast at each close the
+  // account trades (app/backtest_signals.h); read again every evening, so a set retrained in
+  // place is traded from the next session on.
+  std::filesystem::path model_dir;
+  int horizon = 5;
 
   nlohmann::json ToJson() const;
   // Fails (kCorrupt) on a missing or mistyped field.
@@ -71,9 +77,31 @@ struct PaperInitRequest {
   Timestamp now = 0;
 };
 // Opens the account at a close with the strategy's first decision (orders for the next open).
-// Fails (kInvalidInput) on a taken name, an unknown strategy, an invalid configuration;
-// (kNotFound) naming a symbol with no bars.
+// Fails (kInvalidInput) on a taken name, an unknown strategy, an invalid configuration, a
+// signals account without a model directory; (kNotFound) naming a symbol with no bars or a
+// model set that is not there.
 Result<PaperStatus> InitPaperAccount(store::Database& db, const PaperInitRequest& request);
+
+// A session's metrics, stored with it (paper_sessions.metrics, migration 8) and read by
+// `qtrader monitor --account` (app/monitor.h).
+struct PaperSessionMetrics {
+  portfolio::Micros equity = 0;
+  portfolio::Micros peak = 0;         // the highest close equity since inception (the initial cash counts)
+  double drawdown = 0;                // 1 - equity / peak
+  std::int64_t fills = 0;             // this session's
+  std::int64_t closed_trades = 0;     // to date
+  std::int64_t wins = 0;              // closed trades with pnl > 0 after both commissions, to date
+  portfolio::Micros fees = 0;         // commissions to date
+  // The slippage and half-spread the cost model charged, to date: each fill's traded value x
+  // (slippage_bps + half_spread_bps) / 1e4. Paper fills are simulated, so this is what was
+  // assumed, not measured; a broker's fills are what would measure it.
+  portfolio::Micros slippage = 0;
+  std::int64_t entries_pending = 0;   // entry orders waiting for the next open
+
+  nlohmann::json ToJson() const;
+  // Fails (kCorrupt) on a mistyped field; {} (sessions before migration 8) gives zeros.
+  static Result<PaperSessionMetrics> FromJson(const nlohmann::json& json);
+};
 
 struct PaperSessionDone {
   Days day = 0;

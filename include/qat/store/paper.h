@@ -37,6 +37,7 @@ struct PaperSessionRecord {
   std::int64_t equity = 0, cash = 0, invested = 0;  // micro-dollars, at the close
   std::string state_json;                           // the engine's state after the close
   std::int64_t done_at = 0;                         // unix seconds
+  std::string metrics_json = "{}";                  // the session's metrics (migration 8)
 };
 
 // Creates the account; fails (kInvalidInput) when the name is taken.
