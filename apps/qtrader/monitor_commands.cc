@@ -25,6 +25,7 @@ struct MonitorOptions {
   int window = 60;
   int max_age = 60;
   double max_drawdown_pct = 20;
+  double pattern_window_years = 2;
   bool json = false;
 };
 
@@ -77,6 +78,12 @@ void PrintText(const monitor::MonitorReport& r, double psi_threshold) {
       }
     }
   }
+  if (const auto patterns = r.ToJson()["patterns"]; patterns.is_object()) {
+    std::printf("\npattern edges: %lld cells tradable (STRONG or MODERATE) on %s, %lld of them with 30 or more events "
+                "since, judged\n",
+                patterns["tradable_then"].get<long long>(), patterns["window_start"].get<std::string>().c_str(),
+                patterns["judged"].get<long long>());
+  }
   for (const auto& note : r.notes) std::printf("note: %s\n", note.c_str());
   PrintRecommendations(r.recommendations);
 }
@@ -113,6 +120,7 @@ int RunMonitorCommand(const MonitorOptions& o) {
   request.config.window_sessions = o.window;
   request.config.max_model_age_sessions = o.max_age;
   request.config.max_drawdown = o.max_drawdown_pct / 100;
+  request.config.pattern_window_years = o.pattern_window_years;
   if (!o.equity.empty()) {
     auto text = ReadWholeFile(o.equity);
     if (!text.ok()) return Report(text.error());
@@ -172,6 +180,10 @@ void AddMonitorCommand(CLI::App& app) {
   c->add_option("--max-drawdown", o->max_drawdown_pct, "HALT beyond this drawdown from the peak, percent")
       ->capture_default_str()
       ->check(CLI::Range(0.1, 99.9));
+  c->add_option("--pattern-window", o->pattern_window_years,
+                "DISABLE_PATTERN: years of recent pattern events judged against the cells as they stood before")
+      ->capture_default_str()
+      ->check(CLI::Range(0.25, 20.0));
   c->add_flag("--json", o->json, "Print JSON");
   c->footer(
       "Scores every session after the model set's training window with the stored bars, resolves the\n"
@@ -181,7 +193,10 @@ void AddMonitorCommand(CLI::App& app) {
       "probabilities drifted (PSI > 0.25), RECALIBRATE (MEDIUM) when [q10, q90] coverage leaves its\n"
       "binomial interval around 80%, REFRESH_DATA (HIGH for a model symbol, LOW for SPY or ^VIX)\n"
       "when a series has no bar for more than 5 sessions, HALT (HIGH) when --equity is more than\n"
-      "--max-drawdown below its peak. Exit 0 whatever it recommends; 1 when it cannot judge\n"
+      "--max-drawdown below its peak (--account: a paper account's own equity), DISABLE_PATTERN (MEDIUM)\n"
+      "when a pattern cell that was STRONG or MODERATE before the last --pattern-window years decayed\n"
+      "(recent win-rate interval wholly below its old one) or no longer passes, LOW when its recent\n"
+      "events lost money on average. Exit 0 whatever it recommends; 1 when it cannot judge\n"
       "(no model set: run 'qtrader train'), 2 on bad usage. See docs/monitor.md.");
   c->callback([o] { CommandExitCode() = RunMonitorCommand(*o); });
 }

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -18,6 +19,7 @@
 #include "qat/models/model_set.h"
 #include "qat/models/quantile.h"
 #include "qat/monitor/monitor.h"
+#include "qat/patterns/stored_stats.h"
 #include "qat/store/actions.h"
 #include "qat/store/training_runs.h"
 
@@ -351,6 +353,18 @@ Result<MonitorReport> RunMonitor(store::Database& db, const MonitorRequest& requ
     in.equity_days = request.equity->days;
     in.equity = request.equity->equity;
   }
+  // Pattern edges: the stored records, as of the evaluation day (no outcome after it counts).
+  QAT_ASSIGN_OR_RETURN(auto records, patterns::LoadPatternRecords(db));
+  if (records.empty()) {
+    report.notes.push_back("pattern edges: no pattern records stored ('qtrader patterns build'); not judged");
+  } else {
+    const Timestamp now = SessionClose(request.evaluation_day);
+    const Timestamp since = patterns::RecentSince(records, now, config.pattern_window_years);
+    in.pattern_window_start = NewYorkDay(since);
+    QAT_ASSIGN_OR_RETURN(in.pattern_reference, patterns::ComputeCells(records, {.as_of = since}));
+    QAT_ASSIGN_OR_RETURN(in.pattern_recent, patterns::ComputeCells(records, {.as_of = now, .since = since}));
+    QAT_ASSIGN_OR_RETURN(in.pattern_current, patterns::ComputeCells(records, {.as_of = now}));
+  }
   in.promise = promise;
   report.promise = promise;
   report.model_age_sessions = SessionsAfter(promise.as_of, request.evaluation_day);
@@ -364,6 +378,28 @@ Result<MonitorReport> RunMonitor(store::Database& db, const MonitorRequest& requ
   QAT_ASSIGN_OR_RETURN(report.recommendations, GenerateImprovementRecommendations(in, config));
   return report;
 }
+
+namespace {
+
+// {window_start, tradable_then, judged}: the cells the DISABLE_PATTERN rule looked at.
+nlohmann::json PatternSummary(const MonitorInputs& in) {
+  if (in.pattern_reference.empty()) return nullptr;
+  std::int64_t tradable = 0, judged = 0;
+  for (const auto& ref : in.pattern_reference) {
+    if (ref.status != patterns::EdgeStatus::kStrong && ref.status != patterns::EdgeStatus::kModerate) continue;
+    ++tradable;
+    for (const auto& r : in.pattern_recent) {
+      if (std::tie(r.pattern, r.direction, r.timeframe, r.horizon, r.regime, r.vol_regime) ==
+              std::tie(ref.pattern, ref.direction, ref.timeframe, ref.horizon, ref.regime, ref.vol_regime) &&
+          r.n >= patterns::kMinEvents) {
+        ++judged;
+      }
+    }
+  }
+  return {{"window_start", FormatDate(in.pattern_window_start)}, {"tradable_then", tradable}, {"judged", judged}};
+}
+
+}  // namespace
 
 nlohmann::json MonitorReport::ToJson() const {
   auto drift = [](const std::vector<Drift>& list) {
@@ -410,6 +446,7 @@ nlohmann::json MonitorReport::ToJson() const {
             {"majority_share", window.window_resolved ? nlohmann::json(window.majority_share) : nlohmann::json()}}},
           {"drift", {{"ranking", inputs.drift_ranking}, {"sessions", inputs.drift_sessions}, {"features", drift(inputs.feature_drift)}, {"probabilities", drift(inputs.probability_drift)}}},
           {"series", series},
+          {"patterns", PatternSummary(inputs)},
           {"notes", notes},
           {"recommendations", recs}};
 }

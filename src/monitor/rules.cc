@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -60,6 +61,7 @@ const char* ActionName(Action a) {
     case Action::kRecalibrate: return "RECALIBRATE";
     case Action::kRefreshData: return "REFRESH_DATA";
     case Action::kHalt: return "HALT";
+    case Action::kDisablePattern: return "DISABLE_PATTERN";
   }
   return "?";
 }
@@ -324,6 +326,68 @@ Result<std::vector<Recommendation>> CheckDrawdown(const MonitorInputs& in, const
   return std::vector<Recommendation>{std::move(r)};
 }
 
+std::vector<Recommendation> CheckPatternEdges(const MonitorInputs& in, const MonitorConfig&) {
+  using patterns::CellStats;
+  using patterns::EdgeStatus;
+  auto key = [](const CellStats& c) {
+    return std::tie(c.pattern, c.direction, c.timeframe, c.horizon, c.regime, c.vol_regime);
+  };
+  auto tradable = [](const CellStats& c) { return c.status == EdgeStatus::kStrong || c.status == EdgeStatus::kModerate; };
+  auto find = [&key](const std::vector<CellStats>& cells, const CellStats& c) -> const CellStats* {
+    for (const auto& x : cells) {
+      if (key(x) == key(c)) return &x;
+    }
+    return nullptr;
+  };
+  std::vector<Recommendation> out;
+  for (const auto& ref : in.pattern_reference) {
+    if (!tradable(ref)) continue;
+    const std::string name = fmt::format("{} {} {} h={} {}/{}", ref.pattern, ref.direction, ref.timeframe, ref.horizon,
+                                         ref.regime, ref.vol_regime);
+    nlohmann::json cell = {{"pattern", ref.pattern}, {"direction", ref.direction}, {"timeframe", ref.timeframe},
+                           {"horizon", ref.horizon},  {"regime", ref.regime},       {"vol_regime", ref.vol_regime}};
+    nlohmann::json evidence = {{"cell", cell},
+                               {"window_start", FormatDate(in.pattern_window_start)},
+                               {"then", {{"n", ref.n}, {"win_rate", ref.win_rate}, {"interval", {ref.win_rate_lo, ref.win_rate_hi}},
+                                         {"q_value", ref.q_value}, {"status", patterns::EdgeStatusName(ref.status)}}}};
+    const CellStats* now = find(in.pattern_current, ref);
+    if (now != nullptr && !tradable(*now)) {
+      auto e = evidence;
+      e["now"] = {{"n", now->n}, {"win_rate", now->win_rate}, {"q_value", now->q_value},
+                  {"status", patterns::EdgeStatusName(now->status)}};
+      e["measure"] = "status";
+      out.push_back({Action::kDisablePattern,
+                     fmt::format("{} no longer passes: {} now (q {:.3f}, win rate {} on {} events), {} on {} (q {:.3f})",
+                                 name, patterns::EdgeStatusName(now->status), now->q_value, Pct(now->win_rate), now->n,
+                                 patterns::EdgeStatusName(ref.status), FormatDate(in.pattern_window_start), ref.q_value),
+                     Priority::kMedium, e});
+      continue;
+    }
+    const CellStats* recent = find(in.pattern_recent, ref);
+    if (recent == nullptr || recent->n < patterns::kMinEvents) continue;
+    auto e = evidence;
+    e["recent"] = {{"n", recent->n}, {"win_rate", recent->win_rate}, {"interval", {recent->win_rate_lo, recent->win_rate_hi}},
+                   {"mean_return", recent->mean_return}};
+    if (recent->win_rate_hi < ref.win_rate_lo) {
+      e["measure"] = "win_rate_interval";
+      out.push_back({Action::kDisablePattern,
+                     fmt::format("{} decayed: win rate {} [{}, {}] on its {} events since {}, wholly below the {} [{}, {}] "
+                                 "it was traded on",
+                                 name, Pct(recent->win_rate), Pct(recent->win_rate_lo), Pct(recent->win_rate_hi), recent->n,
+                                 FormatDate(in.pattern_window_start), Pct(ref.win_rate), Pct(ref.win_rate_lo),
+                                 Pct(ref.win_rate_hi)),
+                     Priority::kMedium, e});
+    } else if (recent->mean_return <= 0) {
+      e["measure"] = "mean_return";
+      out.push_back({Action::kDisablePattern,
+                     fmt::format("{}: its {} events since {} earned {:+.2f}% on average (signed), no edge lately", name,
+                                 recent->n, FormatDate(in.pattern_window_start), 100 * recent->mean_return),
+                     Priority::kLow, e});
+    }
+  }
+  return out;
+}
+
 Result<std::vector<Recommendation>> GenerateImprovementRecommendations(const MonitorInputs& in,
                                                                        const MonitorConfig& config) {
   std::vector<Recommendation> all;
@@ -337,6 +401,7 @@ Result<std::vector<Recommendation>> GenerateImprovementRecommendations(const Mon
   add(CheckAge(in, config));
   add(CheckDrift(in, config));
   add(CheckCoverage(in, config));
+  add(CheckPatternEdges(in, config));
   std::stable_sort(all.begin(), all.end(),
                    [](const Recommendation& a, const Recommendation& b) { return a.priority < b.priority; });
   return all;

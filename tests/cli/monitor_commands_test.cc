@@ -107,6 +107,11 @@ class MonitorCli : public ::testing::Test {
     // The bars that arrived after training: the full files.
     for (const char* s : kSymbols) import(home_->path(), s, RepoPath(std::string("data/daily/") + s + ".csv"));
     import(home_->path(), "^VIX", RepoPath("data/macro/VIX.csv"));
+    // The pattern records the DISABLE_PATTERN rule reads (every outcome; the monitor counts those
+    // known by its evaluation day).
+    const auto patterns = RunCli({"patterns", "build", "--symbols", "SPY,QQQ,AAPL,MSFT,GOOGL,TSLA", "--market", "SPY"},
+                                 home_->path());
+    ASSERT_EQ(patterns.exit_code, 0) << patterns.err;
     for (const char* s : kSymbols) import(planted_->path(), s, planted_->path() / (std::string(s) + ".csv"));
     import(planted_->path(), "^VIX", RepoPath("data/macro/VIX.csv"));
   }

@@ -263,6 +263,66 @@ TEST(MonitorRules, HaltOnTheDrawdownNowAndHighFirst) {
   EXPECT_FALSE(CheckDrawdown(in, c).ok());  // 4 days, 3 values
 }
 
+patterns::CellStats Cell(std::string regime, std::int64_t n, std::int64_t wins, double lo, double hi,
+                         patterns::EdgeStatus status, double mean = 0.01) {
+  patterns::CellStats c;
+  c.pattern = "CDLHAMMER";
+  c.direction = "bullish";
+  c.timeframe = "1d";
+  c.horizon = 5;
+  c.regime = std::move(regime);
+  c.vol_regime = "ALL";
+  c.n = n;
+  c.wins = wins;
+  c.win_rate = static_cast<double>(wins) / static_cast<double>(n);
+  c.win_rate_lo = lo;
+  c.win_rate_hi = hi;
+  c.mean_return = mean;
+  c.q_value = status == patterns::EdgeStatus::kModerate ? 0.03 : 0.4;
+  c.status = status;
+  return c;
+}
+
+TEST(MonitorRules, PatternEdgesDecayedGoneOrNoLongerPassing) {
+  using patterns::EdgeStatus;
+  MonitorInputs in;
+  in.pattern_window_start = DaysFromCivil({2022, 6, 30});
+  // Tradable then: BULL (decays: recent [0.30, 0.48] below 0.55), BEAR (no longer passes now),
+  // SIDEWAYS (recent mean < 0, interval overlapping), UNKNOWN (only 29 recent events), ALL
+  // (WEAK then: not traded, not judged).
+  in.pattern_reference = {Cell("ALL", 900, 500, 0.52, 0.59, EdgeStatus::kWeak), Cell("BULL", 400, 240, 0.55, 0.65, EdgeStatus::kModerate),
+                          Cell("BEAR", 200, 120, 0.53, 0.67, EdgeStatus::kModerate),
+                          Cell("SIDEWAYS", 300, 180, 0.54, 0.65, EdgeStatus::kModerate),
+                          Cell("UNKNOWN", 300, 180, 0.54, 0.65, EdgeStatus::kStrong)};
+  in.pattern_recent = {Cell("ALL", 100, 10, 0.05, 0.17, EdgeStatus::kNoEdge, -0.02), Cell("BULL", 60, 23, 0.30, 0.48, EdgeStatus::kNoEdge),
+                       Cell("BEAR", 60, 30, 0.38, 0.62, EdgeStatus::kNoEdge),
+                       Cell("SIDEWAYS", 60, 33, 0.42, 0.67, EdgeStatus::kNoEdge, -0.001),
+                       Cell("UNKNOWN", 29, 1, 0.01, 0.17, EdgeStatus::kInsufficientData, -0.05)};
+  in.pattern_current = {Cell("ALL", 1000, 510, 0.48, 0.54, EdgeStatus::kWeak), Cell("BULL", 460, 263, 0.53, 0.62, EdgeStatus::kModerate),
+                        Cell("BEAR", 260, 150, 0.51, 0.63, EdgeStatus::kWeak),
+                        Cell("SIDEWAYS", 360, 213, 0.54, 0.64, EdgeStatus::kModerate),
+                        Cell("UNKNOWN", 329, 181, 0.50, 0.60, EdgeStatus::kStrong)};
+  const auto recs = CheckPatternEdges(in, MonitorConfig{});
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_EQ(recs[0].evidence["cell"]["regime"], "BULL");
+  EXPECT_EQ(recs[0].evidence["measure"], "win_rate_interval");
+  EXPECT_EQ(recs[0].priority, Priority::kMedium);
+  EXPECT_NE(recs[0].reason.find("decayed: win rate 38.3% [30.0%, 48.0%] on its 60 events since 2022-06-30"), std::string::npos)
+      << recs[0].reason;
+  EXPECT_EQ(recs[1].evidence["cell"]["regime"], "BEAR");
+  EXPECT_EQ(recs[1].evidence["measure"], "status");
+  EXPECT_EQ(recs[1].priority, Priority::kMedium);
+  EXPECT_NE(recs[1].reason.find("no longer passes: WEAK now"), std::string::npos) << recs[1].reason;
+  EXPECT_EQ(recs[2].evidence["cell"]["regime"], "SIDEWAYS");
+  EXPECT_EQ(recs[2].evidence["measure"], "mean_return");
+  EXPECT_EQ(recs[2].priority, Priority::kLow);
+  for (const auto& r : recs) EXPECT_STREQ(ActionName(r.action), "DISABLE_PATTERN");
+  // The same recent window that is as good as before: nothing.
+  in.pattern_recent = in.pattern_reference;
+  in.pattern_current = in.pattern_reference;
+  EXPECT_TRUE(CheckPatternEdges(in, MonitorConfig{}).empty());
+}
+
 TEST(MonitorParsing, EquityCsvAndItsBadRows) {
   auto ok = ParseEquityCsv("date,equity,invested\n2024-01-02,100,0\n2024-01-03,101.5,50\n", "e.csv");
   ASSERT_TRUE(ok.ok()) << ok.error().message;

@@ -18,13 +18,14 @@
 #include "qat/core/result.h"
 #include "qat/core/time.h"
 #include "qat/labels/labels.h"
+#include "qat/patterns/pattern_stats.h"
 #include "qat/store/sqlite.h"
 
 namespace qat::monitor {
 
-enum class Action { kRetrain, kRecalibrate, kRefreshData, kHalt };
+enum class Action { kRetrain, kRecalibrate, kRefreshData, kHalt, kDisablePattern };
 enum class Priority { kHigh = 0, kMedium = 1, kLow = 2 };
-const char* ActionName(Action action);        // "RETRAIN", "RECALIBRATE", "REFRESH_DATA", "HALT"
+const char* ActionName(Action action);  // "RETRAIN", "RECALIBRATE", "REFRESH_DATA", "HALT", "DISABLE_PATTERN"
 const char* PriorityName(Priority priority);  // "HIGH", "MEDIUM", "LOW"
 
 struct Recommendation {
@@ -85,6 +86,7 @@ struct MonitorConfig {
   double coverage_alpha = 0.05;     // two-sided
   int max_stale_sessions = 5;       // REFRESH_DATA past it
   double max_drawdown = 0.20;       // HALT past it
+  double pattern_window_years = 2;  // DISABLE_PATTERN: the recent window of pattern events
 };
 
 // What training promised (training_results_<h>bar.json).
@@ -136,6 +138,12 @@ struct MonitorInputs {
   std::vector<SeriesFreshness> series;
   std::vector<Days> equity_days;  // optional: an equity curve (backtest or paper account)
   std::vector<double> equity;
+  // Pattern edges (DISABLE_PATTERN), from the stored pattern records: the cells as they stood
+  // when the recent window began (outcomes known by then), the window's own cells (events
+  // since its start, outcomes known by the evaluation day) and the cells now (every outcome
+  // known by the evaluation day). Empty when no pattern records are stored.
+  std::vector<patterns::CellStats> pattern_reference, pattern_recent, pattern_current;
+  Days pattern_window_start = 0;
 };
 
 // ---- the rules: each returns its recommendations (none when the rule holds) ----
@@ -171,8 +179,15 @@ std::vector<Recommendation> CheckStaleness(const MonitorInputs& in, const Monito
 // Fails when the curve is malformed (MaxDrawdown), or days and values differ in length.
 Result<std::vector<Recommendation>> CheckDrawdown(const MonitorInputs& in, const MonitorConfig& config);
 
+// DISABLE_PATTERN for each cell that was tradable (STRONG or MODERATE) when the recent window
+// began: MEDIUM when its recent win rate's 95% Wilson interval lies wholly below the interval
+// it had then (edge decay), MEDIUM when with every outcome known now it is no longer STRONG or
+// MODERATE (its q-value or win rate no longer passes), LOW when its recent events (at least
+// kMinEvents) earned a mean signed return <= 0. A cell with fewer recent events is not judged.
+std::vector<Recommendation> CheckPatternEdges(const MonitorInputs& in, const MonitorConfig& config);
+
 // Every rule, HIGH first; within a priority in this order: HALT, performance (accuracy, log
-// loss), staleness, age, drift, coverage. The seed's generate_improvement_recommendations().
+// loss), staleness, age, drift, coverage, pattern edges. The seed's generate_improvement_recommendations().
 // Fails only as CheckDrawdown does.
 Result<std::vector<Recommendation>> GenerateImprovementRecommendations(const MonitorInputs& in,
                                                                        const MonitorConfig& config);
