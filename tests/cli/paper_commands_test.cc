@@ -208,6 +208,12 @@ TEST(CliPaper, BadInputsNameTheProblem) {
       {{"paper", "run", "--account", "main", "--as-of", "2023-02-30"}, 2, "--as-of"},
       {{"paper", "history", "--account", "main", "--format", "xml"}, 2, "--format"},
       {{"paper", "report", "--account", "main", "--html", "-"}, 2, "has no session yet"},
+      {{"paper", "init", "--account", "s", "--symbols", "SPY", "--strategy", "signals"}, 2, "give its --model-dir"},
+      {{"paper", "init", "--account", "s", "--symbols", "SPY", "--strategy", "signals", "--model-dir",
+        (home.path() / "no-models").string()},
+       1, "qtrader train"},
+      {{"paper", "init", "--account", "s", "--symbols", "SPY", "--model-dir", "models"}, 2,
+       "--model-dir is for --strategy signals"},
   };
   for (const auto& c : cases) {
     const auto r = RunCli(c.args, home.path());
