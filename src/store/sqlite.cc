@@ -21,6 +21,35 @@ Result<Database> Database::Open(const std::filesystem::path& path, bool create) 
   return database;
 }
 
+Result<Database> Database::OpenReadOnly(const std::filesystem::path& path, bool immutable) {
+  sqlite3* db = nullptr;
+  std::string name = path.string();
+  // One connection per reader (the dashboard opens one per request): no SQLite mutex needed.
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+  if (immutable) {
+    // file:PATH?immutable=1 with '%', '?' and '#' of the path escaped.
+    name = "file:";
+    for (char c : path.string()) {
+      if (c == '%' || c == '?' || c == '#') {
+        name += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      } else {
+        name += c;
+      }
+    }
+    name += "?immutable=1";
+    flags |= SQLITE_OPEN_URI;
+  }
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Fail("{}: cannot open database read-only: {}", path.string(), message);
+  }
+  Database database(db, path);
+  sqlite3_busy_timeout(db, 5000);
+  return database;
+}
+
 Status Database::Configure() {
   auto status = Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
   if (!status.ok()) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "qat/core/file_set.h"
+#include "qat/core/files.h"
 #include "qat/data/interval.h"
 #include "store/content_hash.h"
 #include "store/migrations.h"
@@ -46,6 +48,21 @@ std::string TableList(const std::vector<std::string>& tables) {
   return out.empty() ? "none" : out;
 }
 
+// Whether `path` is listed in the SHA256SUMS beside it (a demo run's store.db): such a file is
+// never written again, so a reader opens it immutable and leaves no -wal or -shm file that
+// would break the set.
+bool IsFileSetMember(const std::filesystem::path& path) {
+  const auto sums = path.parent_path() / "SHA256SUMS";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(sums, ec)) return false;
+  auto text = ReadWholeFile(sums);
+  if (!text.ok()) return false;
+  auto entries = ParseSha256Sums(*text, sums.string());
+  if (!entries.ok()) return false;
+  return std::any_of(entries->begin(), entries->end(),
+                     [&](const Sha256SumsEntry& e) { return e.name == path.filename().string(); });
+}
+
 }  // namespace
 
 int CurrentSchemaVersion() { return Migrations().back().version; }
@@ -64,7 +81,7 @@ Result<Database> OpenStore(const std::filesystem::path& path, OpenMode mode) {
     return Fail("{}: is a folder, not a store file", path.string());
   }
   if (!exists) {
-    if (mode == OpenMode::kExisting) {
+    if (mode == OpenMode::kExisting || mode == OpenMode::kReadOnly) {
       return Fail(ErrorCode::kNotFound,
                   "{}: no store here (import or fetch bars first: 'qtrader import', 'qtrader fetch'; or give --db)",
                   path.string());
@@ -73,6 +90,24 @@ Result<Database> OpenStore(const std::filesystem::path& path, OpenMode mode) {
       std::filesystem::create_directories(path.parent_path(), ec);
       if (ec) return Fail("{}: cannot create the store's folder: {}", path.parent_path().string(), ec.message());
     }
+  }
+  if (mode == OpenMode::kReadOnly) {
+    QAT_ASSIGN_OR_RETURN(auto db, Database::OpenReadOnly(path, IsFileSetMember(path)));
+    QAT_ASSIGN_OR_RETURN(auto id, Identify(db));
+    if (id.application_id != kApplicationId && !LooksLikeEarlierQtrader(id)) {
+      return Fail("{}: not a qtrader store (application_id {:#x}, user_version {}, tables: {}); give another --db",
+                  path.string(), static_cast<std::uint32_t>(id.application_id), id.user_version, TableList(id.tables));
+    }
+    if (id.user_version != CurrentSchemaVersion()) {
+      return Fail("{}: schema version {} but this qtrader reads version {} only; {}", path.string(), id.user_version,
+                  CurrentSchemaVersion(),
+                  id.user_version > CurrentSchemaVersion()
+                      ? "upgrade qtrader"
+                      : "a read-only open cannot migrate it: run another qtrader command on it once "
+                        "(e.g. 'qtrader check --store --db FILE'), which does");
+    }
+    QAT_RETURN_IF_ERROR(db.Exec("PRAGMA query_only = ON"));
+    return db;
   }
   QAT_ASSIGN_OR_RETURN(auto db, Database::Open(path, /*create=*/!exists));
   QAT_ASSIGN_OR_RETURN(auto id, Identify(db));

@@ -23,6 +23,10 @@ class Database {
   // Opens the file (creating it when `create`; never its folder) with a busy timeout. Writes
   // nothing to the file.
   static Result<Database> Open(const std::filesystem::path& path, bool create = true);
+  // Opens an existing file with SQLITE_OPEN_READONLY: every write fails. `immutable` also
+  // tells SQLite the file cannot change (URI parameter immutable=1): no locks and no -wal or
+  // -shm file beside it, for a file no process writes any more (a member of a file set).
+  static Result<Database> OpenReadOnly(const std::filesystem::path& path, bool immutable = false);
   // WAL mode, foreign keys, synchronous=NORMAL (the journal mode is recorded in the file).
   Status Configure();
 

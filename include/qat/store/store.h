@@ -23,6 +23,11 @@ inline constexpr std::int32_t kApplicationId = 0x51415452;  // "QATR"
 enum class OpenMode {
   kCreate,    // create the store (and its folder) when the file does not exist
   kExisting,  // the store must exist: commands that only read, or need stored bars
+  // The store must exist and be at this build's schema version; opened with
+  // SQLITE_OPEN_READONLY and PRAGMA query_only, so no statement can change it (the
+  // dashboard). Nothing is migrated or configured. A store listed in the SHA256SUMS beside
+  // it (a demo run's store.db) is opened immutable: not even a -wal or -shm file appears.
+  kReadOnly,
 };
 
 // Opens the store at `path` and migrates it to the current schema. Fails, naming the file,
