@@ -43,6 +43,7 @@ void AddSignalCommands(CLI::App& app);   // confluence fit|evaluate, signals
 void AddBacktestCommand(CLI::App& app);  // backtest
 void AddPaperCommands(CLI::App& app);    // paper init|run|status|history|orders
 void AddMonitorCommand(CLI::App& app);   // monitor (monitor_commands.cc)
+void AddServeCommand(CLI::App& app);     // serve: the web dashboard (serve_commands.cc)
 
 // A check for unsigned options (seeds): only digits. CLI11 alone would read "-1" into an
 // unsigned option as 18446744073709551615; with this check it is a usage error naming the

@@ -99,6 +99,7 @@ int Run(int argc, char** argv) {
   AddBacktestCommand(app);
   AddPaperCommands(app);
   AddMonitorCommand(app);
+  AddServeCommand(app);
   AddFeatureCommands(app);
   app.add_subcommand("version", "Print the version (as --version does)")->callback([version] {
     std::printf("%s\n", version.c_str());
