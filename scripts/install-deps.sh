@@ -12,7 +12,11 @@ packages=(
   libcli11-dev libfmt-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   python3-dev pybind11-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
+  nodejs chromium
 )
+# The dashboard's front end and browser tests (web/): npm ci at build time, Playwright driving
+# chromium. A node from elsewhere (NodeSource) brings its own npm, which Debian's npm would fight.
+command -v npm >/dev/null || packages+=(npm)
 for group in "$@"; do
   case "$group" in
     fuzz) packages+=(clang clang-14 libclang-rt-14-dev llvm) ;;

@@ -113,6 +113,9 @@ int RunDemoCommand(const DemoOptions& o) {
   std::string names;
   for (const auto& name : demo->files) names += (names.empty() ? "" : ",") + name;
   std::printf("\nwrote %s/{%s,SHA256SUMS}\n", demo->run_dir.c_str(), names.c_str());
+  std::printf("\nsee it in the dashboard (read-only; then open http://127.0.0.1:8080/, Ctrl-C stops it):\n"
+              "  qtrader serve --db %s\n",
+              app::DemoStorePath(request).c_str());
   return kExitOk;
 }
 

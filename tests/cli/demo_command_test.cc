@@ -25,7 +25,8 @@ TEST(CliDemo, RunsEndToEndAndWritesResultAndManifest) {
   for (const char* expected : {"fold 1/5", "majority", "classifier BUY signals",
                                "buy-and-hold, equal weight", "buy-and-hold, SPY", "manifest.json",
                                "prob_up, folds 2..12 (", "Platt-scaled: log loss ",
-                               "Tomorrow's signals", "Confluence (pattern evidence on 1d and 1w"}) {
+                               "Tomorrow's signals", "Confluence (pattern evidence on 1d and 1w",
+                               "qtrader serve --db "}) {
     EXPECT_NE(run.out.find(expected), std::string::npos) << expected << "\n" << run.out;
   }
   EXPECT_EQ(RunCli({"bars", "--symbol", "SPY"}, home.path()).out, users_bars);
