@@ -279,10 +279,19 @@ class ConfluenceEngine:
 
     The patterns of each timeframe (1h, 4h, 1d, 1w) and the context (RSI, volume ratio, the
     market's regimes) are read from the symbol's stored bars as of the session's close, each
-    pattern weighed by its measured edge, and fused by the fitted, calibrated combiner. The
-    seed's hand-written form ``calculate_confluence(patterns_by_tf, context)`` (pattern lists
-    and a context dict instead of a symbol) is not built: the library scores only what it
-    reads from bars, and the call says so.
+    pattern weighed by its measured edge, and fused by the fitted, calibrated combiner.
+
+    The seed's hand-written form works too::
+
+        score = engine.calculate_confluence(
+            {'1d': [{'name': 'CDLHAMMER', 'confidence': 0.7, 'direction': 'BULLISH'}],
+             '1h': [{'name': 'CDLHAMMER', 'confidence': 0.8, 'direction': 'BULLISH'}]},
+            {'rsi': 28, 'volume_ratio': 2.1, 'regime': 'BULL'})
+
+    Each pattern is scored as if it fired on its timeframe's last bar in the context's regimes
+    (``vol_regime`` optional, default UNKNOWN), weighed by what its cell measured; the seed's
+    per-pattern ``confidence`` is ignored (the measured edge replaces it). A model timeframe
+    not given counts as no pattern.
     """
 
     def __init__(self, db=None, model_dir=None, horizon: int = 5):
@@ -295,13 +304,36 @@ class ConfluenceEngine:
         from . import fit_confluence
         return fit_confluence(symbols, db=self.db, model_dir=self.model_dir, horizon=self.horizon, **kwargs)
 
+    def _given(self, patterns_by_tf: dict, context: dict) -> ConfluenceScore:
+        directions = {"BULLISH": 1, "BULL": 1, "BEARISH": -1, "BEAR": -1}
+        given = {}
+        for tf, patterns in patterns_by_tf.items():
+            given[tf] = []
+            for p in patterns:
+                d = str(p.get("direction", "BULLISH")).upper()
+                if d not in directions:
+                    raise _core.InvalidInputError(f"{tf} {p.get('name')}: direction must be BULLISH or BEARISH, got {d}")
+                given[tf].append((str(p["name"]).upper(), directions[d]))
+        nan = float("nan")
+        result = _core.confluence_given(
+            model_dir="" if self.model_dir is None else str(self.model_dir), horizon=self.horizon,
+            patterns_by_tf=given, rsi=float(context.get("rsi", nan)),
+            volume_ratio=float(context.get("volume_ratio", nan)),
+            regime=str(context.get("regime", "UNKNOWN")).upper(),
+            vol_regime=str(context.get("vol_regime", "UNKNOWN")).upper())
+        result.update({"symbol": None, "as_of": None,
+                       "timeframes_used": [t["timeframe"] for t in result["per_timeframe"] if t["available"]]})
+        return ConfluenceScore(result)
+
     def calculate_confluence(self, symbol, context=None, as_of: Optional[str] = None,
                              timeframes: Sequence[str] = ()) -> ConfluenceScore:
         from . import signals
-        if isinstance(symbol, dict) or context is not None:
+        if isinstance(symbol, dict):
+            return self._given(symbol, context or {})
+        if context is not None:
             raise _core.InvalidInputError(
-                "calculate_confluence(patterns_by_tf, context) is not built: the confluence is computed "
-                "from a stored symbol's bars, e.g. calculate_confluence('AAPL', as_of='2024-03-15')")
+                "calculate_confluence: a context goes with patterns given by hand (a dict of timeframes); "
+                "a stored symbol's context is read from its bars")
         report = signals([symbol], db=self.db, model_dir=self.model_dir, as_of=as_of, timeframes=timeframes,
                          horizon=self.horizon)
         if not report["signals"]:

@@ -4,6 +4,7 @@
 // progress callbacks take it back for their line.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "qat/core/clock.h"
 #include "qat/core/time.h"
 #include "qat/data/symbol.h"
+#include "qat/features/regimes.h"
 #include "qat/monitor/monitor.h"
 #include "qat/patterns/pattern_stats.h"
 #include "qat/portfolio/money.h"
@@ -268,6 +270,28 @@ void AddApp(pyb::module_& m) {
      pyb::arg("timeframes") = std::vector<std::string>{"1h", "4h", "1d", "1w"}, pyb::arg("horizon") = 5,
      pyb::arg("folds") = 10, pyb::arg("l2") = 1.0, pyb::arg("bootstrap") = 200, pyb::arg("publish") = true,
      pyb::arg("progress") = std::nullopt);
+
+  // The seed's calculate_confluence(patterns_by_tf, context): patterns given by hand.
+  m.def("confluence_given", [](const std::string& model_dir, int horizon,
+                               const std::map<std::string, std::vector<std::pair<std::string, int>>>& patterns_by_tf,
+                               double rsi, double volume_ratio, const std::string& regime, const std::string& vol_regime) {
+    app::GivenConfluenceRequest request;
+    request.model_dir = app::ResolveModelDir(model_dir);
+    request.horizon = horizon;
+    for (const auto& [tf, list] : patterns_by_tf) {
+      signals::GivenTimeframe g;
+      g.timeframe = Unwrap(signals::ParseTimeframe(tf));
+      for (const auto& [name, direction] : list) g.patterns.push_back({name, direction});
+      request.timeframes.push_back(std::move(g));
+    }
+    request.context.rsi = rsi;
+    request.context.volume_ratio = volume_ratio;
+    request.context.trend = Unwrap(features::ParseTrendRegime(regime));
+    request.context.vol = Unwrap(features::ParseVolRegime(vol_regime));
+    auto scored = app::ScoreGivenConfluence(request);
+    return ToPython(Unwrap(std::move(scored)).ToJson(request.context));
+  }, pyb::arg("model_dir"), pyb::arg("horizon"), pyb::arg("patterns_by_tf"), pyb::arg("rsi"),
+     pyb::arg("volume_ratio"), pyb::arg("regime"), pyb::arg("vol_regime"));
 
   m.def("signals", [](const std::string& db, const std::string& model_dir, const std::vector<std::string>& symbols,
                       const std::optional<std::string>& as_of, const std::vector<std::string>& timeframes, int horizon,

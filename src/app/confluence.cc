@@ -1,8 +1,11 @@
 #include "qat/app/confluence.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "qat/core/file_set.h"
+#include "qat/core/json.h"
 #include "qat/core/files.h"
 #include "qat/features/features.h"
 #include "qat/store/actions.h"
@@ -115,6 +118,46 @@ Result<signals::ConfluenceModel> ReadConfluence(const std::filesystem::path& mod
     return Fail(ErrorCode::kCorrupt, "{}: a model for horizon {}, expected {}", path.string(), model.horizon, horizon);
   }
   return model;
+}
+
+Result<GivenConfluence> ScoreGivenConfluence(const GivenConfluenceRequest& r) {
+  QAT_ASSIGN_OR_RETURN(auto model, ReadConfluence(r.model_dir, r.horizon));
+  const signals::ConfluenceScorer scorer(model);
+  GivenConfluence out;
+  std::vector<signals::GivenTimeframe> used;
+  for (const auto& g : r.timeframes) {
+    if (std::find(model.timeframes.begin(), model.timeframes.end(), g.timeframe) == model.timeframes.end()) {
+      out.ignored.push_back(fmt::format("{}: the confluence model was fitted without it", TimeframeName(g.timeframe)));
+    } else {
+      used.push_back(g);
+    }
+  }
+  QAT_ASSIGN_OR_RETURN(out.confluence, scorer.ScoreGiven(used, r.context));
+  out.base_rate = model.base_rate;
+  return out;
+}
+
+nlohmann::json GivenConfluence::ToJson(const signals::ContextValues& context) const {
+  const auto& c = confluence;
+  nlohmann::json per = nlohmann::json::array();
+  for (const auto& tf : c.timeframes) per.push_back(tf.ToJson());
+  nlohmann::json terms = nlohmann::json::object();
+  for (const auto& term : c.context) terms[term.term] = {{"bucket", term.bucket}, {"llr", term.llr}};
+  return {{"direction", signals::DirectionName(c.direction)},
+          {"final_score", c.final_score},
+          {"probability", c.probability},
+          {"confidence", c.Confidence()},
+          {"base_rate", base_rate},
+          {"abstained", c.abstained},
+          {"plain_sum_probability", c.plain_sum},
+          {"per_timeframe", per},
+          {"ignored", ignored},
+          {"context",
+           {{"rsi", JsonNumber(context.rsi)},
+            {"volume_ratio", JsonNumber(context.volume_ratio)},
+            {"regime", features::TrendRegimeName(context.trend)},
+            {"vol_regime", features::VolRegimeName(context.vol)},
+            {"terms", terms}}}};
 }
 
 }  // namespace qat::app

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "qat/data/interval.h"
 #include "qat/models/evaluation.h"
@@ -17,11 +18,31 @@ std::size_t Slot(Timeframe tf) { return static_cast<std::size_t>(tf); }
 
 
 // The inputs of daily bar t: evidence per timeframe, context terms, agreement counts.
+// A timeframe's evidence into the row's inputs (its log-odds, the agreement counts).
+void AddTimeframe(Confluence& c, TimeframeEvidence ev) {
+  c.inputs.push_back(ev.log_odds);
+  c.plain_sum += ev.log_odds;  // the sum of log-odds until AddContext turns it into a probability
+  c.bullish_timeframes += ev.log_odds > 0 ? 1 : 0;
+  c.bearish_timeframes += ev.log_odds < 0 ? 1 : 0;
+  c.timeframes.push_back(std::move(ev));
+}
+
+// The context terms after the timeframes, then the agreement counts and the naive sum.
+void AddContext(Confluence& c, const ContextTable& context, const ContextValues& values, double base_rate) {
+  c.context = ContextTerms(context, values);
+  for (const auto& term : c.context) {
+    c.inputs.push_back(term.llr);
+    c.plain_sum += term.llr;
+  }
+  c.inputs.push_back(c.bullish_timeframes);
+  c.inputs.push_back(c.bearish_timeframes);
+  c.plain_sum = Sigmoid(Logit(base_rate) + c.plain_sum);
+}
+
 Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, std::span<const Timeframe> timeframes,
                      const SymbolFrames& frames, std::size_t t, double base_rate) {
   Confluence c;
   const Timestamp decided = frames.daily.available[t];
-  double sum = 0;
   for (Timeframe tf : timeframes) {
     const auto& rec = frames.records[Slot(tf)];
     TimeframeEvidence ev;
@@ -39,20 +60,9 @@ Confluence RowInputs(const EvidenceLookup& lookup, const ContextTable& context, 
     } else {
       ev.unavailable_reason = fmt::format("no {} bar closed by {}", TimeframeName(tf), FormatTimestampNewYork(decided));
     }
-    c.inputs.push_back(ev.log_odds);
-    sum += ev.log_odds;
-    c.bullish_timeframes += ev.log_odds > 0 ? 1 : 0;
-    c.bearish_timeframes += ev.log_odds < 0 ? 1 : 0;
-    c.timeframes.push_back(std::move(ev));
+    AddTimeframe(c, std::move(ev));
   }
-  c.context = ContextTerms(context, frames.context[t]);
-  for (const auto& term : c.context) {
-    c.inputs.push_back(term.llr);
-    sum += term.llr;
-  }
-  c.inputs.push_back(c.bullish_timeframes);
-  c.inputs.push_back(c.bearish_timeframes);
-  c.plain_sum = Sigmoid(Logit(base_rate) + sum);
+  AddContext(c, context, frames.context[t], base_rate);
   return c;
 }
 
@@ -156,6 +166,33 @@ ConfluenceScorer::ConfluenceScorer(const ConfluenceModel& model) : model_(model)
 
 Confluence ConfluenceScorer::Score(const SymbolFrames& frames, std::size_t t) const {
   Confluence c = RowInputs(lookup_, model_.context, model_.timeframes, frames, t, model_.base_rate);
+  Finish(c, model_.combiner, model_.calibrator, model_.base_rate, model_.abstains);
+  return c;
+}
+
+Result<Confluence> ConfluenceScorer::ScoreGiven(std::span<const GivenTimeframe> given,
+                                                const ContextValues& context) const {
+  for (const auto& g : given) {
+    if (std::find(model_.timeframes.begin(), model_.timeframes.end(), g.timeframe) == model_.timeframes.end()) {
+      std::vector<std::string> names;
+      for (Timeframe tf : model_.timeframes) names.emplace_back(TimeframeName(tf));
+      return Fail(ErrorCode::kInvalidInput, "the confluence model has no {} timeframe (it has {})",
+                  TimeframeName(g.timeframe), fmt::join(names, ", "));
+    }
+  }
+  Confluence c;
+  for (Timeframe tf : model_.timeframes) {
+    const auto g = std::find_if(given.begin(), given.end(), [tf](const GivenTimeframe& x) { return x.timeframe == tf; });
+    TimeframeEvidence ev;
+    ev.timeframe = tf;
+    if (g == given.end()) {
+      ev.unavailable_reason = "not given";
+    } else {
+      QAT_ASSIGN_OR_RETURN(ev, lookup_.Given(tf, g->patterns, context.trend, context.vol));
+    }
+    AddTimeframe(c, std::move(ev));
+  }
+  AddContext(c, model_.context, context, model_.base_rate);
   Finish(c, model_.combiner, model_.calibrator, model_.base_rate, model_.abstains);
   return c;
 }

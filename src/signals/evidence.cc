@@ -103,42 +103,75 @@ TimeframeEvidence EvidenceLookup::At(const patterns::SeriesRecords& rec, Timefra
   ev.regime = std::string(features::TrendRegimeName(rec.trend[bar]));
   ev.vol_regime = std::string(features::VolRegimeName(rec.vol[bar]));
   const int h = HorizonBars(timeframe, table_.config.horizon_sessions);
-  const double k = table_.config.prior_weight;
   const auto first = std::lower_bound(rec.events.begin(), rec.events.end(), static_cast<std::int32_t>(bar),
                                       [](const patterns::PatternEvent& e, std::int32_t b) { return e.bar < b; });
   const auto& specs = ta::AllPatterns();
   for (auto e = first; e != rec.events.end() && e->bar == static_cast<std::int32_t>(bar); ++e) {
-    PatternEvidence p;
-    p.pattern = std::string(specs[static_cast<std::size_t>(e->pattern)].name);
-    const int direction = e->output > 0 ? 1 : -1;
-    p.direction = direction > 0 ? "bullish" : "bearish";
-    const patterns::CellChoice choice =
-        patterns::ChooseCell(index_, {p.pattern, p.direction, rec.timeframe, h, ev.regime, ev.vol_regime},
-                             table_.config.min_n);
-    p.status = "NO_HISTORY";
-    p.q_value = kNaN;
-    p.base_rate = kNaN;
-    if (choice.cell != nullptr) {
-      const patterns::CellStats& c = *choice.cell;
-      p.cell_regime = c.regime;
-      p.cell_vol_regime = c.vol_regime;
-      p.exact = choice.exact;
-      p.below_min_n = choice.below_min_n;
-      p.n = c.n;
-      p.wins = c.wins;
-      p.win_rate = c.win_rate;
-      p.q_value = c.q_value;
-      p.status = std::string(patterns::EdgeStatusName(c.status));
-      p.base_rate = BaseRateOf(rec.timeframe, c.regime, c.vol_regime, direction);
-      if (std::isfinite(p.base_rate) && p.base_rate > 0 && p.base_rate < 1) {
-        const double r = (static_cast<double>(c.wins) + k * p.base_rate) / (static_cast<double>(c.n) + k);
-        p.llr = direction * (Logit(r) - Logit(p.base_rate));
-      }
-    }
+    PatternEvidence p = Evidence(std::string(specs[static_cast<std::size_t>(e->pattern)].name), e->output > 0 ? 1 : -1,
+                                 rec.timeframe, h, ev.regime, ev.vol_regime);
     ev.log_odds += p.llr;
     ev.patterns.push_back(std::move(p));
   }
   return ev;
+}
+
+Result<TimeframeEvidence> EvidenceLookup::Given(Timeframe timeframe, std::span<const GivenPattern> given,
+                                                features::TrendRegime trend, features::VolRegime vol) const {
+  TimeframeEvidence ev;
+  ev.timeframe = timeframe;
+  ev.available = true;
+  ev.regime = std::string(features::TrendRegimeName(trend));
+  ev.vol_regime = std::string(features::VolRegimeName(vol));
+  const int h = HorizonBars(timeframe, table_.config.horizon_sessions);
+  for (const auto& g : given) {
+    const ta::PatternSpec* spec = ta::FindPattern(g.name);
+    if (spec == nullptr) {
+      return Fail(ErrorCode::kInvalidInput, "{}: {} is not one of the 61 candlestick patterns (e.g. CDLHAMMER)",
+                  TimeframeName(timeframe), Excerpt(g.name));
+    }
+    if (g.direction != 1 && g.direction != -1) {
+      return Fail(ErrorCode::kInvalidInput, "{} {}: direction must be bullish (+1) or bearish (-1), got {}",
+                  TimeframeName(timeframe), g.name, g.direction);
+    }
+    // The records name a timeframe by its bars' interval (1wk for 1w), as At's rec.timeframe.
+    PatternEvidence p = Evidence(std::string(spec->name), g.direction, data::IntervalName(TimeframeInterval(timeframe)),
+                                 h, ev.regime, ev.vol_regime);
+    ev.log_odds += p.llr;
+    ev.patterns.push_back(std::move(p));
+  }
+  return ev;
+}
+
+PatternEvidence EvidenceLookup::Evidence(std::string pattern, int direction, std::string_view timeframe,
+                                         int horizon_bars, const std::string& regime, const std::string& vol) const {
+  const double k = table_.config.prior_weight;
+  PatternEvidence p;
+  p.pattern = std::move(pattern);
+  p.direction = direction > 0 ? "bullish" : "bearish";
+  const patterns::CellChoice choice =
+      patterns::ChooseCell(index_, {p.pattern, p.direction, std::string(timeframe), horizon_bars, regime, vol},
+                           table_.config.min_n);
+  p.status = "NO_HISTORY";
+  p.q_value = kNaN;
+  p.base_rate = kNaN;
+  if (choice.cell != nullptr) {
+    const patterns::CellStats& c = *choice.cell;
+    p.cell_regime = c.regime;
+    p.cell_vol_regime = c.vol_regime;
+    p.exact = choice.exact;
+    p.below_min_n = choice.below_min_n;
+    p.n = c.n;
+    p.wins = c.wins;
+    p.win_rate = c.win_rate;
+    p.q_value = c.q_value;
+    p.status = std::string(patterns::EdgeStatusName(c.status));
+    p.base_rate = BaseRateOf(timeframe, c.regime, c.vol_regime, direction);
+    if (std::isfinite(p.base_rate) && p.base_rate > 0 && p.base_rate < 1) {
+      const double r = (static_cast<double>(c.wins) + k * p.base_rate) / (static_cast<double>(c.n) + k);
+      p.llr = direction * (Logit(r) - Logit(p.base_rate));
+    }
+  }
+  return p;
 }
 
 nlohmann::json PatternEvidence::ToJson() const {
@@ -162,8 +195,10 @@ nlohmann::json TimeframeEvidence::ToJson() const {
     j["reason"] = unavailable_reason;
     return j;
   }
-  j["bar_time"] = FormatTimestampNewYork(bar_start);
-  j["bar_available"] = FormatTimestampNewYork(bar_available);
+  if (bar_start != 0) {  // 0: patterns given by hand, on no stored bar
+    j["bar_time"] = FormatTimestampNewYork(bar_start);
+    j["bar_available"] = FormatTimestampNewYork(bar_available);
+  }
   j["regime"] = regime;
   j["vol_regime"] = vol_regime;
   nlohmann::json list = nlohmann::json::array();

@@ -185,10 +185,38 @@ def test_confluence_engine_and_signals_equal_the_cli(home, db, cli_models):
     assert (score.final_score, score.direction, score.confidence) == (
         expected["final_score"], expected["direction"], expected["confidence"])
     assert score.timeframes_used == ["1d", "1w"]
-    # The seed's hand-written form is refused with the reason, not guessed at.
-    with pytest.raises(ValueError, match="not built"):
-        engine.calculate_confluence({"1d": [{"name": "CDLHAMMER", "confidence": 0.7, "direction": "BULLISH"}]},
-                                    {"rsi": 28, "volume_ratio": 2.1, "regime": "BULL"})
+    # The seed's hand-written form: the patterns and the context the CLI read for AAPL that day,
+    # given by hand, score the same evidence (each pattern's cell and llr), the same context
+    # terms and, when every timeframe's regimes are the context's, the same fused answer.
+    given = {t["timeframe"]: [{"name": p["name"], "confidence": 0.5, "direction": p["direction"].upper()}
+                              for p in t["patterns"]] for t in expected["per_timeframe"] if t["available"]}
+    ctx = expected["context"]
+    by_hand = engine.calculate_confluence(given, {"rsi": ctx["rsi"], "volume_ratio": ctx["volume_ratio"],
+                                                  "regime": ctx["regime"], "vol_regime": ctx["vol_regime"]})
+    assert by_hand.context["terms"] == ctx["terms"]
+    same_regimes = True
+    for cli_tf, hand_tf in zip(expected["per_timeframe"], by_hand.per_timeframe):
+        assert cli_tf["timeframe"] == hand_tf["timeframe"]
+        if (cli_tf["regime"], cli_tf["vol_regime"]) != (ctx["regime"], ctx["vol_regime"]):
+            same_regimes = False
+            continue
+        assert hand_tf["patterns"] == cli_tf["patterns"] and hand_tf["log_odds"] == cli_tf["log_odds"]
+    if same_regimes:
+        assert (by_hand.final_score, by_hand.direction, by_hand.probability) == (
+            expected["final_score"], expected["direction"], expected["probability"])
+    # The seed's example as written: its 1h patterns are listed as ignored (this model was
+    # fitted on 1d and 1w), its 1d hammer is scored in the BULL context.
+    seed = engine.calculate_confluence(
+        {"1d": [{"name": "CDLHAMMER", "confidence": 0.7, "direction": "BULLISH"}],
+         "1h": [{"name": "CDLHAMMER", "confidence": 0.8, "direction": "BULLISH"}]},
+        {"rsi": 28, "volume_ratio": 2.1, "regime": "BULL"})
+    assert seed.direction in ("BULLISH", "BEARISH", "NEUTRAL") and 0 < seed.confidence < 1
+    assert seed.signal["ignored"] == ["1h: the confluence model was fitted without it"]
+    hammer = seed.per_timeframe[0]["patterns"][0]
+    assert hammer["name"] == "CDLHAMMER" and hammer["direction"] == "bullish"
+    assert seed.context["terms"]["rsi"]["bucket"] == "<30" and seed.context["regime"] == "BULL"
+    with pytest.raises(ValueError, match="CDLNOPE"):
+        engine.calculate_confluence({"1d": [{"name": "CDLNOPE", "direction": "BULLISH"}]}, {})
 
 
 def test_long_calls_release_the_gil(home, db):

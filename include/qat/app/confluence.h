@@ -62,4 +62,25 @@ Result<std::filesystem::path> PublishConfluence(const signals::ConfluenceFit& fi
 // absent: "DIR: no confluence model for horizon 5 (run 'qtrader confluence fit' first)".
 Result<signals::ConfluenceModel> ReadConfluence(const std::filesystem::path& model_dir, int horizon);
 
+// The seed's calculate_confluence(patterns_by_tf, context): the published combiner applied to
+// patterns and a context given by hand (signals::ConfluenceScorer::ScoreGiven). The seed's
+// per-pattern "confidence" has no place here: each pattern weighs what its cell measured.
+struct GivenConfluenceRequest {
+  std::filesystem::path model_dir;
+  int horizon = 5;
+  std::vector<signals::GivenTimeframe> timeframes;
+  signals::ContextValues context;
+};
+struct GivenConfluence {
+  signals::Confluence confluence;
+  double base_rate = 0;
+  std::vector<std::string> ignored;  // timeframes given that the model was fitted without, and why
+  // {direction, final_score, probability, confidence, base_rate, abstained,
+  //  plain_sum_probability, per_timeframe[], ignored[], context{rsi, volume_ratio, regime, vol_regime, terms}}
+  nlohmann::json ToJson(const signals::ContextValues& context) const;
+};
+// A timeframe the model was fitted without is left out and listed in `ignored`. Fails as
+// ReadConfluence does, and as ScoreGiven does (a pattern that is not one of the 61).
+Result<GivenConfluence> ScoreGivenConfluence(const GivenConfluenceRequest& request);
+
 }  // namespace qat::app

@@ -145,12 +145,22 @@ struct Confluence {
   double Confidence() const { return direction == Direction::kBearish ? 1 - probability : probability; }
 };
 
+struct GivenTimeframe {
+  Timeframe timeframe = Timeframe::k1d;
+  std::vector<GivenPattern> patterns;
+};
+
 // Applies a fitted model (which must outlive the scorer).
 class ConfluenceScorer {
  public:
   explicit ConfluenceScorer(const ConfluenceModel& model);
   // Evidence and fused probability of daily bar t (the decision at its close).
   Confluence Score(const SymbolFrames& frames, std::size_t t) const;
+  // The same for evidence given by hand (the seed's calculate_confluence(patterns_by_tf,
+  // context)): the patterns of each timeframe as if they fired on its last bar in the regimes of
+  // `context`, a model timeframe not given counting as no pattern. Fails (kInvalidInput) on a
+  // timeframe the model lacks or a pattern that is not one of the 61.
+  Result<Confluence> ScoreGiven(std::span<const GivenTimeframe> given, const ContextValues& context) const;
 
  private:
   const ConfluenceModel& model_;

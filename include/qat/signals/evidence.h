@@ -98,6 +98,13 @@ struct TimeframeEvidence {
   nlohmann::json ToJson() const;
 };
 
+// A pattern named by hand (the seed's calculate_confluence(patterns_by_tf, context)): its
+// TA-Lib name and direction (+1 bullish, -1 bearish).
+struct GivenPattern {
+  std::string name;
+  int direction = 1;
+};
+
 // Looks events and contexts up in a fitted table. Keeps an index into `table`, which must
 // outlive it.
 class EvidenceLookup {
@@ -106,10 +113,18 @@ class EvidenceLookup {
   // The evidence of bar `bar` of `records` (its events and regimes); `timeframe` is the
   // records'.
   TimeframeEvidence At(const patterns::SeriesRecords& records, Timeframe timeframe, std::size_t bar) const;
+  // The evidence of patterns given by hand as if they fired on a `timeframe` bar in the regimes
+  // given: the same cell chain and log-likelihood ratios as At. Fails (kInvalidInput) naming a
+  // name that is not one of the 61 patterns or a direction that is not +1 or -1.
+  Result<TimeframeEvidence> Given(Timeframe timeframe, std::span<const GivenPattern> given,
+                                  features::TrendRegime trend, features::VolRegime vol) const;
   // b for a context and direction (+1 up, -1 down); NaN when the context has no bars.
   double BaseRateOf(std::string_view timeframe, std::string_view regime, std::string_view vol, int direction) const;
 
  private:
+  PatternEvidence Evidence(std::string pattern, int direction, std::string_view timeframe, int horizon_bars,
+                           const std::string& regime, const std::string& vol) const;
+
   const EvidenceTable& table_;
   patterns::CellIndex index_;
 };
