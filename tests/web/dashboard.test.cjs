@@ -195,6 +195,24 @@ async function main() {
       assert.deepStrictEqual(problems, [], problems.join('\n'));
     });
 
+    await check("a backtest's trades are marked on the symbol chart, from the run's trade links", async () => {
+      const runs = await (await fetch(base + '/api/backtests')).json();
+      const id = runs.runs[0].id;
+      const run = await (await fetch(base + '/api/backtest?id=' + id)).json();
+      const spy = run.trades.filter((t) => t.symbol === 'SPY');
+      assert(spy.length > 10, 'SPY trades in run ' + id + ': ' + spy.length);
+      const expected = spy.length + spy.filter((t) => t.exit_date).length;  // an entry each, an exit each closed one
+      await open('#/backtests/' + id, 'backtests');
+      await page.click('#trade-charts a:text-is("SPY")');
+      await page.waitForSelector('main[data-ready="symbol"] #symbol-chart canvas');
+      assert.strictEqual(await page.locator('#symbol-chart').getAttribute('data-trade-marks'), String(expected));
+      const notes = await page.locator('#chart-notes').textContent();
+      assert(notes.includes(`${spy.length} trades in SPY marked`), notes);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, 'symbol-trades.png') });
+      assert.deepStrictEqual(problems, [], problems.join('\n'));
+    });
+
     await check('sorting and filtering the pattern table changes its rows', async () => {
       await open('#/patterns', 'patterns');
       const rows = () => page.locator('#patterns-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));

@@ -7,6 +7,7 @@
   const LC = window.LightweightCharts;
   const main = document.getElementById('main');
   const tooltip = document.getElementById('tooltip');
+  const TRADE_COLOR = '#263238';  // a backtest's entries and exits on the symbol chart
   const STATUS_COLOR = {
     STRONG: '#7b1fa2', MODERATE: '#1565c0', WEAK: '#f59e0b', NO_EDGE: '#9e9e9e', INSUFFICIENT_DATA: '#c8c8c8',
   };
@@ -315,25 +316,29 @@
     const tfButtons = el('span', { id: 'timeframes' }, ['1h', '4h', '1d', '1w'].map((t) => el('button', {
       class: 'tf' + (t === tf ? ' active' : ''), disabled: !timeframes.includes(t), 'data-tf': t,
       title: timeframes.includes(t) ? '' : 'not stored for ' + symbol,
-      onclick: () => { location.hash = '#/symbol/' + encodeURIComponent(symbol) + '?tf=' + t; },
+      onclick: () => { location.hash = '#/symbol/' + encodeURIComponent(symbol) + '?tf=' + t + (query.get('bt') ? '&bt=' + encodeURIComponent(query.get('bt')) : ''); },
     }, t)));
     const showAll = el('input', { type: 'checkbox', id: 'all-patterns' });
     main.append(el('h1', {}, symbol), el('div', { class: 'controls' },
       el('label', {}, 'symbol ', picker), el('label', {}, 'timeframe ', tfButtons),
       el('label', {}, showAll, 'every pattern event (not only cells with an edge)')));
 
-    const [bars, forecast, signals, paper] = await Promise.all([
+    // ?bt=ID marks the entries and exits of backtest run ID's trades in this symbol.
+    const backtestId = query.get('bt');
+    const [bars, forecast, signals, paper, backtest] = await Promise.all([
       tryApi(`/api/bars?symbol=${encodeURIComponent(symbol)}&timeframe=${tf}&horizon=${horizon}`),
       tf === '1d' ? tryApi(`/api/forecast?symbol=${encodeURIComponent(symbol)}&horizon=${horizon}`) : Promise.resolve({}),
       tf === '1d' ? tryApi(`/api/signals?symbols=${encodeURIComponent(symbol)}&horizon=${horizon}`) : Promise.resolve({}),
       tryApi('/api/paper'),
+      backtestId ? tryApi('/api/backtest?id=' + encodeURIComponent(backtestId)) : Promise.resolve({}),
     ]);
     if (bars.error) { main.append(errorBox(bars.error, 'bars')); return; }
     const b = bars.data.bars;
     const box = el('div', { class: 'chart', id: 'symbol-chart' });
     const legendRow = legend([['#26a69a', 'up bar'], ['#ef5350', 'down bar'],
       ...Object.entries(STATUS_COLOR).map(([k, c]) => [c, k.replace('_', ' ').toLowerCase()]),
-      ['rgba(41, 98, 255, 0.35)', 'forecast q25–q75 / q10–q90 around q50']]);
+      ['rgba(41, 98, 255, 0.35)', 'forecast q25–q75 / q10–q90 around q50'],
+      ...(backtestId ? [[TRADE_COLOR, `run ${backtestId}: B entry, S exit`]] : [])]);
     const info2 = el('p', { class: 'note', id: 'chart-notes' });
     main.append(box, legendRow, info2);
 
@@ -357,6 +362,28 @@
       if (!byTime.has(e.time)) byTime.set(e.time, []);
       byTime.get(e.time).push(e);
     }
+    // A backtest's trades: an entry below its bar, the exit above its bar with the trade's return.
+    // The backtester is daily: a fill marks its session's bar on 1d, the week's bar on 1w (the
+    // last bar starting by that day); intraday charts get no trade marks.
+    const tradeMarkers = [];
+    const barOfDay = (date) => {
+      const t = dayTime(date);
+      let lo = 0, hi = b.time.length - 1;
+      if (hi < 0 || t < b.time[0]) return null;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (b.time[mid] <= t + 86399) lo = mid; else hi = mid - 1; }
+      return b.time[lo];
+    };
+    const trades = backtest.data && (tf === '1d' || tf === '1w') ? backtest.data.trades.filter((t) => t.symbol === symbol) : [];
+    for (const t of trades) {
+      const entry = barOfDay(t.entry_date);
+      if (entry !== null) tradeMarkers.push({ time: entry, position: 'belowBar', shape: 'arrowUp', color: TRADE_COLOR, text: 'B ' + t.size });
+      const exit = t.exit_date ? barOfDay(t.exit_date) : null;
+      if (exit !== null) {
+        tradeMarkers.push({ time: exit, position: 'aboveBar', shape: 'arrowDown', color: TRADE_COLOR,
+          text: 'S ' + pct(t.exit_price / t.entry_price - 1) });
+      }
+    }
+    box.setAttribute('data-trade-marks', tradeMarkers.length);
     const markerApi = LC.createSeriesMarkers(candles, []);
     function drawMarkers() {
       const withEdge = (e) => e.cell && ['STRONG', 'MODERATE', 'WEAK'].includes(e.cell.status);
@@ -372,7 +399,7 @@
       const markers = [...best.values()].map(({ e, status }) => ({
         time: e.time, position: e.direction === 'bullish' ? 'belowBar' : 'aboveBar',
         shape: e.direction === 'bullish' ? 'arrowUp' : 'arrowDown', color: STATUS_COLOR[status],
-      })).sort((x, y) => x.time - y.time);
+      })).concat(tradeMarkers).sort((x, y) => x.time - y.time);
       markerApi.setMarkers(markers);
       box.setAttribute('data-markers', markers.length);
     }
@@ -382,6 +409,11 @@
     const notes = [];
     notes.push(`${b.time.length} ${tf} bars (split-adjusted), ${events.length} pattern events` +
       (bars.data.patterns_built ? '' : ' (no pattern statistics stored: qtrader patterns build)') + '.');
+    if (backtest.error) notes.push(`Backtest run ${backtestId}: ${backtest.error.message}`);
+    else if (backtest.data) {
+      notes.push(`Backtest run ${backtestId} (${backtest.data.strategy}): ${trades.length} trade${trades.length === 1 ? '' : 's'} in ${symbol}` +
+        ` marked, B at the entry (shares), S at the exit (return), at the fills' sessions.`);
+    }
     // The forecast's fan for the next h sessions.
     if (forecast.data) {
       const f = forecast.data;
@@ -445,7 +477,14 @@
     // The last two years (or 300 bars) first; the whole history is a scroll away.
     const n = b.time.length;
     const tail = Math.min(n, tf === '1d' ? 250 : 200);
-    chart.timeScale().setVisibleLogicalRange({ from: n - tail, to: n + (forecast.data ? forecast.data.levels.length + 3 : 3) });
+    if (tradeMarkers.length) {  // the backtest's last trades rather than today
+      const last = tradeMarkers.reduce((m, x) => Math.max(m, x.time), 0);
+      const at = b.time.findIndex((t) => t >= last);
+      const end = (at < 0 ? n - 1 : at) + 10;
+      chart.timeScale().setVisibleLogicalRange({ from: end - tail, to: end });
+    } else {
+      chart.timeScale().setVisibleLogicalRange({ from: n - tail, to: n + (forecast.data ? forecast.data.levels.length + 3 : 3) });
+    }
   }
 
   // ---- Patterns ----
@@ -641,8 +680,12 @@
     detail.append(el('h2', {}, 'Drawdown (%)'), box2);
     lineChart(box2, [{ type: 'area', title: 'drawdown', data: dd, options: { lineColor: '#c62828', topColor: 'rgba(198,40,40,0.05)', bottomColor: 'rgba(198,40,40,0.35)', invertFilledArea: true } }]);
     detail.append(el('h2', {}, 'Monthly returns'), monthly(d.equity));
-    detail.append(el('h2', {}, `Trades (the last ${Math.min(100, d.trades.length)} of ${d.trades.length}, latest first)`), table([
-      { key: 'symbol', label: 'symbol', render: (t) => el('a', { href: '#/symbol/' + encodeURIComponent(t.symbol) }, t.symbol) },
+    const traded = [...new Set(d.trades.map((t) => t.symbol))].sort();
+    detail.append(el('h2', {}, `Trades (the last ${Math.min(100, d.trades.length)} of ${d.trades.length}, latest first)`),
+      el('p', { class: 'note', id: 'trade-charts' }, 'Entries and exits on the chart: ',
+        ...traded.flatMap((sym, i) => [i ? ', ' : '', el('a', { href: '#/symbol/' + encodeURIComponent(sym) + '?bt=' + encodeURIComponent(id) }, sym)])),
+      table([
+      { key: 'symbol', label: 'symbol', render: (t) => el('a', { href: '#/symbol/' + encodeURIComponent(t.symbol) + '?bt=' + encodeURIComponent(id), title: 'this run\'s trades on the chart' }, t.symbol) },
       { key: 'entry_date', label: 'entry' }, { key: 'entry_price', label: 'entry price', num: true, render: (t) => num(t.entry_price) },
       { key: 'size', label: 'size', num: true }, { key: 'exit_date', label: 'exit' },
       { key: 'exit_price', label: 'exit price', num: true, render: (t) => num(t.exit_price) },
