@@ -61,6 +61,8 @@ void PrintText(const monitor::MonitorReport& r, double psi_threshold) {
     std::printf("  %-22s %12.4f %12.4f\n", "log loss", p.log_loss, w.log_loss);
     std::printf("  %-22s %12s %12s\n", "[q10, q90] coverage", Pct(p.interval_coverage_80).c_str(),
                 Pct(w.coverage).c_str());
+    std::printf("  %-22s %12s %12s   Spearman of P(BUY)-P(SELL) with the realised return\n", "information coeff.",
+                "-", std::isfinite(w.ic) ? fmt::format("{:.3f}", w.ic).c_str() : "n/a");
   } else {
     std::printf("  %-22s %12s %12s\n", "accuracy", Pct(p.accuracy).c_str(), "-");
     std::printf("  %-22s %12.4f %12s\n", "log loss", p.log_loss, "-");

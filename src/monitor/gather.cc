@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "qat/core/files.h"
+#include "qat/core/json.h"
 #include "qat/core/strings.h"
 #include "qat/features/features.h"
 #include "qat/labels/labels.h"
@@ -443,7 +444,8 @@ nlohmann::json MonitorReport::ToJson() const {
             {"accuracy", window.window_resolved ? nlohmann::json(window.accuracy) : nlohmann::json()},
             {"log_loss", window.window_resolved ? nlohmann::json(window.log_loss) : nlohmann::json()},
             {"coverage", window.window_resolved ? nlohmann::json(window.coverage) : nlohmann::json()},
-            {"majority_share", window.window_resolved ? nlohmann::json(window.majority_share) : nlohmann::json()}}},
+            {"majority_share", window.window_resolved ? nlohmann::json(window.majority_share) : nlohmann::json()},
+            {"ic", window.window_resolved ? JsonNumber(window.ic) : nlohmann::json()}}},
           {"drift", {{"ranking", inputs.drift_ranking}, {"sessions", inputs.drift_sessions}, {"features", drift(inputs.feature_drift)}, {"probabilities", drift(inputs.probability_drift)}}},
           {"series", series},
           {"patterns", PatternSummary(inputs)},

@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include "qat/monitor/monitor.h"
+#include "qat/patterns/statistics.h"
 
 namespace qat::monitor {
 namespace {
@@ -92,7 +93,10 @@ WindowSummary Summarize(const MonitorInputs& in, const MonitorConfig& config) {
   double loss = 0;
   std::size_t covered = 0;
   std::array<std::size_t, labels::kNumActions> classes{};
+  std::vector<double> direction, realised;
   for (const auto* p : rows) {
+    direction.push_back(p->p[static_cast<int>(labels::Action::kBuy)] - p->p[static_cast<int>(labels::Action::kSell)]);
+    realised.push_back(p->forward_return);
     s.correct += Argmax(p->p) == p->actual ? 1 : 0;
     loss += RowLogLoss(*p);
     covered += Covered(*p) ? 1 : 0;
@@ -103,6 +107,7 @@ WindowSummary Summarize(const MonitorInputs& in, const MonitorConfig& config) {
   s.log_loss = loss / n;
   s.coverage = static_cast<double>(covered) / n;
   s.majority_share = static_cast<double>(*std::max_element(classes.begin(), classes.end())) / n;
+  s.ic = patterns::Spearman(direction, realised);
   return s;
 }
 

@@ -173,6 +173,33 @@ TEST(MonitorRules, TooFewResolvedPredictionsJudgeNothing) {
   EXPECT_EQ(CheckPerformance(Rows(30, 0, 0, 0.9, 0.1), Config()).size(), 2u);
 }
 
+TEST(MonitorRules, InformationCoefficientRanksTheDirectionAgainstTheRealisedReturn) {
+  // Five rows whose P(BUY) - P(SELL) rises with the realised return: IC +1; reversed: -1;
+  // one tie in the direction (average ranks): Pearson of ranks {1, 2.5, 2.5, 4, 5} with 1..5.
+  auto in = Rows(5, 5, 5, 0.5, 1.0);
+  const double buy[] = {0.2, 0.3, 0.4, 0.5, 0.6};
+  for (int i = 0; i < 5; ++i) {
+    in.predictions[i].p = {0.2, 0.8 - buy[i], buy[i]};
+    in.predictions[i].forward_return = 0.01 * i;
+  }
+  EXPECT_NEAR(Summarize(in, Config()).ic, 1.0, 1e-12);
+  for (int i = 0; i < 5; ++i) in.predictions[i].forward_return = -0.01 * i;
+  EXPECT_NEAR(Summarize(in, Config()).ic, -1.0, 1e-12);
+  for (int i = 0; i < 5; ++i) in.predictions[i].forward_return = 0.01 * i;
+  in.predictions[2].p = in.predictions[1].p;
+  const double x[] = {1, 2.5, 2.5, 4, 5}, y[] = {1, 2, 3, 4, 5};
+  double sxy = 0, sxx = 0, syy = 0;
+  for (int i = 0; i < 5; ++i) {
+    sxy += (x[i] - 3) * (y[i] - 3);
+    sxx += (x[i] - 3) * (x[i] - 3);
+    syy += (y[i] - 3) * (y[i] - 3);
+  }
+  EXPECT_NEAR(Summarize(in, Config()).ic, sxy / std::sqrt(sxx * syy), 1e-12);
+  // The same direction everywhere: no ranking, NaN (null in the JSON).
+  for (auto& p : in.predictions) p.p = {0.2, 0.3, 0.5};
+  EXPECT_TRUE(std::isnan(Summarize(in, Config()).ic));
+}
+
 TEST(MonitorRules, CoverageInsideAndOutsideItsInterval) {
   // n 100: accepted 72..88 covered.
   EXPECT_TRUE(CheckCoverage(Rows(100, 50, 80, 0.5, 5.0), Config()).empty());

@@ -156,6 +156,10 @@ struct WindowSummary {
   Days window_first = 0, window_last = 0;
   std::size_t correct = 0;
   double accuracy = 0, log_loss = 0, coverage = 0, majority_share = 0;
+  // The forecast's information coefficient: Spearman rank correlation of P(BUY) - P(SELL) with
+  // the realised forward return over the window's resolved predictions (NaN when constant).
+  // Reported, not a rule: no promise from training to hold it against.
+  double ic = 0;
 };
 WindowSummary Summarize(const MonitorInputs& in, const MonitorConfig& config);
 
@@ -229,7 +233,7 @@ struct MonitorReport {
   // {horizon, model_set, evaluation_date, model: {train_start, as_of, age_sessions},
   // promise: {accuracy, log_loss, interval_coverage_80, oos_rows}, predictions: {total, resolved,
   // pending}, window: {first, last, resolved, correct, accuracy, log_loss, coverage,
-  // majority_share} (figures null when none resolved), drift: {ranking, sessions, features[{name,
+  // majority_share, ic} (figures null when none resolved), drift: {ranking, sessions, features[{name,
   // psi, gain, training_max_psi, training_windows, reference_n, recent_n}], probabilities[...]},
   // series[{symbol, context, last_date}], notes[], recommendations[{action, reason, priority,
   // evidence}]}
