@@ -12,6 +12,9 @@
 #include <unordered_map>
 #include <variant>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "qat/app/backtest.h"
 #include "qat/app/forecast.h"
 #include "qat/app/paper.h"
@@ -206,9 +209,28 @@ std::string StoreStamp(const std::filesystem::path& db) {
   return stamp;
 }
 
+// The model set as it is now: every file under the model folder with its size and modification
+// time ("none" when there is no folder). Retraining, a confluence fit or a deleted set changes
+// it, so answers that read the models are cached under it as well as the store's stamp.
+std::string ModelSetStamp(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code fe;
+    if (!it->is_regular_file(fe) || fe) continue;
+    const auto size = it->file_size(fe);
+    const auto time = it->last_write_time(fe);
+    files.push_back(fmt::format("{}:{}:{}", it->path().string(), fe ? -1 : static_cast<long long>(size),
+                                static_cast<long long>(time.time_since_epoch().count())));
+  }
+  if (files.empty()) return "none";
+  std::sort(files.begin(), files.end());
+  return fmt::format("{}", fmt::join(files, ";"));
+}
+
 // Read-only results of the library kept while the store's stamp holds (per store path), so a
-// symbol page viewed again does not reload thousands of cells and the whole series. Bounded:
-// emptied past 64 series.
+// symbol page viewed again does not reload thousands of cells and the whole series, and the
+// Overview does not recompute every signal and the monitor. Bounded: emptied past 64 entries.
 class ReadCache {
  public:
   static ReadCache& Instance() {
@@ -464,8 +486,13 @@ Answer<json> Signals(store::Database& db, const Params& p, const ApiConfig& conf
   request.model_dir = config.model_dir;
   request.horizon = horizon;
   request.jobs = 1;
-  QAT_TRY(report, app::ComputeSignals(db, request));
-  return report.ToJson();
+  const std::string key = fmt::format("signals/{}/{}/{}", horizon, fmt::join(request.symbols, ","),
+                                      ModelSetStamp(config.model_dir));
+  QAT_TRY(report, ReadCache::Instance().Get<json>(db.path(), key, [&]() -> Result<json> {
+    QAT_ASSIGN_OR_RETURN(auto computed, app::ComputeSignals(db, request));
+    return computed.ToJson();
+  }));
+  return *report;
 }
 
 // ---- /api/patterns ----
@@ -649,8 +676,13 @@ Answer<json> Monitor(store::Database& db, const Params& p, const ApiConfig& conf
   request.model_dir = config.model_dir;
   request.horizon = horizon;
   request.evaluation_day = NewYorkDay(Now(config));
-  QAT_TRY(report, monitor::RunMonitor(db, request));
-  return report.ToJson();
+  const std::string key = fmt::format("monitor/{}/{}/{}", horizon, request.evaluation_day,
+                                      ModelSetStamp(config.model_dir));
+  QAT_TRY(report, ReadCache::Instance().Get<json>(db.path(), key, [&]() -> Result<json> {
+    QAT_ASSIGN_OR_RETURN(auto computed, monitor::RunMonitor(db, request));
+    return computed.ToJson();
+  }));
+  return *report;
 }
 
 }  // namespace

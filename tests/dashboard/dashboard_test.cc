@@ -297,6 +297,58 @@ TEST_F(Dashboard, JsonShapesOnTheBundledData) {
   EXPECT_TRUE(monitor.body["recommendations"].is_array());
 }
 
+// Signals and the monitor are computed once and kept (the Overview asks for both on every
+// visit), but only while neither the store nor the model set changes: a model set moved away
+// is an error again, not the answer remembered, and a new bar changes the signal.
+TEST_F(Dashboard, SignalsAndTheMonitorAreKeptOnlyWhileTheStoreAndTheModelsStand) {
+  TempDir copy;
+  std::filesystem::copy_file(db(), copy.path() / "qtrader.db");
+  if (std::filesystem::exists(db().string() + "-wal")) {
+    std::filesystem::copy_file(db().string() + "-wal", copy.path() / "qtrader.db-wal");
+  }
+  std::filesystem::copy(models(), copy.path() / "models", std::filesystem::copy_options::recursive);
+  ApiConfig config = Config();
+  config.db = copy.path() / "qtrader.db";
+  config.model_dir = copy.path() / "models";
+  auto get = [&](const std::string& path) { return Api(config).Handle({.method = "GET", .path = path}); };
+  auto spy_as_of = [](const ApiResponse& r) {
+    for (const auto& s : r.body["signals"]) {
+      if (s["symbol"] == "SPY") return s["as_of"].get<std::string>();
+    }
+    return std::string("no SPY row");
+  };
+
+  const auto first = get("/api/signals");
+  ASSERT_EQ(first.status, 200) << first.body.dump().substr(0, 300);
+  EXPECT_EQ(spy_as_of(first), "2024-03-22");
+  EXPECT_EQ(get("/api/signals").body, first.body);
+  const auto monitor = get("/api/monitor");
+  ASSERT_EQ(monitor.status, 200) << monitor.body.dump().substr(0, 300);
+  EXPECT_EQ(get("/api/monitor").body, monitor.body);
+
+  // The model set moved away: both answers are errors again, not the answers remembered; put
+  // back, they are the same answers.
+  const auto away = copy.path() / "models-away";
+  std::filesystem::rename(config.model_dir, away);
+  EXPECT_NE(get("/api/signals").status, 200);
+  EXPECT_NE(get("/api/monitor").status, 200);
+  std::filesystem::rename(away, config.model_dir);
+  EXPECT_EQ(get("/api/signals").body, first.body);
+  EXPECT_EQ(get("/api/monitor").body, monitor.body);
+
+  // One more SPY session (the last bundled bar again, on the next session; the file holds the
+  // last stored one too, which import needs to check the join): the store changed, so the
+  // signal is computed again at that session.
+  const auto bar = copy.path() / "next.csv";
+  WriteFile(bar, "date,open,high,low,close,adj_close,volume\n"
+                 "2024-03-22,522.109985,522.609985,520.969971,521.210022,521.210022,79023000\n"
+                 "2024-03-25,522.109985,522.609985,520.969971,521.210022,521.210022,79023000\n");
+  RunOk({"import", "--symbol", "SPY", "--input", bar.string()}, copy.path());
+  const auto after = get("/api/signals");
+  ASSERT_EQ(after.status, 200) << after.body.dump().substr(0, 300);
+  EXPECT_EQ(spy_as_of(after), "2024-03-25");
+}
+
 TEST_F(Dashboard, NoRequestChangesTheStore) {
   const std::string before = StoreFingerprint(db());
   for (const auto& path : dashboard::ApiPaths()) {
