@@ -291,7 +291,7 @@
         { key: 'action', label: 'action' },
         { key: 'reason', label: 'reason', render: (r) => el('span', { style: 'white-space:normal' }, r.reason) },
       ], monitor.data.recommendations, { empty: 'none: the models keep their promise' }));
-      if (monitor.data.notes && monitor.data.notes.length) mon.append(el('p', { class: 'note' }, monitor.data.notes.join(' ')));
+      if (monitor.data.notes && monitor.data.notes.length) mon.append(el('p', { class: 'note' }, monitor.data.notes.map((n) => n.charAt(0).toUpperCase() + n.slice(1) + '.').join(' ')));
     }
     grid.append(mon);
   }
