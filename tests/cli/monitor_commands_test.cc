@@ -206,7 +206,7 @@ TEST_F(MonitorCli, TextOutputShowsTheTableThePromiseAndPendingLabels) {
   auto run = Monitor(planted_->path(), {"--as-of", "2019-12-31"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   for (const char* text : {"promised", "recent", "30 pending", "priority action", "HIGH     RETRAIN", "drift",
-                           "training max", "   drifted\n", "effective outcomes"}) {
+                           "training max", "   drifted\n", "effective outcomes", "information coeff."}) {
     EXPECT_NE(run.out.find(text), std::string::npos) << text << "\n" << run.out;
   }
   auto stable = Monitor(home_->path(), {"--as-of", "2019-09-13"});
